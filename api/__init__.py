@@ -1,0 +1,39 @@
+"""The twitch trigger checker's Flask app: content API, assessments, docs, and the app's files."""
+import os
+from pathlib import Path
+
+from flask import Flask
+from flask_cors import CORS
+
+from . import errors, headers, routes, site
+from .answers import MAX_BODY_BYTES, answers_schema_class
+from .content import CONTENT_DIR, load_content
+
+FRONTEND_DIR = Path(__file__).resolve().parent.parent / "frontend"
+
+
+def create_app(test_config=None):
+    """Build the app: defaults, then the environment, then the test mapping."""
+    app = Flask(__name__, static_folder=None)
+    app.config.update(
+        CONTENT_DIR=str(CONTENT_DIR),
+        FRONTEND_DIR=str(FRONTEND_DIR),
+        MAX_CONTENT_LENGTH=MAX_BODY_BYTES,
+        HSTS=False,
+    )
+    app.config.from_prefixed_env("TWITCH")
+    if test_config:
+        app.config.update(test_config)
+    app.json.sort_keys = False  # keep content order: it carries meaning (ranking ties, question order)
+    app.json.ensure_ascii = False
+
+    content = load_content(app.config["CONTENT_DIR"])  # a broken file stops the app here
+    app.extensions["twitch"] = {"content": content, "request_schema": answers_schema_class(content)()}
+
+    CORS(app, resources={r"/api/*": {"origins": "*"}}, supports_credentials=False,
+         expose_headers=["ETag"], max_age=86400)
+    for blueprint in (routes.bp, site.bp):
+        app.register_blueprint(blueprint)
+    errors.register(app)
+    headers.register(app)
+    return app

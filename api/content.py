@@ -1,0 +1,217 @@
+"""Load the content files, check them and their cross-references, and build the content bundle."""
+import hashlib
+import json
+from pathlib import Path
+
+import yaml
+from marshmallow import ValidationError
+
+from . import contract
+from .content_schemas import FILES
+
+CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
+MIN_TIPS_PER_TRIGGER = 3  # the product promises at least three things to try for each trigger
+
+
+class ContentError(Exception):
+    """A content file is broken; the message names the file, the item, the field and what is wrong."""
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """Safe YAML without date guessing, so that `reviewed: 2026-11-25` stays the text it reads as."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [r for r in resolvers if r[0] != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _flatten(messages, path=()):
+    """Turn marshmallow's nested error dict into (path, message) pairs."""
+    if isinstance(messages, dict):
+        for key, value in messages.items():
+            yield from _flatten(value, path + (key,))
+    elif isinstance(messages, list) and all(isinstance(m, str) for m in messages):
+        for message in messages:
+            yield path, message
+    else:
+        for n, value in enumerate(messages):
+            yield from _flatten(value, path + (n,))
+
+
+def _describe(file_name, raw, path):
+    """'questions.yml: questions[3] (id 'sleep'), field options.0.label' from an error path."""
+    item, rest = "the file", list(path)
+    if len(rest) >= 2 and isinstance(rest[1], int):
+        key, index = rest[0], rest[1]
+        rest = rest[2:]
+        try:
+            item_id = raw[key][index].get("id")
+        except (KeyError, IndexError, AttributeError, TypeError):
+            item_id = None
+        item = f"{key}[{index}]" + (f" (id '{item_id}')" if item_id is not None else "")
+    field = ".".join(str(p) for p in rest if p != "_schema") or "(the item itself)"
+    return f"{file_name}: {item}, field {field}"
+
+
+def _read(directory, file_name):
+    path = directory / file_name
+    try:
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+    except FileNotFoundError:
+        raise ContentError(f"{file_name}: the file is missing from {directory}") from None
+    except yaml.YAMLError as error:
+        raise ContentError(f"{file_name}: not valid YAML: {error}") from None
+    key, schema = FILES[file_name]
+    try:
+        data = schema.load(raw if raw is not None else {})
+    except ValidationError as error:
+        problems = [f"{_describe(file_name, raw, p)}: {m}" for p, m in _flatten(error.messages)]
+        raise ContentError("\n".join(problems)) from None
+    return data[key] if key else data
+
+
+class _Checker:
+    """Cross-reference checks across files; collects every problem before failing."""
+
+    def __init__(self, parts):
+        self.parts = parts
+        self.problems = []
+
+    def fail(self, file_name, kind, index, item_id, field, message):
+        self.problems.append(f"{file_name}: {kind}[{index}] (id '{item_id}'), field {field}: {message}")
+
+    def unique_ids(self, file_name, kind):
+        seen = set()
+        for n, item in enumerate(self.parts[kind]):
+            if item["id"] in seen:
+                self.fail(file_name, kind, n, item["id"], "id", "this id is used twice")
+            seen.add(item["id"])
+
+    def stable_ids(self, file_name, kind, required):
+        present = {item["id"] for item in self.parts[kind]}
+        for missing in [i for i in required if i not in present]:
+            self.problems.append(f"{file_name}: {kind}: the stable id '{missing}' of the public contract is missing")
+
+    def sources(self, file_name, kind):
+        known = {s["id"] for s in self.parts["sources"]}
+        for n, item in enumerate(self.parts[kind]):
+            for source in item["sources"]:
+                if source not in known:
+                    self.fail(file_name, kind, n, item["id"], "sources", f"unknown source '{source}'")
+
+    def answer_tests(self, file_name, kind, field):
+        questions = {q["id"]: q for q in self.parts["questions"]}
+        for n, item in enumerate(self.parts[kind]):
+            for t, test in enumerate(item.get(field, ())):
+                question = questions.get(test["question"])
+                where = f"{field}.{t}"
+                if question is None:
+                    self.fail(file_name, kind, n, item["id"], where, f"unknown question '{test['question']}'")
+                    continue
+                options = {o["id"] for o in question["options"]}
+                for option in test.get("includes_any", []) + test.get("includes_other_than", []):
+                    if option not in options:
+                        self.fail(file_name, kind, n, item["id"], where,
+                                  f"question '{question['id']}' has no option '{option}'")
+                if "count_at_least" in test and question["kind"] != "multi":
+                    self.fail(file_name, kind, n, item["id"], where,
+                              f"count_at_least needs a multi question, '{question['id']}' is single")
+
+    def run(self):
+        parts = self.parts
+        for file_name, kind in (("questions.yml", "questions"), ("triggers.yml", "triggers"),
+                                ("conditions.yml", "conditions"), ("red_flags.yml", "red_flags"),
+                                ("triage_levels.yml", "triage_levels"), ("tips.yml", "tips"),
+                                ("guide.yml", "sections"), ("faq.yml", "faq"), ("sources.yml", "sources")):
+            self.unique_ids(file_name, kind)
+            if kind != "sources":
+                self.sources(file_name, kind)
+        self.stable_ids("triggers.yml", "triggers", contract.TRIGGERS)
+        self.stable_ids("conditions.yml", "conditions", contract.CONDITIONS)
+        self.stable_ids("red_flags.yml", "red_flags", contract.RED_FLAGS)
+        self.stable_ids("triage_levels.yml", "triage_levels", contract.TRIAGE_LEVELS)
+        self.stable_ids("questions.yml", "questions", contract.QUESTIONS)
+        self.questions_keep_contract()
+        self.weights_name_known_items()
+        self.answer_tests("red_flags.yml", "red_flags", "when")
+        self.answer_tests("triggers.yml", "triggers", "when")
+        self.answer_tests("conditions.yml", "conditions", "when")
+        self.answer_tests("conditions.yml", "conditions", "unless")
+        levels = {lv["id"] for lv in parts["triage_levels"]}
+        for n, flag in enumerate(parts["red_flags"]):
+            if flag["level"] not in levels:
+                self.fail("red_flags.yml", "red_flags", n, flag["id"], "level", f"unknown triage level '{flag['level']}'")
+        triggers = {t["id"] for t in parts["triggers"]}
+        for n, tip in enumerate(parts["tips"]):
+            if tip["trigger"] not in triggers:
+                self.fail("tips.yml", "tips", n, tip["id"], "trigger", f"unknown trigger '{tip['trigger']}'")
+        for n, trigger in enumerate(parts["triggers"]):
+            count = sum(tip["trigger"] == trigger["id"] for tip in parts["tips"])
+            if count < MIN_TIPS_PER_TRIGGER:
+                self.fail("triggers.yml", "triggers", n, trigger["id"], "tips",
+                          f"has {count} tips in tips.yml, needs at least {MIN_TIPS_PER_TRIGGER}")
+        if parts["questions"] and parts["questions"][0]["id"] != contract.FIRST_QUESTION:
+            self.problems.append(f"questions.yml: the first question must be '{contract.FIRST_QUESTION}': warning signs are asked first")
+        if self.problems:
+            raise ContentError("\n".join(self.problems))
+
+    def questions_keep_contract(self):
+        for n, question in enumerate(self.parts["questions"]):
+            if question["id"] not in contract.QUESTIONS:
+                continue
+            kind, options = contract.QUESTIONS[question["id"]]
+            if question["kind"] != kind:
+                self.fail("questions.yml", "questions", n, question["id"], "kind", f"the public contract says '{kind}'")
+            present = {o["id"] for o in question["options"]}
+            for missing in [o for o in options if o not in present]:
+                self.fail("questions.yml", "questions", n, question["id"], "options",
+                          f"the stable option '{missing}' of the public contract is missing")
+
+    def weights_name_known_items(self):
+        for kind, field in (("triggers", "triggers"), ("conditions", "conditions")):
+            known = [item["id"] for item in self.parts[kind]]
+            reached = set()
+            for n, question in enumerate(self.parts["questions"]):
+                for k, option in enumerate(question["options"]):
+                    for target in option.get(field, {}):
+                        if target not in known:
+                            self.fail("questions.yml", "questions", n, question["id"], f"options.{k}.{field}",
+                                      f"unknown {kind[:-1]} '{target}'")
+                        reached.add(target)
+            for n, item_id in enumerate(known):
+                if item_id not in reached:
+                    self.fail(f"{kind}.yml", kind, n, item_id, "id", "no answer can reach it: no option weights it")
+
+
+def build_bundle(parts):
+    """The content bundle the API serves and the app caches, with its version."""
+    meta = parts["meta"]
+    bundle = {
+        "title": meta["title"],
+        "disclaimer": meta["disclaimer"],
+        "license": meta["license"],
+        "score_scale": meta["score_scale"],
+        "questionnaire": {"questions": parts["questions"]},
+        "triggers": parts["triggers"],
+        "red_flags": parts["red_flags"],
+        "triage_levels": parts["triage_levels"],
+        "tips": parts["tips"],
+        "conditions": parts["conditions"],
+        "guide": {"sections": parts["sections"]},
+        "faq": parts["faq"],
+        "sources": parts["sources"],
+    }
+    canonical = json.dumps(bundle, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return {"version": hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16], **bundle}
+
+
+def load_content(directory=CONTENT_DIR):
+    """Read and check every content file; raise ContentError naming what is wrong."""
+    directory = Path(directory)
+    parts = {}
+    for file_name, (key, _schema) in FILES.items():
+        parts[key or "meta"] = _read(directory, file_name)
+    _Checker(parts).run()
+    return build_bundle(parts)

@@ -1,0 +1,204 @@
+"""Marshmallow schemas for the content files: each field's shape, checked on load."""
+from marshmallow import RAISE, Schema, ValidationError, fields, validate, validates_schema
+
+ID = validate.Regexp(r"^[a-z0-9][a-z0-9_]*$", error="must be lower-case letters, digits and _")
+SOURCE_ID = validate.Regexp(r"^[a-z0-9][a-z0-9-]*$", error="must be lower-case letters, digits and -")
+DATE = validate.Regexp(r"^\d{4}-\d{2}-\d{2}$", error="must be a date like 2026-11-25")
+# Weights are whole numbers so that the Python and JavaScript engines add them up exactly alike.
+WEIGHT = fields.Integer(strict=True, validate=validate.Range(min=1, max=10))
+
+
+def prose(**kwargs):
+    return fields.String(validate=validate.Length(min=1), **kwargs)
+
+
+def id_field():
+    return fields.String(required=True, validate=ID)
+
+
+def source_ids():
+    return fields.List(fields.String(validate=SOURCE_ID), required=True, validate=validate.Length(min=1))
+
+
+class Strict(Schema):
+    class Meta:
+        unknown = RAISE
+
+
+class AnswerTestSchema(Strict):
+    """One test on an answer, used by red flags, trigger `when` and condition `unless`."""
+
+    question = id_field()
+    includes_any = fields.List(fields.String(validate=ID), validate=validate.Length(min=1))
+    includes_other_than = fields.List(fields.String(validate=ID), validate=validate.Length(min=1))
+    count_at_least = fields.Integer(strict=True, validate=validate.Range(min=1))
+
+    @validates_schema
+    def one_test(self, data, **kwargs):
+        tests = [k for k in ("includes_any", "includes_other_than", "count_at_least") if k in data]
+        if len(tests) != 1:
+            raise ValidationError("needs exactly one of includes_any, includes_other_than, count_at_least")
+
+
+def answer_tests(**kwargs):
+    return fields.List(fields.Nested(AnswerTestSchema), validate=validate.Length(min=1), **kwargs)
+
+
+class OptionSchema(Strict):
+    id = id_field()
+    label = prose(required=True)
+    exclusive = fields.Boolean()
+    triggers = fields.Dict(keys=fields.String(validate=ID), values=WEIGHT, validate=validate.Length(min=1))
+    conditions = fields.Dict(keys=fields.String(validate=ID), values=WEIGHT, validate=validate.Length(min=1))
+    reason = prose()
+
+    @validates_schema
+    def reason_with_weights(self, data, **kwargs):
+        weighted = "triggers" in data or "conditions" in data
+        if weighted and "reason" not in data:
+            raise ValidationError("an option with weights needs a reason the person can read", "reason")
+        if "reason" in data and not weighted:
+            raise ValidationError("a reason without weights is never shown", "reason")
+        if data.get("exclusive") and weighted:
+            raise ValidationError("an exclusive option means 'none of these' and carries no weights", "exclusive")
+
+
+class QuestionSchema(Strict):
+    id = id_field()
+    kind = fields.String(required=True, validate=validate.OneOf(["single", "multi"]))
+    text = prose(required=True)
+    help = prose()
+    options = fields.List(fields.Nested(OptionSchema), required=True, validate=validate.Length(min=2))
+    sources = source_ids()
+
+    @validates_schema
+    def options_fit_kind(self, data, **kwargs):
+        ids = [o["id"] for o in data["options"]]
+        repeated = sorted({i for i in ids if ids.count(i) > 1})
+        if repeated:
+            raise ValidationError(f"option ids must be unique, repeated: {', '.join(repeated)}", "options")
+        for option in data["options"]:
+            if data["kind"] == "single" and option.get("exclusive"):
+                raise ValidationError(f"option '{option['id']}': only a multi question has exclusive options", "options")
+            if data["kind"] == "multi" and option["id"] == "none" and not option.get("exclusive"):
+                raise ValidationError("option 'none' of a multi question must be exclusive: true", "options")
+
+
+class TriggerSchema(Strict):
+    id = id_field()
+    title = prose(required=True)
+    summary = prose(required=True)
+    why = prose(required=True)
+    when = answer_tests()
+    sources = source_ids()
+
+
+class ConditionSchema(Strict):
+    id = id_field()
+    title = prose(required=True)
+    summary = prose(required=True)
+    mention = prose(required=True)
+    reassurance = fields.List(prose(), validate=validate.Length(min=1))
+    when = answer_tests()
+    unless = answer_tests()
+    sources = source_ids()
+
+
+class RedFlagSchema(Strict):
+    id = id_field()
+    level = fields.String(required=True, validate=ID)
+    title = prose(required=True)
+    advice = prose(required=True)
+    when = answer_tests(required=True)
+    sources = source_ids()
+
+
+class TriageLevelSchema(Strict):
+    id = id_field()
+    title = prose(required=True)
+    how_soon = prose(required=True)
+    advice = prose(required=True)
+    sources = source_ids()
+
+
+class TipSchema(Strict):
+    id = id_field()
+    trigger = fields.String(required=True, validate=ID)
+    title = prose(required=True)
+    do = prose(required=True)
+    how_long = prose(required=True)
+    expect = prose(required=True)
+    sources = source_ids()
+
+
+class TableSchema(Strict):
+    caption = prose(required=True)
+    columns = fields.List(prose(), required=True, validate=validate.Length(min=2))
+    rows = fields.List(fields.List(prose()), required=True, validate=validate.Length(min=1))
+
+    @validates_schema
+    def rows_fit_columns(self, data, **kwargs):
+        for n, row in enumerate(data["rows"]):
+            if len(row) != len(data["columns"]):
+                raise ValidationError(f"row {n} has {len(row)} cells for {len(data['columns'])} columns", "rows")
+
+
+class GuideSectionSchema(Strict):
+    id = id_field()
+    title = prose(required=True)
+    summary = prose(required=True)
+    body = fields.List(prose(), required=True, validate=validate.Length(min=1))
+    table = fields.Nested(TableSchema)
+    sources = source_ids()
+
+
+class FaqSchema(Strict):
+    id = id_field()
+    question = prose(required=True)
+    answer = fields.List(prose(), required=True, validate=validate.Length(min=1))
+    sources = source_ids()
+
+
+class SourceSchema(Strict):
+    id = fields.String(required=True, validate=SOURCE_ID)
+    title = prose(required=True)
+    publisher = prose(required=True)
+    address = prose(required=True)
+    reviewed = fields.String(required=True, validate=DATE)
+    evidence = prose(required=True)
+
+
+class LicenseSchema(Strict):
+    name = prose(required=True)
+    url = fields.Url(required=True)
+    attribution = prose(required=True)
+
+
+class MetaSchema(Strict):
+    title = prose(required=True)
+    score_scale = fields.Integer(required=True, strict=True, validate=validate.Range(min=1))
+    disclaimer = prose(required=True)
+    license = fields.Nested(LicenseSchema, required=True)
+
+
+def file_schema(key, item_schema, minimum=1):
+    """A schema for a file holding one list under `key`, e.g. `triggers: [...]`."""
+    return Schema.from_dict(
+        {key: fields.List(fields.Nested(item_schema), required=True, validate=validate.Length(min=minimum))},
+        name=f"{key.title()}File",
+    )(unknown=RAISE)
+
+
+# file name -> (top-level key or None for a plain mapping, schema)
+FILES = {
+    "meta.yml": (None, MetaSchema()),
+    "sources.yml": ("sources", file_schema("sources", SourceSchema)),
+    "triage_levels.yml": ("triage_levels", file_schema("triage_levels", TriageLevelSchema)),
+    "red_flags.yml": ("red_flags", file_schema("red_flags", RedFlagSchema)),
+    "questions.yml": ("questions", file_schema("questions", QuestionSchema)),
+    "triggers.yml": ("triggers", file_schema("triggers", TriggerSchema)),
+    "conditions.yml": ("conditions", file_schema("conditions", ConditionSchema)),
+    "tips.yml": ("tips", file_schema("tips", TipSchema)),
+    "guide.yml": ("sections", file_schema("sections", GuideSectionSchema)),
+    "faq.yml": ("faq", file_schema("faq", FaqSchema)),
+}

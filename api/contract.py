@@ -1,0 +1,46 @@
+"""The stable ids of the public contract (product spec): content may add ids, never drop these."""
+
+TRIAGE_LEVELS = ("emergency_ambulance", "emergency", "consultation_24", "consultation", "self_care")
+
+TRIGGERS = (
+    "fatigue", "stress", "electrolytes", "caffeine", "medication", "sleep",
+    "dehydration", "sedentary", "nutrition", "alcohol", "eye_strain",
+)
+
+CONDITIONS = (
+    "benign_fasciculation_syndrome", "als", "peripheral_neuropathy",
+    "brachial_plexus_injury", "multiple_sclerosis",
+)
+
+RED_FLAGS = (
+    "breathing", "sudden_one_side", "swallowing_speech", "weakness", "muscle_loss",
+    "numbness_tingling", "stiffness", "eye_signs", "multiple_areas", "long_duration",
+    "medicine_suspected", "after_injury",
+)
+
+# question id -> (kind, option ids)
+QUESTIONS = {
+    "warning_signs": ("multi", ("breathing", "sudden_one_side", "swallowing_speech", "weakness",
+                                "muscle_loss", "numbness_tingling", "stiffness", "eye_signs", "none")),
+    "areas": ("multi", ("eyelid", "face", "arm_hand", "torso", "thigh", "calf_foot", "widespread")),
+    "duration": ("single", ("under_1_week", "1_to_2_weeks", "2_weeks_to_3_months", "over_3_months")),
+    "sleep": ("single", ("under_5h", "5_to_6h", "7_to_8h", "over_8h")),
+    "caffeine": ("single", ("none", "1_to_2", "3_to_4", "5_plus")),
+    "nicotine": ("single", ("no", "yes")),
+    "alcohol": ("single", ("none", "some", "most_days")),
+    "stress": ("single", ("low", "moderate", "high", "very_high")),
+    "exercise": ("single", ("none", "light", "hard", "hard_after_break")),
+    "activity": ("single", ("mostly_sitting", "some_movement", "active")),
+    "fluids": ("single", ("under_4", "4_to_7", "8_plus")),
+    "fluid_loss": ("multi", ("heavy_sweating", "vomiting_diarrhoea", "none")),
+    "diet": ("single", ("rarely", "sometimes", "most_days")),
+    "diet_pattern": ("multi", ("vegan_or_vegetarian", "skips_meals", "none")),
+    "screen_time": ("single", ("under_4h", "4_to_8h", "over_8h")),
+    "medications": ("multi", ("corticosteroids", "diuretics", "stimulant_medicine",
+                              "asthma_reliever", "other_new", "none")),
+    "health_conditions": ("multi", ("diabetes", "kidney_disease", "none")),
+    "recent_injury": ("single", ("no", "neck_shoulder_arm")),
+}
+
+# The first question asked: warning signs come first.
+FIRST_QUESTION = "warning_signs"

@@ -1,0 +1,4 @@
+"""The WSGI entry point that waitress and Zappa load."""
+from . import create_app
+
+app = create_app()
