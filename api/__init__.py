@@ -30,7 +30,7 @@ def create_app(test_config=None):
     content = load_content(app.config["CONTENT_DIR"])  # a broken file stops the app here
     app.extensions["twitch"] = {"content": content, "request_schema": answers_schema_class(content)()}
 
-    CORS(app, resources={r"/api/*": {"origins": "*"}}, supports_credentials=False,
+    CORS(app, resources={r"/api/*": {"origins": "*"}}, send_wildcard=True, supports_credentials=False,
          expose_headers=["ETag"], max_age=86400)
     for blueprint in (routes.bp, site.bp):
         app.register_blueprint(blueprint)

@@ -1,5 +1,11 @@
 """The app's files at /, the OpenAPI document and the offline docs page."""
-from flask import Blueprint, current_app, render_template, send_from_directory
+import mimetypes
+from pathlib import Path
+
+from flask import Blueprint, Response, current_app, render_template, request
+from werkzeug.exceptions import NotFound
+from werkzeug.routing import PathConverter
+from werkzeug.security import safe_join
 
 from . import openapi
 
@@ -7,7 +13,18 @@ bp = Blueprint("site", __name__, template_folder="templates", static_folder="sta
                static_url_path="/api/docs/static")
 
 MIME_TYPES = {".webmanifest": "application/manifest+json", ".js": "text/javascript",
-              ".mjs": "text/javascript", ".svg": "image/svg+xml"}
+              ".mjs": "text/javascript", ".svg": "image/svg+xml", ".json": "application/json"}
+
+
+class AppPathConverter(PathConverter):
+    """Any path outside /api/, so that API paths keep their own 404 and 405 answers."""
+
+    regex = r"(?!api/)[^/].*?"
+
+
+@bp.record_once
+def add_converter(state):
+    state.app.url_map.converters["app_path"] = AppPathConverter
 
 
 @bp.get("/api/v1/openapi.json")
@@ -22,11 +39,15 @@ def docs():
 
 
 @bp.get("/", defaults={"filename": "index.html"})
-@bp.get("/<path:filename>")
+@bp.get("/<app_path:filename>")
 def app_file(filename):
-    suffix = "." + filename.rsplit(".", 1)[-1] if "." in filename else ""
-    response = send_from_directory(current_app.config["FRONTEND_DIR"], filename,
-                                   mimetype=MIME_TYPES.get(suffix), max_age=0)
+    path = safe_join(current_app.config["FRONTEND_DIR"], filename)
+    if path is None or not Path(path).is_file():
+        raise NotFound(f"There is no file '{filename}'.")
+    suffix = Path(path).suffix
+    mimetype = MIME_TYPES.get(suffix) or mimetypes.guess_type(path)[0] or "application/octet-stream"
+    response = Response(Path(path).read_bytes(), mimetype=mimetype)  # small files: read whole, nothing left open
+    response.add_etag()
     # The service worker keeps its own copies; the browser should always revalidate (cheap, ETag).
     response.headers["Cache-Control"] = "no-cache"
-    return response
+    return response.make_conditional(request)

@@ -1,0 +1,65 @@
+"""Fixtures shared by all tests: the app, a test client, the content, and a live server on loopback."""
+import shutil
+import socket
+import threading
+from pathlib import Path
+
+import pytest
+from waitress.server import create_server
+
+from api import create_app
+from api.content import CONTENT_DIR, load_content
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def content():
+    return load_content()
+
+
+@pytest.fixture()
+def app():
+    return create_app({"TESTING": True})
+
+
+@pytest.fixture()
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture()
+def content_copy(tmp_path):
+    """A writable copy of the content folder, for tests that break or change it on purpose."""
+    target = tmp_path / "content"
+    shutil.copytree(CONTENT_DIR, target)
+    return target
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class LiveServer:
+    """The app under waitress on 127.0.0.1, in a thread; `url` is its base address."""
+
+    def __init__(self, app):
+        self.port = free_port()
+        self.server = create_server(app, host="127.0.0.1", port=self.port, threads=4)
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.server.close()
+
+
+@pytest.fixture(scope="session")
+def live_server():
+    with LiveServer(create_app()) as server:
+        yield server

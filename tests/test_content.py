@@ -1,0 +1,235 @@
+"""The content files: every stable id present, every broken file stops the app with a message that names it."""
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from api import contract, create_app
+from api.content import ContentError, load_content
+from api.content_schemas import FILES
+
+from readability import grade
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = next((ROOT.parent / "shared" / "seed").glob("*.txt"))
+NOT_PROSE = {"id", "sources", "address", "reviewed", "version", "level", "trigger", "kind", "url", "question",
+             "includes_any", "includes_other_than", "count_at_least", "score_scale", "when", "unless",
+             "triggers", "conditions", "exclusive"}
+
+
+def prose(value):
+    """Every piece of text a person reads in the content."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list):
+        for item in value:
+            yield from prose(item)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if key not in NOT_PROSE:
+                yield from prose(item)
+
+
+def rewrite(folder, file_name, change):
+    path = folder / file_name
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+def question(data, question_id):
+    return next(q for q in data["questions"] if q["id"] == question_id)
+
+
+def option(data, question_id, option_id):
+    return next(o for o in question(data, question_id)["options"] if o["id"] == option_id)
+
+
+def test_every_stable_id_of_the_contract_is_there(content):
+    assert set(contract.TRIGGERS) <= {t["id"] for t in content["triggers"]}
+    assert set(contract.CONDITIONS) <= {c["id"] for c in content["conditions"]}
+    assert set(contract.RED_FLAGS) <= {f["id"] for f in content["red_flags"]}
+    assert [lv["id"] for lv in content["triage_levels"]] == list(contract.TRIAGE_LEVELS)
+    questions = {q["id"]: q for q in content["questionnaire"]["questions"]}
+    for question_id, (kind, options) in contract.QUESTIONS.items():
+        assert questions[question_id]["kind"] == kind
+        assert set(options) <= {o["id"] for o in questions[question_id]["options"]}
+
+
+def test_warning_signs_are_asked_first(content):
+    assert content["questionnaire"]["questions"][0]["id"] == "warning_signs"
+
+
+def test_red_flags_follow_the_spec_table(content):
+    levels = {flag["id"]: flag["level"] for flag in content["red_flags"]}
+    assert levels == {
+        "breathing": "emergency_ambulance", "sudden_one_side": "emergency_ambulance",
+        "swallowing_speech": "consultation_24", "weakness": "consultation_24", "muscle_loss": "consultation_24",
+        "numbness_tingling": "consultation", "stiffness": "consultation", "eye_signs": "consultation",
+        "multiple_areas": "consultation", "long_duration": "consultation", "medicine_suspected": "consultation",
+        "after_injury": "consultation"}
+
+
+def test_medicine_advice_says_not_to_stop_a_prescribed_medicine(content):
+    flag = next(f for f in content["red_flags"] if f["id"] == "medicine_suspected")
+    assert "pharmacist" in flag["advice"] and "Do not stop a prescribed medicine" in flag["advice"]
+
+
+def test_each_trigger_has_three_tips_with_what_how_long_and_what_to_expect(content):
+    for trigger in content["triggers"]:
+        tips = [t for t in content["tips"] if t["trigger"] == trigger["id"]]
+        assert len(tips) >= 3, trigger["id"]
+        assert all(t["do"] and t["how_long"] and t["expect"] for t in tips)
+
+
+def test_the_guide_covers_every_topic_of_the_article_and_notes(content):
+    text = " ".join(prose(content["guide"])).lower()
+    for topic in ("fasciculation", "nerve", "magnesium", "potassium", "calcium", "b12", "sleep", "caffeine",
+                  "stress", "fluid", "cramp", "tremor", "myokymia", "blepharospasm", "hemifacial",
+                  "motor neurone", "neuropathy", "brachial plexus", "multiple sclerosis",
+                  "benign fasciculation syndrome", "ambulance", "muscle relaxant"):
+        assert topic in text, topic
+    tables = [s["table"] for s in content["guide"]["sections"] if "table" in s]
+    nutrients = next(t for t in tables if "Magnesium" in str(t["rows"]))
+    assert {row[0] for row in nutrients["rows"]} >= {"Magnesium", "Potassium", "Calcium", "Vitamin B12"}
+
+
+def test_the_faq_answers_the_questions_people_ask(content):
+    assert len(content["faq"]) >= 10
+    asked = " ".join(item["question"] for item in content["faq"]).lower()
+    for words in ("als", "eyelid", "exercise", "how long"):
+        assert words in asked, words
+
+
+def test_weak_evidence_is_called_weak(content):
+    sedentary = next(t for t in content["triggers"] if t["id"] == "sedentary")
+    assert "weak" in sedentary["why"]
+    assert all("weak" in (t["do"] + t["how_long"] + t["expect"]).lower()
+               for t in content["tips"] if t["trigger"] == "sedentary")
+    bfs = next(c for c in content["conditions"] if c["id"] == "benign_fasciculation_syndrome")
+    assert any("121" in fact and "weak" in fact for fact in bfs["reassurance"])
+
+
+def test_every_source_has_title_publisher_address_and_review_date(content):
+    for source in content["sources"]:
+        assert source["title"] and source["publisher"] and source["address"] and source["reviewed"]
+
+
+def test_prose_reads_at_grade_8_or_below(content):
+    article = [line for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert grade(article) > 10  # the counter is not trivially low: the source article scores high
+    assert grade(list(prose(content))) <= 8
+    for kind in ("guide", "faq", "tips", "triggers", "conditions", "red_flags", "triage_levels"):
+        assert grade(list(prose(content[kind]))) <= 8, kind
+
+
+def test_no_sentence_is_copied_from_the_article():
+    tool = ROOT.parent / "shared" / "tools" / "seed-overlap"
+    result = subprocess.run([str(tool), "content", "frontend", "api", "README.md"], cwd=ROOT,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout
+
+
+def test_the_version_is_a_hash_of_the_content(content_copy, content):
+    assert load_content(content_copy)["version"] == content["version"]
+    rewrite(content_copy, "faq.yml", lambda d: d["faq"][0].update(question="A changed question?"))
+    assert load_content(content_copy)["version"] != content["version"]
+
+
+@pytest.mark.parametrize("file_name", list(FILES))
+def test_an_empty_file_is_rejected(content_copy, file_name):
+    (content_copy / file_name).write_text("{}\n", encoding="utf-8")
+    with pytest.raises(ContentError, match=file_name):
+        load_content(content_copy)
+
+
+def drop(key):
+    return lambda item: item.pop(key)
+
+
+# file, change, words the message must hold (file, item, field, what is wrong)
+BROKEN = [
+    ("questions.yml", lambda d: question(d, "sleep").update(kind="several"),
+     ["questions.yml", "'sleep'", "kind", "Must be one of"]),
+    ("questions.yml", lambda d: option(d, "sleep", "under_5h")["triggers"].update(slep=3),
+     ["questions.yml", "'sleep'", "options.0.triggers", "unknown trigger 'slep'"]),
+    ("questions.yml", lambda d: option(d, "sleep", "under_5h")["triggers"].update(sleep=2.5),
+     ["questions.yml", "'sleep'", "options.0.triggers", "Not a valid integer"]),
+    ("questions.yml", lambda d: option(d, "sleep", "under_5h").pop("reason"),
+     ["questions.yml", "'sleep'", "options.0.reason", "needs a reason"]),
+    ("questions.yml", lambda d: question(d, "areas")["options"].append({"id": "eyelid", "label": "Eyelid again"}),
+     ["questions.yml", "'areas'", "option ids must be unique", "eyelid"]),
+    ("questions.yml", lambda d: option(d, "medications", "none").pop("exclusive"),
+     ["questions.yml", "'medications'", "'none'", "exclusive"]),
+    ("questions.yml", lambda d: option(d, "medications", "none").update(triggers={"medication": 1}, reason="x"),
+     ["questions.yml", "'medications'", "exclusive", "no weights"]),
+    ("questions.yml", lambda d: question(d, "sleep")["options"].pop(0),
+     ["questions.yml", "'sleep'", "stable option 'under_5h'"]),
+    ("questions.yml", lambda d: d["questions"].insert(1, d["questions"].pop(0)),
+     ["questions.yml", "first question", "warning_signs"]),
+    ("questions.yml", lambda d: question(d, "sleep").update(sources=["nhs"]),
+     ["questions.yml", "'sleep'", "sources", "unknown source 'nhs'"]),
+    ("questions.yml", lambda d: question(d, "sleep").update(colour="red"),
+     ["questions.yml", "'sleep'", "colour", "Unknown field"]),
+    ("triggers.yml", lambda d: d["triggers"].pop(),
+     ["triggers.yml", "stable id 'eye_strain'"]),
+    ("triggers.yml", lambda d: d["triggers"].append({**d["triggers"][0], "id": "boredom"}),
+     ["triggers.yml", "'boredom'", "no answer can reach it"]),
+    ("triggers.yml", lambda d: d["triggers"][-1]["when"][0].update(question="area"),
+     ["triggers.yml", "'eye_strain'", "when.0", "unknown question 'area'"]),
+    ("triggers.yml", lambda d: d["triggers"][-1]["when"][0].update(includes_any=["eyelids"]),
+     ["triggers.yml", "'eye_strain'", "no option 'eyelids'"]),
+    ("triggers.yml", lambda d: d["triggers"][0].pop("title"),
+     ["triggers.yml", "'fatigue'", "title", "Missing data"]),
+    ("tips.yml", lambda d: d["tips"][0].update(trigger="sleeep"),
+     ["tips.yml", "trigger", "unknown trigger 'sleeep'"]),
+    ("tips.yml", lambda d: d["tips"].__setitem__(slice(None), [t for t in d["tips"] if t["trigger"] != "alcohol"][:]),
+     ["triggers.yml", "'alcohol'", "needs at least 3"]),
+    ("tips.yml", lambda d: d["tips"][1].update(id=d["tips"][0]["id"]),
+     ["tips.yml", "id", "used twice"]),
+    ("red_flags.yml", lambda d: d["red_flags"][0].update(level="urgent"),
+     ["red_flags.yml", "'breathing'", "level", "unknown triage level 'urgent'"]),
+    ("red_flags.yml", lambda d: d["red_flags"][0].update(when=[]),
+     ["red_flags.yml", "'breathing'", "when", "Shorter than minimum"]),
+    ("red_flags.yml", lambda d: d["red_flags"][0]["when"][0].update(count_at_least=2),
+     ["red_flags.yml", "'breathing'", "exactly one of"]),
+    ("red_flags.yml", lambda d: d["red_flags"][9]["when"][0].update(question="duration", count_at_least=2) or
+     d["red_flags"][9]["when"][0].pop("includes_any"),
+     ["red_flags.yml", "count_at_least needs a multi question"]),
+    ("triage_levels.yml", lambda d: d["triage_levels"].pop(1),
+     ["triage_levels.yml", "stable id 'emergency'"]),
+    ("conditions.yml", lambda d: d["conditions"][0]["unless"][0].update(question="warnings"),
+     ["conditions.yml", "'benign_fasciculation_syndrome'", "unless.0", "unknown question 'warnings'"]),
+    ("sources.yml", lambda d: d["sources"][0].update(reviewed="last week"),
+     ["sources.yml", "'nhs-twitching'", "reviewed", "date"]),
+    ("guide.yml", lambda d: d["sections"][0].update(sources=[]),
+     ["guide.yml", "sources", "Shorter than minimum"]),
+    ("guide.yml", lambda d: next(s for s in d["sections"] if "table" in s)["table"]["rows"][0].pop(),
+     ["guide.yml", "table.rows", "cells for"]),
+    ("faq.yml", lambda d: d["faq"][0].update(answer="Not a list"),
+     ["faq.yml", "answer", "Not a valid list"]),
+    ("meta.yml", lambda d: d.pop("disclaimer"),
+     ["meta.yml", "disclaimer", "Missing data"]),
+]
+
+
+@pytest.mark.parametrize("file_name, change, words", BROKEN, ids=[" ".join(w[1:]) for _, _, w in BROKEN])
+def test_broken_content_stops_the_app_with_a_message_that_names_it(content_copy, file_name, change, words):
+    rewrite(content_copy, file_name, change)
+    with pytest.raises(ContentError) as caught:
+        create_app({"CONTENT_DIR": str(content_copy)})
+    for word in words:
+        assert word in str(caught.value)
+
+
+def test_invalid_yaml_names_the_file(content_copy):
+    (content_copy / "faq.yml").write_text("faq: [unclosed\n", encoding="utf-8")
+    with pytest.raises(ContentError, match="faq.yml: not valid YAML"):
+        load_content(content_copy)
+
+
+def test_a_missing_file_names_the_file(content_copy):
+    (content_copy / "tips.yml").unlink()
+    with pytest.raises(ContentError, match="tips.yml: the file is missing"):
+        load_content(content_copy)

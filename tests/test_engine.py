@@ -1,0 +1,66 @@
+"""The assessment engine, held to the shared vectors and to the safety rules."""
+import json
+from pathlib import Path
+
+import pytest
+
+from api.engine import assess
+
+VECTORS = json.loads((Path(__file__).parent / "vectors" / "assessments.json").read_text(encoding="utf-8"))
+
+
+def test_the_vectors_were_built_from_this_content(content):
+    assert VECTORS["content_version"] == content["version"], "content changed: run `make vectors` and review the diff"
+
+
+def test_there_are_enough_vectors():
+    assert len(VECTORS["cases"]) >= 30
+
+
+@pytest.mark.parametrize("case", VECTORS["cases"], ids=[c["name"] for c in VECTORS["cases"]])
+def test_engine_gives_the_expected_result(content, case):
+    result = assess(content, case["answers"])
+    assert result == case["expected"]
+    assert result["triage"]["level"] == case["summary"]["triage_level"]
+    assert [t["id"] for t in result["triggers"]] == case["summary"]["triggers"]
+
+
+def test_each_red_flag_and_each_trigger_has_a_vector(content):
+    flags = {f for case in VECTORS["cases"] for f in case["summary"]["red_flags"]}
+    triggers = {t for case in VECTORS["cases"] for t in case["summary"]["triggers"]}
+    assert flags == {f["id"] for f in content["red_flags"]}
+    assert triggers == {t["id"] for t in content["triggers"]}
+
+
+def test_same_answers_same_result(content):
+    answers = {"sleep": "under_5h", "areas": ["eyelid", "arm_hand"], "stress": "high"}
+    assert assess(content, answers) == assess(content, dict(reversed(list(answers.items()))))
+
+
+def test_triage_is_the_most_urgent_red_flag(content):
+    result = assess(content, {"warning_signs": ["stiffness", "sudden_one_side"], "duration": "over_3_months"})
+    assert result["triage"]["level"] == "emergency_ambulance"
+    assert result["red_flags"][0]["id"] == "sudden_one_side"
+
+
+def test_every_contribution_shows_as_a_reason(content):
+    result = assess(content, {"sleep": "under_5h", "caffeine": "5_plus", "alcohol": "most_days"})
+    sleep = next(t for t in result["triggers"] if t["id"] == "sleep")
+    assert [(r["question"], r["option"]) for r in sleep["reasons"]] == [
+        ("sleep", "under_5h"), ("caffeine", "5_plus"), ("alcohol", "most_days")]
+    assert sleep["score"] == 0.8
+    assert all(0 < t["score"] <= 1 for t in result["triggers"])
+
+
+def test_eye_strain_needs_an_eyelid_twitch(content):
+    without = assess(content, {"screen_time": "over_8h", "areas": ["calf_foot"]})
+    with_eyelid = assess(content, {"screen_time": "over_8h", "areas": ["eyelid"]})
+    assert "eye_strain" not in [t["id"] for t in without["triggers"]]
+    assert with_eyelid["triggers"][0]["id"] == "eye_strain"
+
+
+def test_no_answers_means_self_care_and_nothing_else(content):
+    result = assess(content, {})
+    assert result["triage"]["level"] == "self_care"
+    assert result["red_flags"] == result["triggers"] == result["related_conditions"] == []
+    assert result["disclaimer"] == content["disclaimer"]
