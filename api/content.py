@@ -1,15 +1,20 @@
-"""Load the content files, check them and their cross-references, and build the content bundle."""
+"""Load the content files, check them and their cross-references, and build the content bundle.
+
+Checking costs more than the rest of a cold start, so a bundle that passed every check is kept in
+`content/.validated/` under a hash of the content files and of the checking code: the next process
+with the very same files and checks reads that JSON instead. Any change to either checks again.
+"""
 import hashlib
 import json
 from pathlib import Path
 
-import yaml
-from marshmallow import ValidationError
-
 from . import contract
-from .content_schemas import FILES
 
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
+FILE_NAMES = ("meta.yml", "sources.yml", "triage_levels.yml", "red_flags.yml", "questions.yml", "triggers.yml",
+              "conditions.yml", "tips.yml", "guide.yml", "faq.yml")
+CHECKING_CODE = [Path(__file__), Path(__file__).with_name("content_schemas.py"), Path(__file__).with_name("contract.py")]
+VALIDATED_DIR = ".validated"
 MIN_TIPS_PER_TRIGGER = 3  # the product promises at least three things to try for each trigger
 
 
@@ -17,14 +22,18 @@ class ContentError(Exception):
     """A content file is broken; the message names the file, the item, the field and what is wrong."""
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+def _yaml_loader():
     """Safe YAML without date guessing, so that `reviewed: 2026-11-25` stays the text it reads as."""
+    import yaml
 
+    class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+        pass
 
-_Loader.yaml_implicit_resolvers = {
-    first: [r for r in resolvers if r[0] != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+    Loader.yaml_implicit_resolvers = {
+        first: [r for r in resolvers if r[0] != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    return yaml, Loader
 
 
 def _flatten(messages, path=()):
@@ -55,12 +64,14 @@ def _describe(file_name, raw, path):
     return f"{file_name}: {item}, field {field}"
 
 
-def _read(directory, file_name):
-    path = directory / file_name
+def _read(directory, file_name, text):
+    from marshmallow import ValidationError
+
+    from .content_schemas import FILES
+
+    yaml, loader = _yaml_loader()
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
-    except FileNotFoundError:
-        raise ContentError(f"{file_name}: the file is missing from {directory}") from None
+        raw = yaml.load(text, Loader=loader)
     except yaml.YAMLError as error:
         raise ContentError(f"{file_name}: not valid YAML: {error}") from None
     key, schema = FILES[file_name]
@@ -207,11 +218,55 @@ def build_bundle(parts):
     return {"version": hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16], **bundle}
 
 
-def load_content(directory=CONTENT_DIR):
-    """Read and check every content file; raise ContentError naming what is wrong."""
-    directory = Path(directory)
+def _texts(directory):
+    texts = {}
+    for file_name in FILE_NAMES:
+        try:
+            texts[file_name] = (directory / file_name).read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise ContentError(f"{file_name}: the file is missing from {directory}") from None
+    return texts
+
+
+def _fingerprint(texts):
+    digest = hashlib.sha256()
+    for code in CHECKING_CODE:
+        digest.update(code.read_bytes())
+    for file_name, text in texts.items():
+        digest.update(file_name.encode() + b"\0" + text.encode("utf-8") + b"\0")
+    return digest.hexdigest()[:32]
+
+
+def check_content(directory, texts):
+    """Parse and check every file and the references between them; the bundle, or ContentError."""
+    from .content_schemas import FILES
+
     parts = {}
-    for file_name, (key, _schema) in FILES.items():
-        parts[key or "meta"] = _read(directory, file_name)
+    for file_name in FILE_NAMES:
+        key, _schema = FILES[file_name]
+        parts[key or "meta"] = _read(directory, file_name, texts[file_name])
     _Checker(parts).run()
     return build_bundle(parts)
+
+
+def _remember(folder, name, bundle):
+    """Keep a checked bundle for the next process; skipped where the disk is read-only (Lambda)."""
+    try:
+        folder.mkdir(exist_ok=True)
+        for old in folder.glob("*.json"):
+            old.unlink()
+        (folder / name).write_text(json.dumps(bundle, ensure_ascii=False), encoding="utf-8")
+    except OSError:
+        pass
+
+
+def load_content(directory=CONTENT_DIR):
+    """Read and check every content file (or reuse the bundle these exact files passed with)."""
+    directory = Path(directory)
+    texts = _texts(directory)
+    validated = directory / VALIDATED_DIR / f"{_fingerprint(texts)}.json"
+    if validated.is_file():
+        return json.loads(validated.read_text(encoding="utf-8"))
+    bundle = check_content(directory, texts)
+    _remember(validated.parent, validated.name, bundle)
+    return bundle
