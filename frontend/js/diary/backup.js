@@ -1,0 +1,226 @@
+// Diary backups: export as JSON (full backup) and CSV, import with checks, merge.
+// Pure functions: they take the current diary and return a new one, so a bad
+// file is rejected before anything stored is touched.
+import { wallClockAt } from "./days.js";
+import { SCHEMA_VERSION, validateCheckin, validateTwitchEntry } from "./model.js";
+
+export const BACKUP_FORMAT = "twitch-diary";
+// Years of daily logging is well under a megabyte; a bigger file is not a diary backup.
+export const MAX_BACKUP_CHARS = 20 * 1024 * 1024;
+// Enough problems to fix a file by hand without flooding the screen.
+export const MAX_REPORTED_PROBLEMS = 10;
+
+// Migrations of older backups, by the version they upgrade from; none yet, as version 1 is the first.
+const BACKUP_MIGRATIONS = Object.freeze({});
+
+/** A backup that cannot be imported; `problems` lists every sentence to show. */
+export class BackupError extends Error {
+  constructor(problems) {
+    super(problems[0]);
+    this.name = "BackupError";
+    this.problems = problems;
+  }
+}
+
+const byTime = (a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0);
+const byDay = (a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0);
+
+/** The full backup document of a diary. */
+export function backupDocument({ entries, checkins }, now = new Date()) {
+  return {
+    format: BACKUP_FORMAT,
+    schema_version: SCHEMA_VERSION,
+    exported_at: now.toISOString(),
+    entries: [...entries].sort(byTime),
+    checkins: [...checkins].sort(byDay),
+  };
+}
+
+/** The backup as JSON text, for the "Export backup" download. */
+export function exportJson(diary, now = new Date()) {
+  return `${JSON.stringify(backupDocument(diary, now), null, 2)}\n`;
+}
+
+/** A file name for an export, with the day it was made: twitch-diary-2024-06-10.json. */
+export function exportFileName(day, extension = "json") {
+  return `${BACKUP_FORMAT}-${day}.${extension}`;
+}
+
+// The CSV columns, in order; field names as in the JSON backup, plus the time as the person saw it.
+export const CSV_COLUMNS = Object.freeze(["day", "time", "tz_offset_min", "area", "strength", "note", "at", "id"]);
+// Spreadsheets run a cell starting with these as a formula (OWASP "CSV injection").
+const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+
+/** One CSV cell: formula-looking text gets a leading ' and anything with , " or a line break is quoted. */
+export function csvCell(value) {
+  let text = value === null || value === undefined ? "" : String(value);
+  // Our own numbers, like an offset of -300, are data; everything else that looks like a formula is neutralised.
+  if (FORMULA_START.test(text) && !PLAIN_NUMBER.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** The twitch entries as CSV (RFC 4180, CRLF), one row per entry, oldest first. */
+export function exportCsv(entries) {
+  const rows = [...entries].sort(byTime).map((entry) => {
+    const cells = { ...entry, time: wallClockAt(entry.at, entry.tz_offset_min).time };
+    return CSV_COLUMNS.map((column) => csvCell(cells[column])).join(",");
+  });
+  // The byte order mark makes spreadsheet apps read the notes as UTF-8.
+  return `\uFEFF${[CSV_COLUMNS.join(","), ...rows].join("\r\n")}\r\n`;
+}
+
+const isPlainObject = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+
+function recordProblems(records, noun, validate) {
+  const problems = [];
+  const seenIds = new Map();
+  const seenDays = new Map();
+  records.forEach((record, index) => {
+    const name = `${noun} #${index + 1}`;
+    for (const { field, message } of validate(record)) problems.push(`${name}: ${field} ${message}.`);
+    if (!isPlainObject(record)) return;
+    if (seenIds.has(record.id)) problems.push(`${name} has the same id as ${noun.toLowerCase()} #${seenIds.get(record.id) + 1}.`);
+    else seenIds.set(record.id, index);
+    // A day has one check-in, as the storage's unique index requires.
+    if (noun === "Check-in" && typeof record.day === "string") {
+      if (seenDays.has(record.day)) problems.push(`${name} is for the same day (${record.day}) as check-in #${seenDays.get(record.day) + 1}.`);
+      else seenDays.set(record.day, index);
+    }
+  });
+  return problems;
+}
+
+function limited(problems) {
+  if (problems.length <= MAX_REPORTED_PROBLEMS) return problems;
+  const more = problems.length - MAX_REPORTED_PROBLEMS;
+  return [...problems.slice(0, MAX_REPORTED_PROBLEMS), `…and ${more} more problem${more === 1 ? "" : "s"}.`];
+}
+
+/** The document of a backup file, or a BackupError that says why it is not one. */
+function backupDocumentOf(text) {
+  if (typeof text !== "string" || text.trim() === "") throw new BackupError(["The file is empty."]);
+  if (text.length > MAX_BACKUP_CHARS) throw new BackupError(["The file is too large to be a diary backup."]);
+  let document;
+  try {
+    // A byte order mark is legal at the start of a text file but not of JSON.
+    document = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch {
+    throw new BackupError(["This file is not a diary backup: it is not JSON. Choose a .json file made by Export backup."]);
+  }
+  if (!isPlainObject(document) || document.format !== BACKUP_FORMAT) {
+    throw new BackupError(["This file is not a twitch diary backup. Choose a .json file made by Export backup."]);
+  }
+  const version = document.schema_version;
+  if (!Number.isInteger(version) || version < 1) throw new BackupError(["The backup has no valid schema_version."]);
+  if (version > SCHEMA_VERSION) {
+    throw new BackupError([
+      `This backup was made by a newer version of the app (schema version ${version}; this app reads up to ${SCHEMA_VERSION}). Update the app, then import it again.`,
+    ]);
+  }
+  return document;
+}
+
+/** An older backup brought up to SCHEMA_VERSION, one migration at a time. */
+function migrated(document) {
+  let current = document;
+  for (let version = document.schema_version; version < SCHEMA_VERSION; version += 1) {
+    current = { ...BACKUP_MIGRATIONS[version](current), schema_version: version + 1 };
+  }
+  return current;
+}
+
+/** The checked diary in a backup file's text: {schema_version, exported_at, entries, checkins}; throws BackupError. */
+export function parseBackup(text) {
+  const document = migrated(backupDocumentOf(text));
+  const problems = [];
+  if (!Array.isArray(document.entries)) problems.push("The backup's entries must be a list.");
+  if (!Array.isArray(document.checkins)) problems.push("The backup's checkins must be a list.");
+  if (problems.length) throw new BackupError(problems);
+  problems.push(
+    ...recordProblems(document.entries, "Entry", validateTwitchEntry),
+    ...recordProblems(document.checkins, "Check-in", validateCheckin),
+  );
+  if (problems.length) throw new BackupError(limited(problems));
+  return {
+    schema_version: document.schema_version,
+    exported_at: typeof document.exported_at === "string" ? document.exported_at : null,
+    entries: document.entries,
+    checkins: document.checkins,
+  };
+}
+
+/** Whether two versions of a record say the same thing, whenever they were saved. */
+export function sameContent(a, b) {
+  const content = ({ updated_at, ...rest }) => JSON.stringify(Object.entries(rest).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)));
+  return content(a) === content(b);
+}
+
+/** Whether `incoming` was saved after `current`; on a tie the stored one stays. */
+function isNewer(incoming, current) {
+  return Date.parse(incoming.updated_at) > Date.parse(current.updated_at);
+}
+
+/**
+ * Merges records by id, and by `naturalKey` too when given (a check-in's day):
+ * every stored record that shares either with an incoming one is the same
+ * record, and the incoming one replaces them only when it was saved later.
+ */
+function mergeRecords(current, incoming, naturalKey = () => null) {
+  const kept = new Map(current.map((record) => [record.id, record]));
+  const idByKey = new Map(current.map((record) => [naturalKey(record), record.id]));
+  const counts = { added: 0, updated: 0, unchanged: 0 };
+  const put = [];
+  const removed_ids = [];
+  for (const record of incoming) {
+    const key = naturalKey(record);
+    const matchIds = new Set([record.id, key === null ? undefined : idByKey.get(key)].filter((id) => kept.has(id)));
+    const matches = [...matchIds].map((id) => kept.get(id));
+    if (matches.length === 0) {
+      counts.added += 1;
+    } else if (matches.length === 1 && matches[0].id === record.id && sameContent(matches[0], record)) {
+      counts.unchanged += 1;
+      continue;
+    } else if (matches.every((match) => isNewer(record, match))) {
+      counts.updated += 1;
+    } else {
+      counts.unchanged += 1;
+      continue;
+    }
+    for (const match of matches) {
+      kept.delete(match.id);
+      idByKey.delete(naturalKey(match));
+      if (match.id !== record.id) removed_ids.push(match.id);
+    }
+    kept.set(record.id, record);
+    idByKey.set(key, record.id);
+    put.push(record);
+  }
+  return { records: [...kept.values()], counts, put, removed_ids };
+}
+
+/**
+ * A checked backup merged into the current diary without duplicates: a new id
+ * is added; the same id (or a check-in for the same day) keeps the version
+ * with the later updated_at. Returns the merged diary, the counts
+ * {added, updated, unchanged}, and what to write: `put` and `removed_checkin_ids`.
+ */
+export function mergeBackup(current, backup) {
+  const entries = mergeRecords(current.entries, backup.entries);
+  // One check-in a day: a backup's check-in for a stored day is the same check-in, whatever its id.
+  const checkins = mergeRecords(current.checkins, backup.checkins, (checkin) => checkin.day);
+  const sum = (key) => entries.counts[key] + checkins.counts[key];
+  return {
+    entries: entries.records,
+    checkins: checkins.records,
+    counts: { added: sum("added"), updated: sum("updated"), unchanged: sum("unchanged") },
+    counts_by_kind: { entries: entries.counts, checkins: checkins.counts },
+    put: { entries: entries.put, checkins: checkins.put },
+    removed_checkin_ids: checkins.removed_ids,
+  };
+}
+
+/** A diary backup file merged into the current diary; throws BackupError and leaves `current` untouched on a bad file. */
+export function importBackup(current, text) {
+  return mergeBackup(current, parseBackup(text));
+}

@@ -1,0 +1,183 @@
+// The diary's one storage module: IndexedDB on this device, nothing sent anywhere.
+// IndexedDB is apart from the service worker's caches, so clearing or replacing
+// those on an app update leaves the diary as it was. Records are checked before
+// they are written, so nothing invalid is ever stored.
+import { mergeBackup as mergeDiaries } from "./backup.js";
+import { validateCheckin, validateTwitchEntry } from "./model.js";
+
+export const DB_NAME = "twitch-diary";
+export const DB_VERSION = 1;
+
+/**
+ * Migrations by the version they create; opening runs every one above the
+ * stored version, in order, inside the upgrade transaction. Never edit a
+ * shipped one: add the next version instead.
+ */
+const MIGRATIONS = Object.freeze({
+  1(db) {
+    const entries = db.createObjectStore("entries", { keyPath: "id" });
+    entries.createIndex("by_day", "day");
+    const checkins = db.createObjectStore("checkins", { keyPath: "id" });
+    // One check-in a day.
+    checkins.createIndex("by_day", "day", { unique: true });
+  },
+});
+
+/** A record that may not be stored; `problems` are the model's [{field, message}]. */
+export class InvalidRecordError extends Error {
+  constructor(kind, problems) {
+    super(`This ${kind} cannot be saved: ${problems.map(({ field, message }) => `${field} ${message}`).join("; ")}.`);
+    this.name = "InvalidRecordError";
+    this.problems = problems;
+  }
+}
+
+/** The result of an IndexedDB request as a promise. */
+function done(request) {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+/** A promise that settles when the transaction commits or fails. */
+function committed(transaction) {
+  return new Promise((resolve, reject) => {
+    transaction.oncomplete = () => resolve();
+    transaction.onerror = () => reject(transaction.error);
+    transaction.onabort = () => reject(transaction.error ?? new Error("The diary could not be saved."));
+  });
+}
+
+// Called inside async functions, so a refused record is a rejected promise, not a throw.
+function checked(kind, record, validate) {
+  const problems = validate(record);
+  if (problems.length) throw new InvalidRecordError(kind, problems);
+  return record;
+}
+
+const byTime = (a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0);
+const byDay = (a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0);
+
+/** Runs `work(stores)` in one transaction and resolves with its result once committed. */
+async function inTransaction(db, mode, work) {
+  const transaction = db.transaction(["entries", "checkins"], mode);
+  const whenCommitted = committed(transaction);
+  // Handled below or by the await; this stops an early abort from counting as unhandled.
+  whenCommitted.catch(() => {});
+  try {
+    const result = await work({ entries: transaction.objectStore("entries"), checkins: transaction.objectStore("checkins") });
+    await whenCommitted;
+    return result;
+  } catch (error) {
+    // A failure in `work` must not leave half a change behind.
+    try {
+      transaction.abort();
+    } catch {
+      // Already finished or aborted: nothing to undo.
+    }
+    throw error;
+  }
+}
+
+/** Deletes a day's stored check-in if it has another id, so `checkin` can take that day. */
+async function freeDay(checkins, checkin) {
+  const stored = await done(checkins.index("by_day").get(checkin.day));
+  if (stored && stored.id !== checkin.id) await done(checkins.delete(stored.id));
+}
+
+/** The diary's store: small async functions over one open database. */
+function diaryStore(db) {
+  const readAll = () =>
+    inTransaction(db, "readonly", async ({ entries, checkins }) => ({
+      entries: (await done(entries.getAll())).sort(byTime),
+      checkins: (await done(checkins.getAll())).sort(byDay),
+    }));
+
+  return {
+    /** Twitch entries, oldest first; only days from `from` to `to` (day keys) when given. */
+    listEntries: ({ from, to } = {}) =>
+      inTransaction(db, "readonly", async ({ entries }) => {
+        const range = from || to ? IDBKeyRange.bound(from ?? "0000-01-01", to ?? "9999-12-31") : undefined;
+        return (await done(entries.index("by_day").getAll(range))).sort(byTime);
+      }),
+    /** Saves a new or edited twitch entry. */
+    putEntry: async (entry) => {
+      checked("twitch entry", entry, validateTwitchEntry);
+      return inTransaction(db, "readwrite", async ({ entries }) => void (await done(entries.put(entry))));
+    },
+    /** Deletes a twitch entry by id (no error if it is already gone). */
+    deleteEntry: (id) => inTransaction(db, "readwrite", async ({ entries }) => void (await done(entries.delete(id)))),
+    /** Daily check-ins, oldest day first. */
+    listCheckins: () => inTransaction(db, "readonly", async ({ checkins }) => (await done(checkins.getAll())).sort(byDay)),
+    /** The check-in of a day, or null. */
+    getCheckin: (day) => inTransaction(db, "readonly", async ({ checkins }) => (await done(checkins.index("by_day").get(day))) ?? null),
+    /** Saves a day's check-in; it replaces any other check-in stored for that day. */
+    putCheckin: async (checkin) => {
+      checked("check-in", checkin, validateCheckin);
+      return inTransaction(db, "readwrite", async ({ checkins }) => {
+        await freeDay(checkins, checkin);
+        await done(checkins.put(checkin));
+      });
+    },
+    /** Deletes a check-in by id. */
+    deleteCheckin: (id) => inTransaction(db, "readwrite", async ({ checkins }) => void (await done(checkins.delete(id)))),
+    /** Everything stored, in one consistent read: {entries, checkins}, for export and statistics. */
+    readAll,
+    /** Replaces the whole diary with a checked backup, all or nothing. */
+    replaceAll: async ({ entries, checkins }) => {
+      entries.forEach((entry) => checked("twitch entry", entry, validateTwitchEntry));
+      checkins.forEach((checkin) => checked("check-in", checkin, validateCheckin));
+      return inTransaction(db, "readwrite", async (stores) => {
+        await Promise.all([done(stores.entries.clear()), done(stores.checkins.clear())]);
+        await Promise.all([...entries.map((entry) => done(stores.entries.put(entry))), ...checkins.map((checkin) => done(stores.checkins.put(checkin)))]);
+      });
+    },
+    /** Merges a checked backup (parseBackup) into the diary in one transaction; resolves with {added, updated, unchanged}. */
+    mergeBackup: async (backup) => {
+      backup.entries.forEach((entry) => checked("twitch entry", entry, validateTwitchEntry));
+      backup.checkins.forEach((checkin) => checked("check-in", checkin, validateCheckin));
+      return inTransaction(db, "readwrite", async (stores) => {
+        const current = {
+          entries: await done(stores.entries.getAll()),
+          checkins: await done(stores.checkins.getAll()),
+        };
+        const merged = mergeDiaries(current, backup);
+        // Deletes first, so a replacing check-in never meets the one-a-day index.
+        await Promise.all(merged.removed_checkin_ids.map((id) => done(stores.checkins.delete(id))));
+        await Promise.all([
+          ...merged.put.entries.map((entry) => done(stores.entries.put(entry))),
+          ...merged.put.checkins.map((checkin) => done(stores.checkins.put(checkin))),
+        ]);
+        return merged.counts;
+      });
+    },
+    /** Closes the database. */
+    close: () => db.close(),
+  };
+}
+
+/** Opens (and creates or migrates) the diary database; resolves with its store. */
+export function openDiary({ indexedDB = globalThis.indexedDB, name = DB_NAME } = {}) {
+  if (!indexedDB) return Promise.reject(new Error("This browser cannot store the diary (no IndexedDB)."));
+  const request = indexedDB.open(name, DB_VERSION);
+  request.onupgradeneeded = (event) => {
+    for (let version = event.oldVersion + 1; version <= DB_VERSION; version += 1) {
+      MIGRATIONS[version](request.result, request.transaction);
+    }
+  };
+  request.onblocked = () => {
+    // Another tab holds an older version open; it closes on versionchange below, then this open goes on.
+  };
+  return done(request).then((db) => {
+    // Let a newer version of the app in another tab upgrade the database.
+    db.onversionchange = () => db.close();
+    return diaryStore(db);
+  });
+}
+
+/** Asks the browser to keep the diary when the device runs low on space; resolves true if it will. */
+export async function askToKeepDiary(storage = globalThis.navigator?.storage) {
+  if (!storage?.persist) return false;
+  return (await storage.persisted?.()) || storage.persist();
+}

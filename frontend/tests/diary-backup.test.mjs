@@ -1,0 +1,277 @@
+// Diary backups: JSON and CSV export, import checks, and merging without duplicates.
+process.env.TZ = "America/New_York";
+
+import { test } from "node:test";
+import assert from "node:assert/strict";
+
+import {
+  BACKUP_FORMAT,
+  BackupError,
+  CSV_COLUMNS,
+  MAX_REPORTED_PROBLEMS,
+  backupDocument,
+  csvCell,
+  exportCsv,
+  exportFileName,
+  exportJson,
+  importBackup,
+  mergeBackup,
+  parseBackup,
+  sameContent,
+} from "../js/diary/backup.js";
+import { SCHEMA_VERSION, newCheckin, newTwitchEntry } from "../js/diary/model.js";
+
+const EXPORTED = new Date("2024-06-12T10:00:00Z");
+
+const entry = (overrides = {}) => ({
+  id: "11111111-1111-4111-8111-111111111111",
+  at: "2024-06-10T12:30:00.000Z",
+  day: "2024-06-10",
+  tz_offset_min: -240,
+  area: "eyelid",
+  strength: "light",
+  note: "",
+  updated_at: "2024-06-10T12:30:00.000Z",
+  ...overrides,
+});
+
+const checkin = (overrides = {}) => ({
+  id: "22222222-2222-4222-8222-222222222222",
+  day: "2024-06-10",
+  sleep: "5_to_6h",
+  caffeine: "3_to_4",
+  alcohol: "none",
+  stress: "high",
+  exercise: null,
+  fluids: "4_to_7",
+  screen_time: "over_8h",
+  warning_signs: ["none"],
+  updated_at: "2024-06-10T21:00:00.000Z",
+  ...overrides,
+});
+
+const ENTRY_2 = entry({ id: "33333333-3333-4333-8333-333333333333", at: "2024-06-11T02:00:00.000Z", day: "2024-06-10", area: "calf_foot", strength: "strong", note: "after football" });
+const diary = () => ({ entries: [ENTRY_2, entry()], checkins: [checkin()] });
+const backupText = (document) => JSON.stringify({ format: BACKUP_FORMAT, schema_version: SCHEMA_VERSION, exported_at: EXPORTED.toISOString(), entries: [], checkins: [], ...document });
+
+/** The problems a bad file gives; fails the test when it is accepted. */
+function problemsOf(text) {
+  try {
+    parseBackup(text);
+  } catch (error) {
+    assert.ok(error instanceof BackupError, `a BackupError, not ${error}`);
+    assert.equal(error.message, error.problems[0]);
+    return error.problems;
+  }
+  assert.fail("the file was accepted");
+}
+
+/** Rows of an RFC 4180 CSV text, to read back what the export wrote. */
+function parseCsv(text) {
+  const rows = [[]];
+  let cell = "";
+  let quoted = false;
+  for (let index = 0; index < text.length; index += 1) {
+    const char = text[index];
+    if (quoted) {
+      if (char === '"' && text[index + 1] === '"') (cell += '"'), (index += 1);
+      else if (char === '"') quoted = false;
+      else cell += char;
+    } else if (char === '"') quoted = true;
+    else if (char === ",") rows.at(-1).push(cell), (cell = "");
+    else if (char === "\r" && text[index + 1] === "\n") rows.at(-1).push(cell), (cell = ""), rows.push([]), (index += 1);
+    else cell += char;
+  }
+  if (cell !== "" || rows.at(-1).length) rows.at(-1).push(cell);
+  else rows.pop();
+  return rows;
+}
+
+test("the JSON backup has the format, schema version, export time and every record, oldest first", () => {
+  const document = backupDocument(diary(), EXPORTED);
+  assert.equal(document.format, "twitch-diary");
+  assert.equal(document.schema_version, SCHEMA_VERSION);
+  assert.equal(document.exported_at, "2024-06-12T10:00:00.000Z");
+  assert.deepEqual(document.entries, [entry(), ENTRY_2]);
+  assert.deepEqual(document.checkins, [checkin()]);
+  assert.deepEqual(exportFileName("2024-06-12"), "twitch-diary-2024-06-12.json");
+  assert.deepEqual(exportFileName("2024-06-12", "csv"), "twitch-diary-2024-06-12.csv");
+});
+
+test("an exported backup imports back as it was", () => {
+  const backup = parseBackup(exportJson(diary(), EXPORTED));
+  assert.deepEqual(backup, { schema_version: SCHEMA_VERSION, exported_at: EXPORTED.toISOString(), entries: [entry(), ENTRY_2], checkins: [checkin()] });
+});
+
+test("records made by the model export and import cleanly", () => {
+  const made = { entries: [newTwitchEntry({ area: "thigh", strength: "constant", note: "a, \"b\"\nc" })], checkins: [newCheckin("2024-06-10", { sleep: "under_5h" })] };
+  assert.deepEqual(parseBackup(exportJson(made)).entries, made.entries);
+});
+
+test("CSV cells: quotes for commas, quotes and line breaks; a guard for formulas", () => {
+  assert.equal(csvCell("plain"), "plain");
+  assert.equal(csvCell("a, b"), '"a, b"');
+  assert.equal(csvCell('she said "hi"'), '"she said ""hi"""');
+  assert.equal(csvCell("one\ntwo"), '"one\ntwo"');
+  assert.equal(csvCell("one\r\ntwo"), '"one\r\ntwo"');
+  assert.equal(csvCell("=HYPERLINK(\"x\")"), '"\'=HYPERLINK(""x"")"');
+  assert.equal(csvCell("+1 cup"), "'+1 cup");
+  assert.equal(csvCell("-- tired"), "'-- tired");
+  assert.equal(csvCell("@SUM(A1)"), "'@SUM(A1)");
+  assert.equal(csvCell("\t=1"), "'\t=1");
+  assert.equal(csvCell(-300), "-300", "our own numbers are not formulas");
+  assert.equal(csvCell(""), "");
+  assert.equal(csvCell(null), "");
+  assert.equal(csvCell("café ☕"), "café ☕");
+});
+
+test("the CSV has one row per twitch entry, oldest first, with the time as the person saw it", () => {
+  const tricky = entry({ id: "44444444-4444-4444-8444-444444444444", at: "2024-06-09T10:00:00.000Z", day: "2024-06-09", tz_offset_min: 60, note: '=1+1, "quoted"\nsecond line' });
+  const text = exportCsv([...diary().entries, tricky]);
+  assert.ok(text.startsWith("\uFEFF"));
+  assert.ok(text.endsWith("\r\n"));
+  const rows = parseCsv(text.slice(1));
+  assert.deepEqual(rows[0], [...CSV_COLUMNS]);
+  assert.equal(rows.length, 4);
+  assert.deepEqual(rows[1], ["2024-06-09", "11:00", "60", "eyelid", "light", '\'=1+1, "quoted"\nsecond line', "2024-06-09T10:00:00.000Z", tricky.id]);
+  assert.deepEqual(rows[2], ["2024-06-10", "08:30", "-240", "eyelid", "light", "", "2024-06-10T12:30:00.000Z", entry().id]);
+  assert.deepEqual(rows[3], ["2024-06-10", "22:00", "-240", "calf_foot", "strong", "after football", "2024-06-11T02:00:00.000Z", ENTRY_2.id]);
+});
+
+test("the CSV of an empty diary is its header", () => {
+  assert.equal(exportCsv([]), `\uFEFF${CSV_COLUMNS.join(",")}\r\n`);
+});
+
+const BAD_FILES = [
+  ["an empty file", "", /empty/],
+  ["a file of spaces", "  \n", /empty/],
+  ["not JSON", "day,area\n2024-06-10,eyelid", /not JSON/],
+  ["a JSON list", "[]", /not a twitch diary backup/],
+  ["JSON null", "null", /not a twitch diary backup/],
+  ["another app's JSON", JSON.stringify({ format: "cycle-tracker", schema_version: 1, entries: [] }), /not a twitch diary backup/],
+  ["no schema version", JSON.stringify({ format: BACKUP_FORMAT, entries: [], checkins: [] }), /schema_version/],
+  ["a schema version as text", backupText({ schema_version: "1" }), /schema_version/],
+  ["a newer schema version", backupText({ schema_version: SCHEMA_VERSION + 1 }), /newer version of the app \(schema version 2; this app reads up to 1\)\. Update the app/],
+  ["entries not a list", backupText({ entries: {} }), /entries must be a list/],
+  ["no check-ins", backupText({ checkins: undefined }), /checkins must be a list/],
+];
+
+for (const [name, text, message] of BAD_FILES) {
+  test(`a backup with ${name} is refused with a clear message`, () => {
+    const problems = problemsOf(text);
+    assert.match(problems[0], message);
+  });
+}
+
+test("a bad record names its number and field", () => {
+  const problems = problemsOf(backupText({ entries: [entry(), entry({ id: "55555555-5555-4555-8555-555555555555", area: "knee" })], checkins: [checkin({ sleep: "lots" })] }));
+  assert.equal(problems.length, 2);
+  assert.match(problems[0], /^Entry #2: area must be one of eyelid, face, arm_hand, torso, thigh, calf_foot, widespread\.$/);
+  assert.match(problems[1], /^Check-in #1: sleep must be one of under_5h, 5_to_6h, 7_to_8h, over_8h or null\.$/);
+});
+
+test("a record that is not an object is named too", () => {
+  assert.deepEqual(problemsOf(backupText({ entries: ["eyelid"] })), ["Entry #1: entry must be an object."]);
+});
+
+test("the same id twice, or two check-ins for one day, in one file are refused", () => {
+  assert.deepEqual(problemsOf(backupText({ entries: [entry(), entry({ note: "again" })] })), ["Entry #2 has the same id as entry #1."]);
+  const otherId = "66666666-6666-4666-8666-666666666666";
+  assert.deepEqual(problemsOf(backupText({ checkins: [checkin(), checkin({ id: otherId })] })), ["Check-in #2 is for the same day (2024-06-10) as check-in #1."]);
+});
+
+test("a file with many problems lists the first few and how many more", () => {
+  const entries = Array.from({ length: 15 }, (_, index) => entry({ id: `bad-${index}` }));
+  const problems = problemsOf(backupText({ entries }));
+  assert.equal(problems.length, MAX_REPORTED_PROBLEMS + 1);
+  assert.equal(problems.at(-1), "…and 5 more problems.");
+});
+
+test("a backup that starts with a byte order mark is read", () => {
+  assert.deepEqual(parseBackup(`\uFEFF${exportJson(diary(), EXPORTED)}`).checkins, [checkin()]);
+});
+
+test("merging into an empty diary adds everything", () => {
+  const result = mergeBackup({ entries: [], checkins: [] }, diary());
+  assert.deepEqual(result.counts, { added: 3, updated: 0, unchanged: 0 });
+  assert.deepEqual(result.counts_by_kind, { entries: { added: 2, updated: 0, unchanged: 0 }, checkins: { added: 1, updated: 0, unchanged: 0 } });
+  assert.equal(result.entries.length, 2);
+  assert.deepEqual(result.put.entries, diary().entries);
+  assert.deepEqual(result.removed_checkin_ids, []);
+});
+
+test("importing the same backup twice adds nothing the second time", () => {
+  const once = importBackup({ entries: [], checkins: [] }, exportJson(diary(), EXPORTED));
+  const twice = importBackup({ entries: once.entries, checkins: once.checkins }, exportJson(diary(), EXPORTED));
+  assert.deepEqual(twice.counts, { added: 0, updated: 0, unchanged: 3 });
+  assert.equal(twice.entries.length, 2);
+  assert.equal(twice.checkins.length, 1);
+  assert.deepEqual(twice.put, { entries: [], checkins: [] });
+});
+
+test("the same id with other content keeps the version saved later", () => {
+  const current = { entries: [entry({ note: "stored", updated_at: "2024-06-11T00:00:00.000Z" }), ENTRY_2], checkins: [] };
+  const newer = entry({ note: "from backup", updated_at: "2024-06-12T00:00:00.000Z" });
+  const older = { ...ENTRY_2, strength: "constant", updated_at: "2024-06-01T00:00:00.000Z" };
+  const result = mergeBackup(current, { entries: [newer, older], checkins: [] });
+  assert.deepEqual(result.counts, { added: 0, updated: 1, unchanged: 1 });
+  assert.equal(result.entries.find(({ id }) => id === newer.id).note, "from backup");
+  assert.equal(result.entries.find(({ id }) => id === ENTRY_2.id).strength, "strong");
+  assert.deepEqual(result.put.entries, [newer]);
+});
+
+test("on a tie of updated_at the stored version stays", () => {
+  const current = { entries: [entry({ note: "stored" })], checkins: [] };
+  const result = mergeBackup(current, { entries: [entry({ note: "other" })], checkins: [] });
+  assert.deepEqual(result.counts, { added: 0, updated: 0, unchanged: 1 });
+  assert.equal(result.entries[0].note, "stored");
+});
+
+test("the same content saved at another time is unchanged", () => {
+  const result = mergeBackup({ entries: [entry()], checkins: [] }, { entries: [entry({ updated_at: "2025-01-01T00:00:00.000Z" })], checkins: [] });
+  assert.deepEqual(result.counts, { added: 0, updated: 0, unchanged: 1 });
+  assert.ok(sameContent(entry(), entry({ updated_at: "2025-01-01T00:00:00.000Z" })));
+  assert.ok(!sameContent(entry(), entry({ note: "x" })));
+});
+
+test("a check-in for a stored day is the same check-in, whatever its id", () => {
+  const otherId = "77777777-7777-4777-8777-777777777777";
+  const stored = { entries: [], checkins: [checkin()] };
+  const newer = checkin({ id: otherId, sleep: "7_to_8h", updated_at: "2024-06-11T08:00:00.000Z" });
+  const replaced = mergeBackup(stored, { entries: [], checkins: [newer] });
+  assert.deepEqual(replaced.counts, { added: 0, updated: 1, unchanged: 0 });
+  assert.deepEqual(replaced.checkins, [newer]);
+  assert.deepEqual(replaced.removed_checkin_ids, [checkin().id]);
+  assert.deepEqual(replaced.put.checkins, [newer]);
+
+  const older = checkin({ id: otherId, sleep: "7_to_8h", updated_at: "2024-06-01T08:00:00.000Z" });
+  const kept = mergeBackup(stored, { entries: [], checkins: [older] });
+  assert.deepEqual(kept.counts, { added: 0, updated: 0, unchanged: 1 });
+  assert.deepEqual(kept.checkins, [checkin()]);
+  assert.deepEqual(kept.removed_checkin_ids, []);
+});
+
+test("a check-in whose id and day match two stored check-ins replaces both only when newer than both", () => {
+  const a = checkin();
+  const b = checkin({ id: "88888888-8888-4888-8888-888888888888", day: "2024-06-11", updated_at: "2024-06-11T21:00:00.000Z" });
+  const moved = checkin({ day: "2024-06-11", updated_at: "2024-06-12T09:00:00.000Z" });
+  const result = mergeBackup({ entries: [], checkins: [a, b] }, { entries: [], checkins: [moved] });
+  assert.deepEqual(result.checkins, [moved]);
+  assert.deepEqual(result.removed_checkin_ids, [b.id]);
+  const stale = mergeBackup({ entries: [], checkins: [a, b] }, { entries: [], checkins: [{ ...moved, updated_at: "2024-06-11T00:00:00.000Z" }] });
+  assert.deepEqual(stale.checkins, [a, b]);
+});
+
+test("merging never changes the diary it was given", () => {
+  const current = diary();
+  const before = structuredClone(current);
+  mergeBackup(current, { entries: [entry({ note: "new", updated_at: "2030-01-01T00:00:00.000Z" })], checkins: [checkin({ updated_at: "2030-01-01T00:00:00.000Z", sleep: null })] });
+  assert.deepEqual(current, before);
+});
+
+test("a bad file leaves the stored diary as it was", () => {
+  const current = diary();
+  const before = structuredClone(current);
+  assert.throws(() => importBackup(current, backupText({ entries: [entry({ area: "knee" })] })), BackupError);
+  assert.deepEqual(current, before);
+});

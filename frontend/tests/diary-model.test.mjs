@@ -1,0 +1,231 @@
+// Diary records: their shapes, their checks, and their option ids matching the questionnaire.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+
+import {
+  AREAS,
+  HABITS,
+  HABIT_OPTIONS,
+  NOTE_MAX_LENGTH,
+  STRENGTHS,
+  WARNING_SIGNS,
+  checkinAnswers,
+  editCheckin,
+  editTwitchEntry,
+  newCheckin,
+  newId,
+  newTwitchEntry,
+  prefillCheckin,
+  reportedWarningSigns,
+  validateCheckin,
+  validateTwitchEntry,
+} from "../js/diary/model.js";
+
+process.env.TZ = "Europe/London";
+
+const NOW = new Date("2024-06-10T09:00:00Z");
+
+/** Option ids of each question in content/questions.yml, read line by line (no YAML parser in the app). */
+function questionnaireOptions() {
+  const text = readFileSync(new URL("../../content/questions.yml", import.meta.url), "utf8");
+  const options = {};
+  let question = null;
+  for (const line of text.split("\n")) {
+    const questionMatch = /^  - id: (\S+)/.exec(line);
+    const optionMatch = /^      - id: "?([^"\s]+)"?/.exec(line);
+    if (questionMatch) options[(question = questionMatch[1])] = [];
+    else if (optionMatch && question) options[question].push(optionMatch[1]);
+  }
+  return options;
+}
+
+const fields = (problems) => problems.map((problem) => problem.field).sort();
+
+const goodEntry = () => ({
+  id: "3b241101-e2bb-4255-8caf-4136c566a962",
+  at: "2024-06-10T22:30:00.000Z",
+  day: "2024-06-10",
+  tz_offset_min: -240,
+  area: "eyelid",
+  strength: "light",
+  note: "",
+  updated_at: "2024-06-10T22:30:00.000Z",
+});
+
+const goodCheckin = () => ({
+  id: "5f0e7e0c-4b1a-4a4e-9d52-2f7f1b0c9a11",
+  day: "2024-06-10",
+  sleep: "5_to_6h",
+  caffeine: "3_to_4",
+  alcohol: null,
+  stress: "high",
+  exercise: "none",
+  fluids: "4_to_7",
+  screen_time: "over_8h",
+  warning_signs: ["none"],
+  updated_at: "2024-06-10T20:00:00.000Z",
+});
+
+test("option ids match the questionnaire in content/questions.yml", () => {
+  const options = questionnaireOptions();
+  assert.deepEqual([...AREAS], options.areas);
+  assert.deepEqual([...WARNING_SIGNS], options.warning_signs);
+  for (const habit of HABITS) assert.deepEqual([...HABIT_OPTIONS[habit]], options[habit], habit);
+  assert.deepEqual([...HABITS], ["sleep", "caffeine", "alcohol", "stress", "exercise", "fluids", "screen_time"]);
+  assert.deepEqual([...STRENGTHS], ["light", "strong", "constant"]);
+});
+
+test("ids are random UUIDs", () => {
+  const first = newId();
+  assert.match(first, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  assert.notEqual(first, newId());
+});
+
+test("a new twitch entry is stamped now, in the device's zone, and is valid", () => {
+  const entry = newTwitchEntry({ area: "calf_foot", strength: "strong", note: "  after a run  " }, NOW);
+  assert.deepEqual(Object.keys(entry).sort(), ["area", "at", "day", "id", "note", "strength", "tz_offset_min", "updated_at"]);
+  assert.equal(entry.note, "after a run");
+  assert.equal(entry.tz_offset_min, 60);
+  assert.equal(entry.updated_at, NOW.toISOString());
+  assert.deepEqual(validateTwitchEntry(entry), []);
+});
+
+test("a twitch entry at a chosen time gets that time's day", () => {
+  const entry = newTwitchEntry({ area: "eyelid", strength: "light", at: new Date("2024-06-10T23:30:00Z") }, NOW);
+  assert.equal(entry.day, "2024-06-11");
+  assert.equal(entry.at, "2024-06-10T23:30:00.000Z");
+  assert.equal(entry.note, "");
+});
+
+test("editing an entry keeps its id, bumps updated_at and restamps a new time", () => {
+  const entry = newTwitchEntry({ area: "eyelid", strength: "light" }, NOW);
+  const later = new Date("2024-06-11T08:00:00Z");
+  const edited = editTwitchEntry(entry, { strength: "constant", at: new Date("2024-06-09T12:00:00Z") }, later);
+  assert.equal(edited.id, entry.id);
+  assert.equal(edited.strength, "constant");
+  assert.equal(edited.area, "eyelid");
+  assert.equal(edited.day, "2024-06-09");
+  assert.equal(edited.updated_at, later.toISOString());
+  assert.equal(entry.strength, "light", "the original is not changed");
+  assert.deepEqual(validateTwitchEntry(edited), []);
+});
+
+test("a good twitch entry has no problems", () => {
+  assert.deepEqual(validateTwitchEntry(goodEntry()), []);
+  assert.deepEqual(validateTwitchEntry({ ...goodEntry(), note: "x".repeat(NOTE_MAX_LENGTH) }), []);
+});
+
+const BAD_ENTRIES = [
+  ["not a UUID", { id: "123" }, ["id"]],
+  ["a number id", { id: 7 }, ["id"]],
+  ["a bare date for at", { at: "2024-06-10" }, ["at"]],
+  ["nonsense at", { at: "soon" }, ["at"]],
+  ["an impossible day", { day: "2024-02-30" }, ["day"]],
+  ["a day that does not fit at and the offset", { day: "2024-06-11" }, ["day"]],
+  ["an offset of 15 hours", { tz_offset_min: 900 }, ["tz_offset_min"]],
+  ["a fractional offset", { tz_offset_min: 60.5 }, ["tz_offset_min"]],
+  ["an offset as text", { tz_offset_min: "-240" }, ["tz_offset_min"]],
+  ["an unknown area", { area: "knee" }, ["area"]],
+  ["no area", { area: undefined }, ["area"]],
+  ["an unknown strength", { strength: "mild" }, ["strength"]],
+  ["a missing note", { note: undefined }, ["note"]],
+  ["a note too long", { note: "x".repeat(NOTE_MAX_LENGTH + 1) }, ["note"]],
+  ["no updated_at", { updated_at: undefined }, ["updated_at"]],
+  ["an unknown field", { colour: "red" }, ["colour"]],
+];
+
+for (const [name, change, badFields] of BAD_ENTRIES) {
+  test(`a twitch entry with ${name} names the field`, () => {
+    const entry = { ...goodEntry(), ...change };
+    for (const [field, value] of Object.entries(change)) if (value === undefined) delete entry[field];
+    const problems = validateTwitchEntry(entry);
+    assert.deepEqual(fields(problems), badFields);
+    for (const { message } of problems) assert.equal(typeof message, "string");
+  });
+}
+
+test("an empty twitch entry names every required field", () => {
+  assert.deepEqual(fields(validateTwitchEntry({})), ["area", "at", "day", "id", "note", "strength", "tz_offset_min", "updated_at"]);
+  assert.deepEqual(fields(validateTwitchEntry(null)), ["entry"]);
+  assert.deepEqual(fields(validateTwitchEntry([])), ["entry"]);
+});
+
+test("a good check-in has no problems", () => {
+  assert.deepEqual(validateCheckin(goodCheckin()), []);
+  assert.deepEqual(validateCheckin({ ...goodCheckin(), warning_signs: [] }), []);
+});
+
+const BAD_CHECKINS = [
+  ["an unknown sleep option", { sleep: "6h" }, ["sleep"]],
+  ["the caffeine option of another question", { caffeine: "some" }, ["caffeine"]],
+  ["a missing habit", { fluids: undefined }, ["fluids"]],
+  ["a bad day", { day: "10/06/2024" }, ["day"]],
+  ["warning signs not a list", { warning_signs: "weakness" }, ["warning_signs"]],
+  ["an unknown warning sign", { warning_signs: ["dizzy"] }, ["warning_signs"]],
+  ["the same warning sign twice", { warning_signs: ["weakness", "weakness"] }, ["warning_signs"]],
+  ["none with another warning sign", { warning_signs: ["none", "weakness"] }, ["warning_signs"]],
+  ["an unknown field", { nicotine: "yes" }, ["nicotine"]],
+];
+
+for (const [name, change, badFields] of BAD_CHECKINS) {
+  test(`a check-in with ${name} names the field`, () => {
+    const checkin = { ...goodCheckin(), ...change };
+    for (const [field, value] of Object.entries(change)) if (value === undefined) delete checkin[field];
+    assert.deepEqual(fields(validateCheckin(checkin)), badFields);
+  });
+}
+
+test("an empty check-in names its required fields; habits only need to be present", () => {
+  assert.deepEqual(fields(validateCheckin({})), ["alcohol", "caffeine", "day", "exercise", "fluids", "id", "screen_time", "sleep", "stress", "updated_at", "warning_signs"]);
+  assert.deepEqual(fields(validateCheckin("2024-06-10")), ["checkin"]);
+});
+
+test("a new check-in has every habit, null when not answered", () => {
+  const checkin = newCheckin("2024-06-10", { sleep: "under_5h", warning_signs: ["weakness"] }, NOW);
+  assert.equal(checkin.sleep, "under_5h");
+  assert.equal(checkin.caffeine, null);
+  assert.deepEqual(checkin.warning_signs, ["weakness"]);
+  assert.deepEqual(validateCheckin(checkin), []);
+});
+
+test("a check-in is pre-filled from yesterday's habits but never its warning signs", () => {
+  const draft = prefillCheckin(goodCheckin(), "2024-06-11", NOW);
+  for (const habit of HABITS) assert.equal(draft[habit], goodCheckin()[habit], habit);
+  assert.equal(draft.day, "2024-06-11");
+  assert.notEqual(draft.id, goodCheckin().id);
+  assert.deepEqual(draft.warning_signs, []);
+  assert.deepEqual(validateCheckin(draft), []);
+  const first = prefillCheckin(undefined, "2024-06-11", NOW);
+  for (const habit of HABITS) assert.equal(first[habit], null);
+});
+
+test("editing a check-in changes only what is given", () => {
+  const later = new Date("2024-06-11T07:00:00Z");
+  const edited = editCheckin(goodCheckin(), { sleep: "7_to_8h", warning_signs: ["stiffness"] }, later);
+  assert.equal(edited.sleep, "7_to_8h");
+  assert.equal(edited.caffeine, "3_to_4");
+  assert.deepEqual(edited.warning_signs, ["stiffness"]);
+  assert.equal(edited.updated_at, later.toISOString());
+  assert.equal(edited.id, goodCheckin().id);
+});
+
+test("reported warning signs leave out none, for the triage the app shows at once", () => {
+  assert.deepEqual(reportedWarningSigns(goodCheckin()), []);
+  assert.deepEqual(reportedWarningSigns({ warning_signs: ["breathing", "weakness"] }), ["breathing", "weakness"]);
+  assert.deepEqual(reportedWarningSigns(undefined), []);
+});
+
+test("a check-in gives questionnaire answers for the engine, skipping unanswered habits", () => {
+  const answers = checkinAnswers({ ...goodCheckin(), warning_signs: ["breathing"] });
+  assert.deepEqual(answers, {
+    sleep: "5_to_6h",
+    caffeine: "3_to_4",
+    stress: "high",
+    exercise: "none",
+    fluids: "4_to_7",
+    screen_time: "over_8h",
+    warning_signs: ["breathing"],
+  });
+  assert.deepEqual(checkinAnswers({ ...goodCheckin(), warning_signs: [] }).warning_signs, undefined);
+});

@@ -1,0 +1,171 @@
+// The diary's IndexedDB module, on fake-indexeddb: an in-memory IndexedDB for node.
+import "fake-indexeddb/auto";
+import { IDBFactory } from "fake-indexeddb";
+import { test } from "node:test";
+import assert from "node:assert/strict";
+
+import { exportJson, parseBackup } from "../js/diary/backup.js";
+import { newCheckin, newTwitchEntry } from "../js/diary/model.js";
+import { DB_NAME, DB_VERSION, InvalidRecordError, askToKeepDiary, openDiary } from "../js/diary/storage.js";
+
+process.env.TZ = "Europe/London";
+
+/** A diary in a fresh, empty IndexedDB of its own. */
+async function freshDiary() {
+  const indexedDB = new IDBFactory();
+  return { indexedDB, diary: await openDiary({ indexedDB }) };
+}
+
+const at = (iso) => new Date(iso);
+const twitchAt = (iso, changes = {}) => newTwitchEntry({ area: "eyelid", strength: "light", at: at(iso), ...changes }, at(iso));
+
+/** The raw database, to look at its stores and indexes. */
+function rawDatabase(indexedDB) {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(DB_NAME);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+test("opening creates version 1: entries and checkins by id, indexed by day (one check-in a day)", async () => {
+  const { indexedDB, diary } = await freshDiary();
+  diary.close();
+  const db = await rawDatabase(indexedDB);
+  assert.equal(db.name, "twitch-diary");
+  assert.equal(db.version, DB_VERSION);
+  assert.deepEqual([...db.objectStoreNames], ["checkins", "entries"]);
+  const transaction = db.transaction(["entries", "checkins"]);
+  const entries = transaction.objectStore("entries");
+  const checkins = transaction.objectStore("checkins");
+  assert.equal(entries.keyPath, "id");
+  assert.equal(checkins.keyPath, "id");
+  assert.equal(entries.index("by_day").unique, false);
+  assert.equal(checkins.index("by_day").unique, true);
+  db.close();
+});
+
+test("twitch entries are saved, listed oldest first, edited and deleted", async () => {
+  const { diary } = await freshDiary();
+  const later = twitchAt("2024-06-10T20:00:00Z");
+  const earlier = twitchAt("2024-06-10T08:00:00Z");
+  await diary.putEntry(later);
+  await diary.putEntry(earlier);
+  assert.deepEqual(await diary.listEntries(), [earlier, later]);
+  await diary.putEntry({ ...earlier, strength: "constant", updated_at: "2024-06-10T09:00:00.000Z" });
+  assert.equal((await diary.listEntries())[0].strength, "constant");
+  await diary.deleteEntry(earlier.id);
+  await diary.deleteEntry("not-stored");
+  assert.deepEqual(await diary.listEntries(), [later]);
+  diary.close();
+});
+
+test("entries can be listed for a range of days", async () => {
+  const { diary } = await freshDiary();
+  const days = ["2024-06-08", "2024-06-09", "2024-06-10", "2024-06-11"];
+  for (const day of days) await diary.putEntry(twitchAt(`${day}T10:00:00Z`));
+  assert.deepEqual((await diary.listEntries({ from: "2024-06-09", to: "2024-06-10" })).map(({ day }) => day), ["2024-06-09", "2024-06-10"]);
+  assert.deepEqual((await diary.listEntries({ from: "2024-06-10" })).map(({ day }) => day), ["2024-06-10", "2024-06-11"]);
+  diary.close();
+});
+
+test("an invalid record is refused and nothing is stored", async () => {
+  const { diary } = await freshDiary();
+  await assert.rejects(() => diary.putEntry({ ...twitchAt("2024-06-10T10:00:00Z"), area: "knee" }), (error) => {
+    assert.ok(error instanceof InvalidRecordError);
+    assert.deepEqual(error.problems.map(({ field }) => field), ["area"]);
+    assert.match(error.message, /area must be one of/);
+    return true;
+  });
+  await assert.rejects(() => diary.putCheckin({ day: "2024-06-10" }), InvalidRecordError);
+  assert.deepEqual(await diary.readAll(), { entries: [], checkins: [] });
+  diary.close();
+});
+
+test("a day's check-in is found by day, and a second one for that day replaces it", async () => {
+  const { diary } = await freshDiary();
+  const first = newCheckin("2024-06-10", { sleep: "under_5h" }, at("2024-06-10T20:00:00Z"));
+  await diary.putCheckin(first);
+  assert.deepEqual(await diary.getCheckin("2024-06-10"), first);
+  assert.equal(await diary.getCheckin("2024-06-11"), null);
+  const second = newCheckin("2024-06-10", { sleep: "7_to_8h" }, at("2024-06-10T21:00:00Z"));
+  await diary.putCheckin(second);
+  assert.deepEqual(await diary.listCheckins(), [second]);
+  await diary.putCheckin(newCheckin("2024-06-09", {}, at("2024-06-09T21:00:00Z")));
+  assert.deepEqual((await diary.listCheckins()).map(({ day }) => day), ["2024-06-09", "2024-06-10"]);
+  await diary.deleteCheckin(second.id);
+  assert.equal(await diary.getCheckin("2024-06-10"), null);
+  diary.close();
+});
+
+test("the diary is still there after the app is closed and opened again", async () => {
+  const { indexedDB, diary } = await freshDiary();
+  const entry = twitchAt("2024-06-10T10:00:00Z");
+  await diary.putEntry(entry);
+  diary.close();
+  const reopened = await openDiary({ indexedDB });
+  assert.deepEqual(await reopened.listEntries(), [entry]);
+  reopened.close();
+});
+
+test("a backup merges in one transaction and counts what changed", async () => {
+  const { diary } = await freshDiary();
+  const stored = twitchAt("2024-06-10T10:00:00Z");
+  await diary.putEntry(stored);
+  const storedCheckin = newCheckin("2024-06-10", { sleep: "under_5h" }, at("2024-06-10T20:00:00Z"));
+  await diary.putCheckin(storedCheckin);
+
+  const fromBackup = twitchAt("2024-06-09T10:00:00Z");
+  const edited = { ...stored, note: "edited on the other phone", updated_at: "2024-06-11T10:00:00.000Z" };
+  const sameDayCheckin = newCheckin("2024-06-10", { sleep: "over_8h" }, at("2024-06-11T08:00:00Z"));
+  const backup = parseBackup(exportJson({ entries: [fromBackup, edited], checkins: [sameDayCheckin] }));
+
+  assert.deepEqual(await diary.mergeBackup(backup), { added: 1, updated: 2, unchanged: 0 });
+  const { entries, checkins } = await diary.readAll();
+  assert.deepEqual(entries, [fromBackup, edited]);
+  assert.deepEqual(checkins, [sameDayCheckin]);
+  assert.deepEqual(await diary.mergeBackup(backup), { added: 0, updated: 0, unchanged: 3 });
+  diary.close();
+});
+
+test("a backup with a bad record is refused before anything is written", async () => {
+  const { diary } = await freshDiary();
+  const stored = twitchAt("2024-06-10T10:00:00Z");
+  await diary.putEntry(stored);
+  const good = twitchAt("2024-06-09T10:00:00Z");
+  await assert.rejects(() => diary.mergeBackup({ entries: [good, { ...good, id: "x" }], checkins: [] }), InvalidRecordError);
+  assert.deepEqual(await diary.listEntries(), [stored]);
+  diary.close();
+});
+
+test("replaceAll swaps the whole diary at once", async () => {
+  const { diary } = await freshDiary();
+  await diary.putEntry(twitchAt("2024-06-10T10:00:00Z"));
+  const entry = twitchAt("2024-05-01T10:00:00Z");
+  const checkin = newCheckin("2024-05-01", {}, at("2024-05-01T20:00:00Z"));
+  await diary.replaceAll({ entries: [entry], checkins: [checkin] });
+  assert.deepEqual(await diary.readAll(), { entries: [entry], checkins: [checkin] });
+  diary.close();
+});
+
+test("a failed write inside a transaction leaves nothing half done", async () => {
+  const { diary } = await freshDiary();
+  const keep = twitchAt("2024-06-10T10:00:00Z");
+  await diary.putEntry(keep);
+  const checkin = newCheckin("2024-06-10", {}, at("2024-06-10T20:00:00Z"));
+  // Two check-ins for one day break the unique index mid-transaction; the clear must be undone.
+  const twin = { ...newCheckin("2024-06-10", {}, at("2024-06-10T21:00:00Z")) };
+  await assert.rejects(() => diary.replaceAll({ entries: [], checkins: [checkin, twin] }));
+  assert.deepEqual(await diary.listEntries(), [keep]);
+  diary.close();
+});
+
+test("without IndexedDB, opening says so", async () => {
+  await assert.rejects(() => openDiary({ indexedDB: null }), /cannot store the diary/);
+});
+
+test("asking to keep the diary uses the browser's persistent storage when there is one", async () => {
+  assert.equal(await askToKeepDiary(undefined), false);
+  assert.equal(await askToKeepDiary({ persisted: async () => true, persist: async () => assert.fail("already kept") }), true);
+  assert.equal(await askToKeepDiary({ persisted: async () => false, persist: async () => true }), true);
+});
