@@ -1,0 +1,48 @@
+// The check in progress on this device: its answers, the question reached, and whether results were seen.
+// Saved on every change, so a reload or a crash loses nothing.
+import * as store from "./store.js";
+
+const KEY = "check";
+
+/** {answers, at, finished}, or null when no check was started. */
+export function current() {
+  const check = store.get(KEY);
+  return check && typeof check.answers === "object" && check.answers !== null ? check : null;
+}
+
+export function answers() {
+  return current()?.answers ?? {};
+}
+
+export function hasAnswers() {
+  return Object.keys(answers()).length > 0;
+}
+
+function save(change) {
+  const check = { answers: {}, at: null, finished: false, ...current(), ...change };
+  store.set(KEY, check);
+  return check;
+}
+
+export function answer(questionId, value) {
+  const next = { ...answers() };
+  if (value === undefined) delete next[questionId];
+  else next[questionId] = value;
+  save({ answers: next });
+}
+
+export function reach(questionId) {
+  save({ at: questionId });
+}
+
+export function finish() {
+  save({ finished: true });
+}
+
+export function start() {
+  store.set(KEY, { answers: {}, at: null, finished: false });
+}
+
+export function clear() {
+  store.remove(KEY);
+}

@@ -1,0 +1,50 @@
+// Build the DOM from elements and text nodes only: no HTML strings anywhere.
+
+/** h("p", {class: "lead", onclick: fn}, "text", child, [more]) */
+export function h(tag, props = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key === "class") element.className = value;
+    else if (key.startsWith("on")) element.addEventListener(key.slice(2), value);
+    else element.setAttribute(key, value === true ? "" : value);
+  }
+  append(element, children);
+  return element;
+}
+
+export function append(parent, children) {
+  for (const child of children.flat(Infinity)) {
+    if (child === undefined || child === null || child === false) continue;
+    parent.append(typeof child === "string" || typeof child === "number" ? String(child) : child);
+  }
+  return parent;
+}
+
+/** A link that looks like a button. */
+export function buttonLink(href, text, kind = "secondary") {
+  return h("a", { class: `button ${kind}`, href }, text);
+}
+
+/** The sources an item rests on, as a list of links to the guide's source list entries. */
+export function sourceList(content, ids, heading = "Sources", level = "h2") {
+  const byId = new Map(content.sources.map((s) => [s.id, s]));
+  const items = [...new Set(ids)].map((id) => byId.get(id)).filter(Boolean);
+  if (!items.length) return null;
+  return h("section", { class: "sources" },
+    h(level, {}, heading),
+    h("ul", {}, items.map((source) => h("li", {}, sourceCitation(source)))));
+}
+
+export function sourceCitation(source) {
+  const external = /^https?:\/\//.test(source.address);
+  return [
+    external ? h("a", { href: source.address, rel: "noopener" }, source.title) : h("cite", {}, source.title),
+    `, ${source.publisher}.`,
+  ];
+}
+
+/** A heading the app moves focus to when a screen opens. */
+export function screenHeading(text, props = {}) {
+  return h("h1", { tabindex: "-1", ...props }, text);
+}

@@ -1,0 +1,39 @@
+// Emergency advice, shown at once after an emergency warning sign and before any other question.
+import { urgentFlags } from "../answers.js";
+import { h, screenHeading } from "./dom.js";
+import { icon } from "./icons.js";
+
+// Tap-to-call numbers for the regions the triage advice names; the advice also says "your local number".
+const EMERGENCY_NUMBERS = [["999", "UK"], ["112", "Europe"], ["911", "US and Canada"]];
+
+export function render(app) {
+  const questions = app.content.questionnaire.questions;
+  const flags = urgentFlags(app.content, app.check.answers());
+  if (!flags.length) {
+    location.replace(`#/check/${questions[1]?.id ?? questions[0].id}`);
+    return null;
+  }
+  const level = app.content.triage_levels.find((l) => l.id === flags[0].level);
+  const say = `Say: “${flags.map((flag) => flag.title).join(", ")}”, and when it started.`;
+  return {
+    title: level.title,
+    view: h("div", { class: "emergency" },
+      h("section", { class: `triage triage-${level.id}`, "data-triage-level": level.id },
+        icon("warning", 40),
+        h("div", {},
+          screenHeading(level.title),
+          h("p", { class: "how-soon" }, `How soon: ${level.how_soon}`),
+          h("p", {}, level.advice))),
+      level.id === "emergency_ambulance" && h("ul", { class: "calls", "aria-label": "Emergency numbers" },
+        EMERGENCY_NUMBERS.map(([number, region]) => h("li", {},
+          h("a", { class: "button call", href: `tel:${number}` }, icon("phone", 24), `Call ${number} (${region})`)))),
+      h("h2", {}, "What to say"),
+      h("p", {}, say),
+      h("h2", {}, "Why"),
+      h("ul", { class: "flags" }, flags.map((flag) =>
+        h("li", { "data-red-flag": flag.id }, h("strong", {}, flag.title), h("p", {}, flag.advice)))),
+      h("div", { class: "actions" },
+        h("a", { class: "button secondary", href: `#/check/${questions[0].id}` }, "Change my answer"),
+        h("a", { class: "button secondary", href: `#/check/${questions[1].id}` }, "Go on with the check"))),
+  };
+}

@@ -1,0 +1,143 @@
+// The guide, read offline: every section (tables included), the FAQ and the sources, with a filter box.
+// #/guide lists everything, #/guide/<section id> opens a section, #/guide/faq and #/guide/sources the rest.
+import { h, screenHeading, sourceCitation, sourceList } from "./dom.js";
+
+function table(data) {
+  const [first, ...rest] = data.columns;
+  return h("div", { class: "table-scroll", role: "region", "aria-label": data.caption, tabindex: "0" },
+    h("table", {},
+      h("caption", {}, data.caption),
+      h("thead", {}, h("tr", {}, [first, ...rest].map((column) => h("th", { scope: "col" }, column)))),
+      h("tbody", {}, data.rows.map(([head, ...cells]) =>
+        h("tr", {}, h("th", { scope: "row" }, head), cells.map((cell) => h("td", {}, cell)))))));
+}
+
+function backLink() {
+  return h("p", { class: "back" }, h("a", { href: "#/guide" }, "All of the guide"));
+}
+
+function searchText(...parts) {
+  return parts.flat(Infinity).join(" ").toLowerCase();
+}
+
+function index(content) {
+  const sections = content.guide.sections;
+  const entries = [
+    ...sections.map((s) => ({
+      href: `#/guide/${s.id}`, title: s.title, summary: s.summary,
+      text: searchText(s.title, s.summary, s.body, s.table ? [s.table.caption, s.table.columns, s.table.rows] : []),
+    })),
+    { href: "#/guide/faq", title: "Questions people ask", summary: `${content.faq.length} short answers.`,
+      text: searchText("faq questions", content.faq.map((f) => [f.question, f.answer])) },
+    { href: "#/guide/sources", title: "Sources", summary: "Where the advice comes from, and how much weight it carries.",
+      text: searchText("sources", content.sources.map((s) => [s.title, s.publisher, s.evidence])) },
+  ];
+  const faqEntries = content.faq.map((f) => ({
+    href: `#/guide/faq/${f.id}`, title: f.question, summary: f.answer[0], text: searchText(f.question, f.answer),
+  }));
+  const item = (entry) => {
+    const li = h("li", {}, h("a", { href: entry.href }, entry.title), h("p", {}, entry.summary));
+    return { entry, li };
+  };
+  const items = entries.map(item);
+  const faqItems = faqEntries.map(item);
+  const faqHeading = h("h2", { hidden: true }, "Matching questions");
+  const faqList = h("ul", { class: "guide-list", hidden: true }, faqItems.map((i) => i.li));
+  const status = h("p", { class: "small", role: "status" });
+  const filter = h("input", { type: "search", id: "guide-filter", autocomplete: "off", spellcheck: "false" });
+  filter.addEventListener("input", () => {
+    const words = filter.value.toLowerCase().split(/\s+/).filter(Boolean);
+    const matches = (i) => words.every((word) => i.entry.text.includes(word));
+    let shown = 0;
+    for (const i of items) shown += (i.li.hidden = !matches(i)) ? 0 : 1;
+    let questions = 0;
+    for (const i of faqItems) questions += (i.li.hidden = !(words.length && matches(i))) ? 0 : 1;
+    faqHeading.hidden = faqList.hidden = questions === 0;
+    status.textContent = words.length ? `${shown} pages and ${questions} questions match “${filter.value.trim()}”.` : "";
+  });
+  return {
+    title: "Guide",
+    view: h("div", { class: "guide" },
+      screenHeading("Guide"),
+      h("p", { class: "lead" }, "Why muscles twitch, what helps, and when to get help. It all works offline."),
+      h("div", { class: "field" },
+        h("label", { for: "guide-filter" }, "Filter the guide"),
+        filter),
+      status,
+      h("ul", { class: "guide-list" }, items.map((i) => i.li)),
+      faqHeading,
+      faqList),
+  };
+}
+
+function section(content, s) {
+  const sections = content.guide.sections;
+  const n = sections.indexOf(s);
+  const next = sections[n + 1];
+  return {
+    title: s.title,
+    view: h("article", { class: "guide-section" },
+      backLink(),
+      screenHeading(s.title),
+      h("p", { class: "lead" }, s.summary),
+      s.body.map((paragraph) => h("p", {}, paragraph)),
+      s.table && table(s.table),
+      sourceList(content, s.sources),
+      next && h("p", { class: "next" }, "Next: ", h("a", { href: `#/guide/${next.id}` }, next.title))),
+  };
+}
+
+function faqItem(content, item) {
+  return {
+    title: item.question,
+    view: h("article", { class: "faq" },
+      h("p", { class: "back" }, h("a", { href: "#/guide/faq" }, "All questions")),
+      screenHeading(item.question),
+      item.answer.map((paragraph) => h("p", {}, paragraph)),
+      sourceList(content, item.sources)),
+  };
+}
+
+function faq(content) {
+  return {
+    title: "Questions people ask",
+    view: h("article", { class: "faq" },
+      backLink(),
+      screenHeading("Questions people ask"),
+      content.faq.map((item) => h("section", { "aria-labelledby": `faq-${item.id}`, class: "card" },
+        h("h2", { id: `faq-${item.id}` }, h("a", { href: `#/guide/faq/${item.id}` }, item.question)),
+        item.answer.map((paragraph) => h("p", {}, paragraph)),
+        sourceList(content, item.sources, "Sources", "h3")))),
+  };
+}
+
+function sources(content) {
+  return {
+    title: "Sources",
+    view: h("article", { class: "source-list" },
+      backLink(),
+      screenHeading("Sources"),
+      h("p", {}, "Every piece of advice in this app names the sources it rests on. Here is each one, and how much weight it can carry."),
+      h("ul", {}, content.sources.map((source) => h("li", { class: "card", id: `source-${source.id}` },
+        h("p", {}, sourceCitation(source)),
+        h("p", {}, source.evidence),
+        h("p", { class: "small" }, `Last checked: ${source.reviewed}`)))),
+      h("p", { class: "small" }, `Content licence: ${content.license.name}. ${content.license.attribution}`)),
+  };
+}
+
+export function render(app, [id, faqId]) {
+  const content = app.content;
+  if (id === undefined || id === "") return index(content);
+  if (id === "faq") { // section ids never use these two words
+    const item = content.faq.find((f) => f.id === faqId);
+    return item ? faqItem(content, item) : faq(content);
+  }
+  if (id === "sources") return sources(content);
+  const s = content.guide.sections.find((item) => item.id === id);
+  if (s) return section(content, s);
+  return {
+    title: "Not in the guide",
+    view: h("div", {}, screenHeading("This page is not in the guide"), backLink()),
+  };
+}

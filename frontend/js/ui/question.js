@@ -1,0 +1,71 @@
+// One question a screen: native radios or checkboxes with labels, progress, Next, Back and Skip.
+// Every change is saved at once; ticking an emergency warning sign shows its advice right away.
+import { clean, toggle, urgentFlags } from "../answers.js";
+import { h, screenHeading } from "./dom.js";
+import { icon } from "./icons.js";
+
+export function render(app, [questionId]) {
+  const questions = app.content.questionnaire.questions;
+  const n = questions.findIndex((q) => q.id === questionId);
+  if (n < 0) {
+    location.replace(`#/check/${questions[0].id}`);
+    return null;
+  }
+  const question = questions[n];
+  const last = n === questions.length - 1;
+  app.check.reach(question.id);
+  let answer = clean(app.content, app.check.answers())[question.id];
+
+  const alert = h("div", { class: "urgent-slot", "aria-live": "assertive" });
+  const showUrgent = () => {
+    const flags = urgentFlags(app.content, { [question.id]: answer });
+    alert.replaceChildren();
+    if (!flags.length) return;
+    const level = app.content.triage_levels.find((l) => l.id === flags[0].level);
+    alert.append(h("div", { class: `triage triage-${level.id}` },
+      icon("warning"), h("p", {}, h("strong", {}, `${level.title}. `), level.advice)));
+  };
+
+  const inputs = question.options.map((option) => h("input", {
+    type: question.kind === "single" ? "radio" : "checkbox",
+    name: question.id,
+    value: option.id,
+    id: `option-${option.id}`,
+    checked: [answer ?? []].flat().includes(option.id),
+  }));
+  const list = h("div", { class: "options" }, question.options.map((option, i) =>
+    h("label", { class: "option", for: inputs[i].id }, inputs[i], h("span", {}, option.label))));
+
+  list.addEventListener("change", (event) => {
+    answer = toggle(question, answer, event.target.value, event.target.checked);
+    const chosen = [answer ?? []].flat();
+    for (const input of inputs) input.checked = chosen.includes(input.value); // `none` unticks the others
+    app.check.answer(question.id, answer);
+    showUrgent();
+  });
+
+  const forward = () => {
+    if (n === 0 && urgentFlags(app.content, app.check.answers()).length) return app.go("emergency");
+    if (last) {
+      app.check.finish();
+      return app.go("results");
+    }
+    return app.go(`check/${questions[n + 1].id}`);
+  };
+
+  const helpId = `help-${question.id}`;
+  const form = h("form", { class: "question", novalidate: true, onsubmit: (event) => { event.preventDefault(); forward(); } },
+    h("p", { class: "progress-text" }, `Question ${n + 1} of ${questions.length}`),
+    h("progress", { max: questions.length, value: n + 1, "aria-hidden": "true" }),
+    h("fieldset", { "aria-describedby": question.help ? helpId : null },
+      h("legend", {}, screenHeading(question.text)),
+      question.help && h("p", { class: "help", id: helpId }, question.help),
+      list),
+    alert,
+    h("div", { class: "actions" },
+      h("button", { type: "submit", class: "primary" }, last ? "See results" : "Next"),
+      h("button", { type: "button", class: "secondary", onclick: () => app.go(n ? `check/${questions[n - 1].id}` : "") }, "Back"),
+      h("button", { type: "button", class: "secondary", onclick: () => { app.check.answer(question.id, undefined); forward(); } }, "Skip")));
+  showUrgent();
+  return { title: `Question ${n + 1} of ${questions.length}`, view: form };
+}

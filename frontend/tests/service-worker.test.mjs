@@ -1,0 +1,50 @@
+// The service worker precaches every file the app loads, so that the app works offline after one visit.
+import assert from "node:assert/strict";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, normalize, relative } from "node:path";
+import { test } from "node:test";
+import { fileURLToPath } from "node:url";
+
+const FRONTEND = fileURLToPath(new URL("../", import.meta.url));
+const worker = readFileSync(join(FRONTEND, "sw.js"), "utf-8");
+const shell = JSON.parse(worker.match(/const SHELL = (\[[^\]]*\]);/)[1].replace(/,\s*\]/, "]"));
+// The diary's own files: cached when the diary is first opened, not in the first visit.
+const diary = JSON.parse(worker.match(/const DIARY = (\[[^\]]*\]);/)[1].replace(/,\s*\]/, "]"));
+const page = readFileSync(join(FRONTEND, "index.html"), "utf-8");
+
+/** Every module reachable from the entry point, by static and dynamic imports, relative to frontend/. */
+function moduleGraph(entry) {
+  const seen = new Set();
+  const visit = (file) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const source = readFileSync(join(FRONTEND, file), "utf-8");
+    for (const [, path] of source.matchAll(/(?:from\s+|import\s*\(\s*)"(\.{1,2}\/[^"]+)"/g)) {
+      visit(relative(FRONTEND, normalize(join(FRONTEND, dirname(file), path))));
+    }
+  };
+  visit(entry);
+  return seen;
+}
+
+test("every precached file exists", () => {
+  for (const file of shell.filter((f) => f !== "./")) assert.ok(existsSync(join(FRONTEND, file)), file);
+});
+
+test("every module the app loads is precached", () => {
+  for (const module of moduleGraph("js/app.js")) {
+    assert.ok(shell.includes(module) || diary.includes(module), `add ${module} to SHELL (or DIARY) in sw.js`);
+  }
+});
+
+test("every file the page links is precached", () => {
+  const linked = [...page.matchAll(/(?:href|src)="([^"#:]+)"/g)].map((m) => m[1])
+    .filter((path) => !path.startsWith("api/") && !path.endsWith(".png")); // the API docs are not part of the app
+  for (const file of linked) assert.ok(shell.includes(file), `add ${file} to SHELL in sw.js`);
+});
+
+test("the caches are versioned and only the worker's own stale caches are deleted", () => {
+  assert.match(worker, /const VERSION = "[^"]+";/);
+  assert.match(worker, /name\.startsWith\(PREFIX\) && !EXPECTED_CACHES\.has\(name\)/);
+  assert.match(worker, /await shell\.addAll\(SHELL\)/);
+});

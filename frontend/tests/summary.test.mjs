@@ -1,0 +1,35 @@
+// The plain-text summary a person copies or shares: everything that matters, in words.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+
+import { assess } from "../js/engine.js";
+import { fitLabel, summaryText } from "../js/summary.js";
+import { loadContent } from "./content-fixture.mjs";
+
+const content = loadContent();
+
+test("the summary has the triage, warning signs, ranked triggers, conditions and disclaimer", () => {
+  const result = assess(content, {
+    warning_signs: ["numbness_tingling"], sleep: "under_5h", caffeine: "5_plus", duration: "over_3_months",
+  });
+  const text = summaryText(result, { title: "Checker", date: "25 November 2026" });
+  assert.match(text, /^Checker: my results \(25 November 2026\)/);
+  assert.ok(text.includes(`What to do: ${result.triage.title}`));
+  for (const flag of result.red_flags) assert.ok(text.includes(flag.title));
+  const positions = result.triggers.map((t) => text.indexOf(t.title));
+  assert.deepEqual([...positions].sort((a, b) => a - b), positions, "triggers in ranked order");
+  assert.ok(positions.every((p) => p > 0));
+  for (const condition of result.related_conditions) assert.ok(text.includes(condition.title));
+  assert.ok(text.endsWith(content.disclaimer));
+  assert.ok(!/<[a-z]/i.test(text), "plain text, no markup");
+});
+
+test("with no trigger the summary says so", () => {
+  assert.ok(summaryText(assess(content, { warning_signs: ["none"] })).includes("No everyday trigger stood out"));
+});
+
+test("scores are told in words", () => {
+  assert.equal(fitLabel(1), "Strong match");
+  assert.equal(fitLabel(0.5), "Good match");
+  assert.equal(fitLabel(0.1), "Some match");
+});

@@ -1,0 +1,180 @@
+"""Browser fixtures: Debian's Chromium driven by Playwright at phone size (360x740).
+
+`phone` is a fresh browser context (its own storage and service worker) with one page, that fails the
+test at teardown if the page logged any console error or threw. `phone.open("#/guide")` opens a screen.
+"""
+import threading
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect, sync_playwright
+from waitress.server import create_server
+
+from api import create_app, engine
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+PHONE_SIZE = {"width": 360, "height": 740}
+URGENT_LEVELS = ("emergency_ambulance", "emergency")  # shown at once, before the rest of the check
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+class SwappableApp:
+    """A WSGI app whose inner app a test can replace while the server, and so the origin, stays the same.
+
+    The service worker belongs to its origin, so a content or app update must come from the same port.
+    """
+
+    def __init__(self, app):
+        self.app = app
+
+    def __call__(self, environ, start_response):
+        return self.app(environ, start_response)
+
+
+class Server:
+    """A WSGI app under waitress on 127.0.0.1 (a secure context, so service workers run), in a thread."""
+
+    def __init__(self, app):
+        self.server = create_server(app, host="127.0.0.1", port=0, threads=4)
+        self.url = f"http://127.0.0.1:{self.server.effective_port}/"
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+        self.thread.start()
+
+    def close(self):
+        self.server.close()
+
+
+class Phone:
+    """One page of the app in its own browser context, with the steps a person takes."""
+
+    def __init__(self, context, base_url):
+        self.context = context
+        self.base_url = base_url
+        self.page = context.new_page()
+        self.errors = []
+        self.page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.page.on("requestfailed", lambda request: print("request failed:", request.url, request.failure))
+
+    def open(self, route="#/"):
+        """Go to a screen and wait until the app has drawn it (its heading has focus)."""
+        self.page.goto(self.base_url + route)
+        return self.wait_for_screen()
+
+    def wait_for_screen(self):
+        heading = self.page.locator("main h1:focus")
+        expect(heading).to_be_visible()
+        return heading
+
+    def heading(self):
+        return self.page.locator("main h1")
+
+    def button(self, name):
+        return self.page.get_by_role("button", name=name, exact=True)
+
+    def option(self, question, option):
+        return self.page.locator(f'input[name="{question}"][value="{option}"]')
+
+    def tick(self, question, options):
+        for option in [options] if isinstance(options, str) else options:
+            self.option(question, option).check()
+
+    def answer_all(self, content, answers):
+        """Go through every question from the first screen, ticking the given answers, to the results."""
+        questions = content["questionnaire"]["questions"]
+        for n, question in enumerate(questions, start=1):
+            expect(self.page.locator(".progress-text")).to_have_text(f"Question {n} of {len(questions)}")
+            if question["id"] in answers:
+                self.tick(question["id"], answers[question["id"]])
+            self.button("See results" if n == len(questions) else "Next").click()
+            if n == 1 and any(flag["level"] in URGENT_LEVELS for flag in engine.red_flags(content, answers)):
+                expect(self.page.locator("[data-triage-level]")).to_be_visible()  # the emergency advice first
+                self.page.get_by_role("link", name="Go on with the check").click()
+        expect(self.heading()).to_have_text("Your results")
+
+    def wait_until_offline_ready(self):
+        """Wait until the service worker is installed, has precached everything and controls the page."""
+        self.page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+
+    def ranked(self, attribute):
+        return self.page.locator(f"[{attribute}]").evaluate_all(f"els => els.map(e => e.getAttribute('{attribute}'))")
+
+    def run_axe(self):
+        self.page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
+        self.page.evaluate(AXE.read_text(encoding="utf-8"))  # evaluate: not blocked by the app's strict CSP
+        return self.page.evaluate("""async () => {
+            const result = await axe.run(document, {resultTypes: ["violations"]});
+            return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.map(n => n.target.join(" ") + ": " + n.failureSummary)}));
+        }""")
+
+
+@pytest.fixture(scope="session")
+def playwright():
+    driver = sync_playwright().start()
+    yield driver
+    driver.stop()
+
+
+@pytest.fixture(scope="session")
+def browser(playwright):
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture()
+def installed_phone(playwright, app_url, tmp_path):
+    """A phone with a real profile: Chromium never offers to install from an incognito context."""
+    context = playwright.chromium.launch_persistent_context(
+        tmp_path / "profile", executable_path=CHROMIUM, args=CHROMIUM_ARGS, viewport=PHONE_SIZE,
+        service_workers="allow")
+    phone = Phone(context, app_url)
+    yield phone
+    context.close()
+    assert phone.errors == [], f"console errors: {phone.errors}"
+
+
+@pytest.fixture(scope="session")
+def app_url(live_server):
+    return live_server.url + "/"
+
+
+@pytest.fixture()
+def swappable_server():
+    """A server whose app the test can swap (`server.swappable.app = create_app(...)`) on the same origin."""
+    swappable = SwappableApp(create_app())
+    server = Server(swappable)
+    server.swappable = swappable
+    yield server
+    server.close()
+
+
+@pytest.fixture()
+def phones(browser):
+    """Make phones for any server and options; each fails the test if its page logged a console error."""
+    made = []
+
+    def make(base_url, **options):
+        context = browser.new_context(viewport=PHONE_SIZE, service_workers="allow", **options)
+        made.append(Phone(context, base_url))
+        return made[-1]
+
+    yield make
+    for phone in made:
+        phone.context.close()
+    for phone in made:
+        assert phone.errors == [], f"console errors: {phone.errors}"
+
+
+@pytest.fixture()
+def phone(phones, app_url):
+    return phones(app_url)
+
+
+@pytest.fixture()
+def dark_phone(phones, app_url):
+    return phones(app_url, color_scheme="dark")

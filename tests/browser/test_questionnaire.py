@@ -1,0 +1,226 @@
+"""The questionnaire as a person uses it: one question a screen, to results scored on the phone."""
+import re
+
+from playwright.sync_api import expect
+
+from api import engine
+
+# Answers that raise warning signs, several triggers and related conditions.
+RICH_ANSWERS = {
+    "warning_signs": ["numbness_tingling"],
+    "areas": ["eyelid", "calf_foot"],
+    "duration": "over_3_months",
+    "sleep": "under_5h",
+    "caffeine": "5_plus",
+    "stress": "high",
+    "exercise": "hard",
+    "fluids": "under_4",
+    "screen_time": "over_8h",
+    "health_conditions": ["diabetes"],
+}
+
+
+def test_a_whole_check_ends_in_the_results_of_the_engine(phone, content):
+    phone.open()
+    phone.page.get_by_role("button", name=re.compile("^Start")).click()
+    phone.answer_all(content, RICH_ANSWERS)
+    expected = engine.assess(content, RICH_ANSWERS)
+
+    banner = phone.page.locator("[data-triage-level]")
+    expect(banner).to_have_attribute("data-triage-level", expected["triage"]["level"])
+    expect(banner).to_contain_text(expected["triage"]["title"])
+    expect(banner).to_contain_text(expected["triage"]["how_soon"])
+    assert phone.ranked("data-red-flag") == [flag["id"] for flag in expected["red_flags"]]
+    assert phone.ranked("data-trigger") == [trigger["id"] for trigger in expected["triggers"]]
+    assert phone.ranked("data-condition") == [c["id"] for c in expected["related_conditions"]]
+
+    top = expected["triggers"][0]
+    top_card = phone.page.locator(f'[data-trigger="{top["id"]}"]')
+    for reason in top["reasons"]:
+        expect(top_card).to_contain_text(reason["text"])
+    for tip in top["tips"]:
+        expect(top_card.get_by_role("heading", name=tip["title"])).to_be_visible()
+    bfs = phone.page.locator('[data-condition="benign_fasciculation_syndrome"]')
+    expect(bfs).to_contain_text(content["conditions"][0]["reassurance"][0])
+    expect(phone.page.locator(".disclaimer")).to_have_text(content["disclaimer"])
+    expect(phone.page.get_by_role("heading", name="Sources")).to_be_visible()
+
+
+def test_the_banner_comes_first_and_says_what_to_do_in_words_and_an_icon(phone, content):
+    phone.open()
+    phone.page.get_by_role("button", name=re.compile("^Start")).click()
+    phone.answer_all(content, {"warning_signs": ["none"], "sleep": "5_to_6h"})
+    first = phone.page.locator("main h1 ~ *").first
+    expect(first).to_have_attribute("data-triage-level", "self_care")
+    expect(first.locator("svg")).to_have_count(1)
+    expect(first.get_by_role("heading")).to_have_text(content["triage_levels"][-1]["title"])
+
+
+def test_an_emergency_warning_sign_shows_the_emergency_advice_at_once(phone, content):
+    phone.open()
+    phone.page.get_by_role("button", name=re.compile("^Start")).click()
+    phone.tick("warning_signs", "breathing")
+    ambulance = content["triage_levels"][0]
+    expect(phone.page.locator(".urgent-slot")).to_contain_text(ambulance["title"])  # before even pressing Next
+    phone.button("Next").click()
+
+    banner = phone.page.locator('[data-triage-level="emergency_ambulance"]')
+    expect(banner).to_be_visible()
+    expect(banner).to_contain_text(ambulance["advice"])
+    expect(phone.page.locator("main h1:focus")).to_have_text(ambulance["title"])
+    expect(phone.page.get_by_role("heading", name="What to say")).to_be_visible()
+    expect(phone.page.get_by_role("link", name=re.compile("^Call 999"))).to_have_attribute("href", "tel:999")
+    expect(phone.page.locator('[data-red-flag="breathing"]')).to_be_visible()
+    expect(phone.page.locator('input[name="areas"]')).to_have_count(0)  # nothing else comes first
+
+    phone.page.get_by_role("link", name="Go on with the check").click()
+    expect(phone.page.locator(".progress-text")).to_have_text("Question 2 of 18")
+
+
+def test_a_check_with_an_emergency_sign_ends_in_the_emergency_level(phone, content):
+    phone.open()
+    phone.page.get_by_role("button", name=re.compile("^Start")).click()
+    phone.answer_all(content, {"warning_signs": ["sudden_one_side", "weakness"]})
+    expect(phone.page.locator("[data-triage-level]")).to_have_attribute("data-triage-level", "emergency_ambulance")
+    assert phone.ranked("data-red-flag") == ["sudden_one_side", "weakness"]
+
+
+def test_none_unticks_the_others_and_the_reverse(phone):
+    phone.open("#/check/warning_signs")
+    phone.tick("warning_signs", ["weakness", "stiffness"])
+    phone.tick("warning_signs", "none")
+    expect(phone.option("warning_signs", "none")).to_be_checked()
+    expect(phone.option("warning_signs", "weakness")).not_to_be_checked()
+    expect(phone.option("warning_signs", "stiffness")).not_to_be_checked()
+    phone.tick("warning_signs", "stiffness")
+    expect(phone.option("warning_signs", "none")).not_to_be_checked()
+    expect(phone.option("warning_signs", "stiffness")).to_be_checked()
+
+
+def test_each_question_is_native_inputs_with_labels(phone, content):
+    phone.open("#/check/warning_signs")
+    for n, question in enumerate(content["questionnaire"]["questions"], start=1):
+        kind = "radio" if question["kind"] == "single" else "checkbox"
+        expect(phone.heading()).to_have_text(question["text"])
+        for option in question["options"]:
+            expect(phone.page.get_by_label(option["label"], exact=True)).to_have_attribute("type", kind)
+            expect(phone.option(question["id"], option["id"])).to_have_count(1)
+        phone.button("Skip").click()
+    expect(phone.heading()).to_have_text("No answers yet")  # every question skipped: nothing to score
+
+
+def test_back_and_skip(phone):
+    phone.open("#/check/warning_signs")
+    phone.tick("warning_signs", "none")
+    phone.button("Next").click()
+    phone.tick("areas", "thigh")
+    phone.button("Skip").click()  # skipping forgets what was ticked on that screen
+    expect(phone.page.locator(".progress-text")).to_have_text("Question 3 of 18")
+    phone.button("Back").click()
+    expect(phone.option("areas", "thigh")).not_to_be_checked()
+    phone.button("Back").click()
+    expect(phone.option("warning_signs", "none")).to_be_checked()
+    phone.button("Back").click()
+    expect(phone.page.get_by_role("button", name=re.compile("^Start"))).to_be_visible()
+
+
+def test_answers_survive_a_reload_mid_way(phone, content):
+    phone.open()
+    phone.page.get_by_role("button", name=re.compile("^Start")).click()
+    phone.tick("warning_signs", "none")
+    phone.button("Next").click()
+    phone.tick("areas", ["eyelid", "face"])
+    phone.button("Next").click()
+    phone.tick("duration", "1_to_2_weeks")  # saved at once, without pressing Next
+
+    phone.page.reload()
+    phone.wait_for_screen()
+    expect(phone.page.locator(".progress-text")).to_have_text("Question 3 of 18")
+    expect(phone.option("duration", "1_to_2_weeks")).to_be_checked()
+    phone.button("Back").click()
+    expect(phone.option("areas", "eyelid")).to_be_checked()
+    expect(phone.option("areas", "face")).to_be_checked()
+
+    phone.open("#/")  # after a crash, the home screen offers the check again
+    expect(phone.page.get_by_text("3 of 18 questions answered")).to_be_visible()
+    phone.page.get_by_role("link", name="Continue your check").click()
+    expect(phone.page.locator(".progress-text")).to_have_text("Question 2 of 18")
+
+
+def test_starting_over_asks_first(phone):
+    phone.open("#/check/warning_signs")
+    phone.tick("warning_signs", "stiffness")
+    phone.open("#/")
+    phone.page.get_by_role("button", name=re.compile("^Start")).click()
+    dialog = phone.page.get_by_role("dialog", name="Start a new check?")
+    expect(dialog).to_be_visible()
+    dialog.get_by_role("button", name="No, keep my answers").click()
+    expect(dialog).to_have_count(0)
+    expect(phone.page.get_by_role("link", name="Continue your check")).to_be_visible()
+
+    phone.page.get_by_role("button", name=re.compile("^Start")).click()
+    phone.page.get_by_role("dialog").get_by_role("button", name=re.compile("^Yes")).click()
+    expect(phone.page.locator(".progress-text")).to_have_text("Question 1 of 18")
+    expect(phone.option("warning_signs", "stiffness")).not_to_be_checked()
+
+
+def test_focus_moves_to_each_new_screens_heading(phone):
+    phone.open()
+    phone.page.get_by_role("button", name=re.compile("^Start")).click()
+    expect(phone.page.locator("main h1:focus")).to_have_text(re.compile("Do you have any"))
+    phone.button("Next").click()
+    expect(phone.page.locator("main h1:focus")).to_have_text(re.compile("Where do you feel"))
+    phone.page.get_by_role("link", name="Guide").click()
+    expect(phone.page.locator("main h1:focus")).to_have_text("Guide")
+
+
+def test_the_summary_can_be_copied_as_plain_text(phone, content):
+    phone.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    phone.open("#/check/warning_signs")
+    phone.tick("warning_signs", "none")
+    phone.open("#/check/sleep")
+    phone.tick("sleep", "under_5h")
+    phone.open("#/results")
+    phone.button("Copy summary").click()
+    expect(phone.page.get_by_role("status").filter(has_text="copied")).to_be_visible()
+    text = phone.page.evaluate("navigator.clipboard.readText()")
+    assert content["triage_levels"][-1]["title"] in text
+    assert "Not enough sleep" in text
+    assert content["disclaimer"] in text
+
+
+def test_results_without_answers_invite_a_check(phone):
+    phone.open("#/results")
+    expect(phone.heading()).to_have_text("No answers yet")
+    expect(phone.page.get_by_role("link", name=re.compile("^Start"))).to_be_visible()
+
+
+def test_the_results_print_as_words_without_the_controls(phone, content):
+    phone.open("#/check/warning_signs")
+    phone.tick("warning_signs", "none")
+    phone.open("#/check/sleep")
+    phone.tick("sleep", "under_5h")
+    phone.open("#/check/caffeine")
+    phone.tick("caffeine", "5_plus")
+    phone.open("#/results")
+    phone.page.evaluate("window.dispatchEvent(new Event('beforeprint'))")  # what the browser fires before printing
+    phone.page.emulate_media(media="print")
+    expect(phone.page.locator("[data-triage-level]")).to_be_visible()
+    expect(phone.page.locator("header")).to_be_hidden()
+    expect(phone.page.get_by_role("button", name="Copy summary")).to_be_hidden()
+    expect(phone.page.get_by_role("button", name="Start a new check")).to_be_hidden()
+    for tip in engine.assess(content, {"sleep": "under_5h", "caffeine": "5_plus"})["triggers"][1]["tips"]:
+        expect(phone.page.get_by_role("heading", name=tip["title"])).to_be_visible()  # every tip, not just the first trigger's
+    expect(phone.page.locator(".disclaimer")).to_be_visible()
+
+
+def test_answers_can_be_deleted_from_the_privacy_screen(phone):
+    phone.open("#/check/warning_signs")
+    phone.tick("warning_signs", "stiffness")
+    phone.open("#/privacy")
+    phone.button("Delete my answers").click()
+    phone.page.get_by_role("dialog").get_by_role("button", name="Yes, delete them").click()
+    expect(phone.page.get_by_role("status").filter(has_text="deleted")).to_be_visible()
+    phone.open("#/")
+    expect(phone.page.get_by_role("button", name="Start the check")).to_be_visible()
+    expect(phone.page.get_by_role("link", name="Continue your check")).to_have_count(0)
