@@ -290,6 +290,11 @@ def test_a_check_in_with_a_warning_sign_shows_the_triage_advice_at_once(phone, c
     expect(banner).to_contain_text(expected["triage"]["title"])
     assert phone.ranked("data-red-flag") == [flag["id"] for flag in expected["red_flags"]]
 
+    phone.page.get_by_role("link", name="Go to your diary").click()  # the diary keeps pointing to the advice
+    expect(phone.page.get_by_text("You reported warning signs today.")).to_be_visible()
+    phone.page.get_by_role("link", name="See what to do about them").click()
+    expect(phone.page.locator("[data-triage-level]")).to_have_attribute("data-triage-level", expected["triage"]["level"])
+
     phone.open("#/diary/summary")  # and the doctor's summary names them
     for sign in signs:
         label = next(o["label"] for q in content["questionnaire"]["questions"] if q["id"] == "warning_signs"
@@ -378,7 +383,8 @@ DIARY_SCREENS = {
     "backup": ("#/diary/backup", True),
     "tips": ("#/diary/tips/sleep", False),
 }
-TAP_TARGETS = "button, a.button, label.option, summary, .diary-nav a, .diary-entry, .diary-checkin-line a, .diary-more, .diary input"
+TAP_TARGETS = ("button, a.button, label.option, summary, .diary-nav a, .diary-entry, .diary-checkin-line a, .diary-more,"
+               " .diary-warned a, .diary input")
 
 
 def open_diary_screen(phones, app_url, name, **options):

@@ -56,10 +56,10 @@ function chartSection(entries, today) {
       h("div", { class: "diary-chart-days", "aria-hidden": "true" },
         h("span", {}, formatDay(days[0].day, { weekday: false })), h("span", {}, "Today")),
       h("figcaption", { class: "small" }, "Each bar is one day; a taller bar, more twitches."),
-      srOnly("table", {},
+      srOnly("div", {}, h("table", {}, // a table cannot shrink below its content: its hidden box clips it
         h("caption", {}, `Twitches a day, ${formatDay(days[0].day, { weekday: false })} to today`),
         h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Day"), h("th", { scope: "col" }, "Twitches"))),
-        h("tbody", {}, days.map((d) => h("tr", {}, h("th", { scope: "row" }, formatDay(d.day)), h("td", {}, String(d.count))))))));
+        h("tbody", {}, days.map((d) => h("tr", {}, h("th", { scope: "row" }, formatDay(d.day)), h("td", {}, String(d.count)))))))));
 }
 
 function insightItem(app, comparison) {

@@ -1,6 +1,6 @@
 // The twitch diary: #/diary lists what was logged, day by day, newest first; #/diary/<screen> opens the
 // diary's other screens (one per file). Everything is stored on this device only (diary/storage.js).
-import { todayKey } from "../diary/days.js";
+import { previousDay, todayKey } from "../diary/days.js";
 import { buttonLink, h, screenHeading } from "./dom.js";
 import {
   diaryNav, diaryStore, entryTime, entryWhat, formatDay, loadStyles, optionLabel, plural, takeFlash,
@@ -93,11 +93,16 @@ async function list(app, store) {
   const { entries, checkins } = await store.readAll();
   const today = todayKey();
   const checkedIn = checkins.some((checkin) => checkin.day === today);
+  const latest = checkins.at(-1); // one a day, oldest day first
+  const warned = latest && latest.day >= previousDay(today) && latest.warning_signs.some((sign) => sign !== "none");
   return {
     title: "Your twitch diary",
     view: h("div", { class: "diary" },
       screenHeading("Your twitch diary"),
       takeFlash(),
+      warned && h("p", { class: "diary-warned" },
+        `You reported warning signs ${latest.day === today ? "today" : "yesterday"}. `,
+        h("a", { href: `#/diary/advice/${latest.day}` }, "See what to do about them")),
       diaryNav(""),
       h("div", { class: "stack" },
         buttonLink("#/diary/log", "Log a twitch", "primary"),
