@@ -4,12 +4,13 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, normalize, relative } from "node:path";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
+import { currentVersion, expectedVersion, listIn } from "../../tools/sw-version.mjs";
 
 const FRONTEND = fileURLToPath(new URL("../", import.meta.url));
 const worker = readFileSync(join(FRONTEND, "sw.js"), "utf-8");
-const shell = JSON.parse(worker.match(/const SHELL = (\[[^\]]*\]);/)[1].replace(/,\s*\]/, "]"));
+const shell = listIn(worker, "SHELL");
 // The diary's own files: cached when the diary is first opened, not in the first visit.
-const diary = JSON.parse(worker.match(/const DIARY = (\[[^\]]*\]);/)[1].replace(/,\s*\]/, "]"));
+const diary = listIn(worker, "DIARY");
 const page = readFileSync(join(FRONTEND, "index.html"), "utf-8");
 
 /** Every module reachable from the entry point, by static and dynamic imports, relative to frontend/. */
@@ -47,4 +48,8 @@ test("the caches are versioned and only the worker's own stale caches are delete
   assert.match(worker, /const VERSION = "[^"]+";/);
   assert.match(worker, /name\.startsWith\(PREFIX\) && !EXPECTED_CACHES\.has\(name\)/);
   assert.match(worker, /await shell\.addAll\(SHELL\)/);
+});
+
+test("the worker's version changes with any file it caches, so people get every update", () => {
+  assert.equal(currentVersion(worker), expectedVersion(worker), "an app file changed: run `make sw-version`");
 });
