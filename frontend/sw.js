@@ -5,7 +5,7 @@
 // - the diary: not in the first visit (its budget); cached all at once when the person first opens it.
 // Change VERSION whenever a shell file changes: the new worker then installs beside the old one,
 // the app offers a reload, and on activation the old caches are deleted.
-const VERSION = "fd7b0350574d";
+const VERSION = "c6da220d6f6d";
 const PREFIX = "twitch-";
 const SHELL_CACHE = `${PREFIX}shell-v${VERSION}`;
 const CONTENT_CACHE = `${PREFIX}content-v${VERSION}`;

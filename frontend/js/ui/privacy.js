@@ -21,6 +21,7 @@ export function render(app) {
       h("ul", {},
         h("li", {}, "The app works out your results on this device. It does not send your answers anywhere."),
         h("li", {}, "Your answers are saved in this browser’s storage so that a reload does not lose them. They are not shared with anyone."),
+        h("li", {}, "Your twitch diary is kept in this browser’s storage too, and never sent anywhere. Make a backup from the diary to move it to another phone; delete it there too."),
         h("li", {}, "The app downloads its content (questions, advice and the guide) from our server, and nothing else. No accounts, no cookies, no trackers, no adverts, no other companies.")),
       h("h2", {}, "Delete your answers"),
       h("p", {}, "This removes your answers and results from this device. It cannot be undone."),
