@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export PORT
 
-.PHONY: run test test-python test-js vectors bench setup setup-dev clean
+.PHONY: run test vectors sw-version bench setup setup-dev clean
 
 $(VENV)/.runtime: requirements.txt
 	python3 -m venv $(VENV)
@@ -32,9 +32,35 @@ test: setup-dev
 vectors: setup
 	$(PY) tests/vectors/build.py
 
+# After changing any app file: a new worker version, so people are offered the update.
+sw-version:
+	node tools/sw-version.mjs --write
+
 bench: setup-dev
 	$(PY) benchmarks/engine.py
 	$(PY) benchmarks/cold_start.py
+	$(PY) benchmarks/first_visit.py
+
+# Serverless and public API: the Lambda zip (no AWS credentials needed), the static copy for S3 + CloudFront,
+# the committed OpenAPI document, and the Lambda and load benchmarks.
+.PHONY: package static openapi bench-lambda bench-load
+STAGE ?= production
+STATIC_OUT ?= build/static
+
+package: setup-dev
+	$(PY) tools/build-package $(STAGE)
+
+static: setup
+	$(PY) -m api.static_site $(STATIC_OUT)
+
+openapi: setup
+	$(PY) -c 'from api.openapi import write_committed; write_committed()'
+
+bench-lambda: setup-dev
+	$(PY) benchmarks/cold_start_lambda.py
+
+bench-load: setup-dev
+	$(PY) benchmarks/load
 
 clean:
 	rm -rf $(VENV) node_modules

@@ -28,10 +28,14 @@ HSTS = "max-age=31536000; includeSubDomains"
 
 
 def register(app):
+    always = [(name.lower(), name, value) for name, value in SECURITY_HEADERS.items()]
+    with_hsts = [*always, ("strict-transport-security", "Strict-Transport-Security", HSTS)]
+
     @app.after_request
     def secure(response):
-        for name, value in SECURITY_HEADERS.items():
-            response.headers.setdefault(name, value)
-        if app.config.get("HSTS"):
-            response.headers.setdefault("Strict-Transport-Security", HSTS)
+        # A header the view set itself wins. One pass over the response's headers rather than a setdefault per
+        # header (each of which scans them all): this runs on every response.
+        present = {name.lower() for name in response.headers.keys()}
+        wanted = with_hsts if app.config.get("HSTS") else always
+        response.headers.extend([(name, value) for key, name, value in wanted if key not in present])
         return response

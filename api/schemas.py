@@ -1,121 +1,280 @@
-"""Response schemas: they document what the API returns, from the same marshmallow code as the content."""
-from marshmallow import Schema, fields, validate
+"""Response schemas: they document what the API returns, from the same marshmallow code as the content.
+
+Response objects are open (`unknown = EXCLUDE`, so no `additionalProperties: false`): within v1 fields may be
+added, and clients ignore what they do not know. Fields marked required are always sent.
+"""
+import copy
+
+from marshmallow import EXCLUDE, Schema, fields, validate
 
 from . import content_schemas as c
+
+SOURCES_EXAMPLE = ["nhs-twitching", "medlineplus-twitching"]
+VERSION_EXAMPLE = "3f2a9c1e0b7d4e65"
 
 
 def described(field_class, description, *args, **kwargs):
     return field_class(*args, metadata={"description": description, **kwargs.pop("metadata", {})}, **kwargs)
 
 
-class FieldErrorSchema(Schema):
-    field = described(fields.String, "The bad field, as a dotted path: answers.sleep, answers.areas.1, trigger, id.",
-                      metadata={"example": "answers.sleep"})
-    message = described(fields.String, "What is wrong with it.",
-                        metadata={"example": "unknown option 'lots' for 'sleep'; choose from: under_5h, 5_to_6h, 7_to_8h, over_8h"})
+def always(field_class, description, *args, example=None, **kwargs):
+    """A response field that is always present."""
+    metadata = {"example": example} if example is not None else {}
+    return described(field_class, description, *args, required=True, metadata=metadata, **kwargs)
 
 
-class ProblemSchema(Schema):
-    type = described(fields.String, "A URI for the kind of problem; about:blank for plain HTTP errors.",
-                     metadata={"example": "/api/docs#problem-invalid-input"})
-    title = described(fields.String, "A short summary of the kind of problem.", metadata={"example": "Invalid answers"})
-    status = described(fields.Integer, "The HTTP status code.", metadata={"example": 422})
-    detail = described(fields.String, "What went wrong this time.")
+class Response(Schema):
+    class Meta:
+        unknown = EXCLUDE  # open objects: fields may be added within v1
+        register = False
+
+
+def documented(schema, name, docs, nested=None):
+    """A copy of a content schema for the document: the same fields, each with a description and an example.
+
+    `docs` maps each field to (description, example); `nested` maps content schemas to their documented copies.
+    A field the content gains without a line here is left bare, and tests/test_openapi.py names it.
+    """
+    nested = nested or {}
+    attrs = {"Meta": Response.Meta}
+    for key, field in schema._declared_fields.items():
+        if key not in docs:
+            continue
+        description, example = docs[key]
+        field = copy.deepcopy(field)
+        field.metadata = {**field.metadata, "description": description,
+                          **({"example": example} if example is not None else {})}
+        target = field.inner if isinstance(field, fields.List) else field
+        if isinstance(target, fields.Nested) and target.nested in nested:
+            target.nested = nested[target.nested]
+        attrs[key] = field
+    return type(name, (schema,), attrs)
+
+
+SOURCES = ("Ids of the sources this rests on (see /sources).", SOURCES_EXAMPLE)
+
+AnswerTest = documented(c.AnswerTestSchema, "AnswerTest", {
+    "question": ("The question whose answer is tested.", "areas"),
+    "includes_any": ("Holds when the answer includes any of these option ids.", ["eyelid"]),
+    "includes_other_than": ("Holds when the answer includes an option other than these.", ["none"]),
+    "count_at_least": ("Holds when a multi answer has at least this many options.", 2),
+})
+_TESTS = {c.AnswerTestSchema: AnswerTest}
+Option = documented(c.OptionSchema, "Option", {
+    "id": ("The option id: what to send as the answer. Stable.", "under_5h"),
+    "label": ("The option as the person reads it.", "Less than 5 hours"),
+    "exclusive": ("True for 'none of these': the option must be picked alone.", True),
+    "triggers": ("Trigger id to the weight (1 to 10) this option adds to it.", {"sleep": 6}),
+    "conditions": ("Condition id to the weight (1 to 10) this option adds to it.", {"benign_fasciculation_syndrome": 2}),
+    "reason": ("Why this option counts, shown with the result.", "You sleep less than 5 hours a night."),
+})
+Question = documented(c.QuestionSchema, "Question", {
+    "id": ("The question id: the key in `answers`. Stable.", "sleep"),
+    "kind": ("`single` takes one option id; `multi` takes a list of option ids.", "single"),
+    "text": ("The question as it is asked.", "How many hours do you usually sleep a night?"),
+    "help": ("More about the question, where it helps.", "Think of a usual night in the last two weeks."),
+    "options": ("The options, in the order to show them.", [
+        {"id": "under_5h", "label": "Less than 5 hours", "triggers": {"sleep": 6},
+         "reason": "You sleep less than 5 hours a night."},
+        {"id": "7_to_8h", "label": "7 to 8 hours"}]),
+    "sources": SOURCES,
+}, nested={c.OptionSchema: Option})
+Trigger = documented(c.TriggerSchema, "Trigger", {
+    "id": ("The trigger id. Stable.", "sleep"),
+    "title": ("The trigger in plain words.", "Lack of sleep"),
+    "summary": ("The trigger in one or two sentences.", "Tired nerves fire more easily."),
+    "why": ("How it causes twitches.", "When you are tired, nerves are more easily set off."),
+    "when": ("Answer tests of which one must hold for the trigger to count; absent means it always may.",
+             [{"question": "areas", "includes_any": ["eyelid"]}]),
+    "sources": SOURCES,
+}, nested=_TESTS)
+Condition = documented(c.ConditionSchema, "Condition", {
+    "id": ("The condition id. Stable.", "benign_fasciculation_syndrome"),
+    "title": ("The condition's name.", "Benign fasciculation syndrome (BFS)"),
+    "summary": ("What it is, in plain words.", "Twitching that keeps coming back for weeks or months, with no weakness."),
+    "mention": ("What to tell a doctor.", "Tell the doctor how long it has gone on, where, and that you have no weakness."),
+    "reassurance": ("Facts that reassure, where they apply.", ["About 7 in 10 healthy people have harmless twitches at some time."]),
+    "when": ("Answer tests of which one must hold for the condition to be mentioned.",
+             [{"question": "duration", "includes_any": ["2_weeks_to_3_months", "over_3_months"]}]),
+    "unless": ("Answer tests of which none may hold for the condition to be mentioned.",
+               [{"question": "warning_signs", "includes_any": ["weakness", "muscle_loss"]}]),
+    "sources": SOURCES,
+}, nested=_TESTS)
+RedFlag = documented(c.RedFlagSchema, "RedFlag", {
+    "id": ("The red flag id. Stable.", "weakness"),
+    "level": ("The triage level id this warning sign needs.", "consultation_24"),
+    "title": ("The warning sign in plain words.", "Weakness in the muscle"),
+    "advice": ("What to do about it.", "Twitching with weakness should be checked by a doctor soon."),
+    "when": ("Answer tests: the red flag is raised when any of them holds.",
+             [{"question": "warning_signs", "includes_any": ["weakness"]}]),
+    "sources": SOURCES,
+}, nested=_TESTS)
+TriageLevel = documented(c.TriageLevelSchema, "TriageLevel", {
+    "id": ("The triage level id. Stable.", "consultation"),
+    "title": ("What to do, in a few words.", "See a GP"),
+    "how_soon": ("How soon to act.", "Within a few days"),
+    "advice": ("What to do and how.", "Book an appointment with your GP."),
+    "sources": SOURCES,
+})
+Tip = documented(c.TipSchema, "Tip", {
+    "id": ("The tip id.", "caffeine_stop_after_midday"),
+    "trigger": ("The trigger this tip is for.", "caffeine"),
+    "title": ("The tip in a few words.", "Have no caffeine after midday"),
+    "do": ("What to do.", "Keep coffee, tea, cola and energy drinks to the morning."),
+    "how_long": ("For how long to try it.", "Try it for two weeks."),
+    "expect": ("What to expect.", "You may notice a change in a week or so."),
+    "sources": SOURCES,
+})
+Table = documented(c.TableSchema, "Table", {
+    "caption": ("What the table shows.", "Twitch, cramp or tremor?"),
+    "columns": ("The column headings.", ["", "Twitch", "Cramp"]),
+    "rows": ("The rows, each a list of cells in column order.", [["Feels like", "A flicker", "A tight, painful muscle"]]),
+})
+GuideSection = documented(c.GuideSectionSchema, "GuideSection", {
+    "id": ("The section id.", "sleep"),
+    "title": ("The section's heading.", "Sleep and twitching"),
+    "summary": ("The section in one sentence.", "Poor sleep is one of the most common triggers."),
+    "body": ("The paragraphs, in order.", ["Lack of sleep is one of the most common causes of twitching."]),
+    "table": ("A table, where one helps.", None),
+    "sources": SOURCES,
+}, nested={c.TableSchema: Table})
+Faq = documented(c.FaqSchema, "Faq", {
+    "id": ("The question's id.", "why_only_eyelid"),
+    "question": ("The question people ask.", "Why does only my eyelid twitch?"),
+    "answer": ("The answer's paragraphs, in order.", ["The eyelid is the most common place for a twitch."]),
+    "sources": SOURCES,
+})
+Source = documented(c.SourceSchema, "Source", {
+    "id": ("The source id.", "nhs-twitching"),
+    "title": ("The source's title.", "Twitching eyes and muscles"),
+    "publisher": ("Who publishes it.", "NHS (UK National Health Service)"),
+    "address": ("Where to read it.", "https://www.nhs.uk/conditions/twitching-eyes-and-muscles/"),
+    "reviewed": ("When we last checked it (YYYY-MM-DD).", "2026-11-25"),
+    "evidence": ("How much weight it can carry.", "Public health advice from a national health service."),
+})
+License = documented(c.LicenseSchema, "License", {
+    "name": ("The licence's name.", "CC BY 4.0"),
+    "url": ("The licence's text.", "https://creativecommons.org/licenses/by/4.0/"),
+    "attribution": ("How to credit the content when you reuse it.",
+                    "Content from the twitch trigger checker, used under CC BY 4.0."),
+})
+
+
+class FieldErrorSchema(Response):
+    field = always(fields.String, "The bad field, as a dotted path: answers.sleep, answers.areas.1, trigger, id.",
+                   example="answers.sleep")
+    message = always(fields.String, "What is wrong with it.",
+                     example="unknown option 'lots' for 'sleep'; choose from: under_5h, 5_to_6h, 7_to_8h, over_8h")
+
+
+class ProblemSchema(Response):
+    type = always(fields.String, "A URI for the kind of problem; about:blank for plain HTTP errors.",
+                  example="/api/docs#problem-invalid-input")
+    title = always(fields.String, "A short summary of the kind of problem.", example="Invalid answers")
+    status = always(fields.Integer, "The HTTP status code.", example=422)
+    detail = always(fields.String, "What went wrong this time.",
+                    example="Some answers do not fit the questionnaire; see errors.")
     errors = described(fields.List, "Each bad field and why. Present for invalid input.", fields.Nested(FieldErrorSchema))
 
 
-class TriageSchema(Schema):
-    level = described(fields.String, "The triage level id, most urgent first: emergency_ambulance, emergency, consultation_24, consultation, self_care.",
-                      metadata={"example": "self_care"})
-    title = described(fields.String, "What to do, in a few words.")
-    advice = described(fields.String, "What to do and how.")
-    how_soon = described(fields.String, "How soon to act.")
+class TriageSchema(Response):
+    level = always(fields.String, "The triage level id: emergency_ambulance, emergency, consultation_24, consultation "
+                   "or self_care (most urgent first).", example="self_care")
+    title = always(fields.String, "What to do, in a few words.", example="Look after yourself at home")
+    advice = always(fields.String, "What to do and how.", example="Most twitches stop on their own. Try the tips below.")
+    how_soon = always(fields.String, "How soon to act.", example="No rush")
 
 
-class RaisedRedFlagSchema(Schema):
-    id = described(fields.String, "The red flag id.", metadata={"example": "long_duration"})
-    level = described(fields.String, "The triage level this warning sign needs.")
-    title = described(fields.String, "The warning sign in plain words.")
-    advice = described(fields.String, "What to do about it.")
+class RaisedRedFlagSchema(Response):
+    id = always(fields.String, "The red flag id.", example="long_duration")
+    level = always(fields.String, "The triage level this warning sign needs.", example="consultation")
+    title = always(fields.String, "The warning sign in plain words.", example="Twitching for more than two weeks")
+    advice = always(fields.String, "What to do about it.", example="A twitch that lasts more than two weeks is worth a visit to a GP.")
 
 
-class ReasonSchema(Schema):
-    question = described(fields.String, "The question id.", metadata={"example": "sleep"})
-    option = described(fields.String, "The option id picked.", metadata={"example": "under_5h"})
-    text = described(fields.String, "Why this answer counts, for the person to read.")
+class ReasonSchema(Response):
+    question = always(fields.String, "The question id.", example="sleep")
+    option = always(fields.String, "The option id picked.", example="under_5h")
+    text = always(fields.String, "Why this answer counts, for the person to read.", example="You sleep less than 5 hours a night.")
 
 
-class TipResultSchema(Schema):
-    id = described(fields.String, "The tip id.")
-    title = described(fields.String, "The tip in a few words.")
-    text = described(fields.String, "What to do.")
-    how_long = described(fields.String, "For how long to try it.")
-    expect = described(fields.String, "What to expect.")
+class TipResultSchema(Response):
+    id = always(fields.String, "The tip id.", example="sleep_fixed_wake_time")
+    title = always(fields.String, "The tip in a few words.", example="Get up at the same time each day")
+    text = always(fields.String, "What to do.", example="Set one wake-up time and keep to it, weekends too.")
+    how_long = always(fields.String, "For how long to try it.", example="Try it for two weeks.")
+    expect = always(fields.String, "What to expect.", example="Sleep often gets better within a week or two.")
 
 
-class RankedTriggerSchema(Schema):
-    id = described(fields.String, "The trigger id.", metadata={"example": "sleep"})
-    title = described(fields.String, "The trigger in plain words.")
-    score = described(fields.Float, "How well the answers fit this trigger, in (0, 1].",
-                      validate=validate.Range(min=0, max=1, min_inclusive=False), metadata={"example": 0.6})
-    reasons = described(fields.List, "Every answer that added to the score.", fields.Nested(ReasonSchema))
-    tips = described(fields.List, "Things to try for this trigger.", fields.Nested(TipResultSchema))
+class RankedTriggerSchema(Response):
+    id = always(fields.String, "The trigger id.", example="sleep")
+    title = always(fields.String, "The trigger in plain words.", example="Lack of sleep")
+    score = always(fields.Float, "How well the answers fit this trigger, in (0, 1].",
+                   validate=validate.Range(min=0, max=1, min_inclusive=False), example=0.6)
+    reasons = always(fields.List, "Every answer that added to the score.", fields.Nested(ReasonSchema))
+    tips = always(fields.List, "Things to try for this trigger.", fields.Nested(TipResultSchema))
 
 
-class RelatedConditionSchema(Schema):
-    id = described(fields.String, "The condition id.", metadata={"example": "benign_fasciculation_syndrome"})
-    title = described(fields.String, "The condition's name.")
-    reason = described(fields.String, "Which answers make it worth mentioning.")
-    mention = described(fields.String, "What to tell a doctor.")
-    reassurance = described(fields.List, "Facts that reassure, where they apply.", fields.String())
+class RelatedConditionSchema(Response):
+    id = always(fields.String, "The condition id.", example="benign_fasciculation_syndrome")
+    title = always(fields.String, "The condition's name.", example="Benign fasciculation syndrome (BFS)")
+    reason = always(fields.String, "Which answers make it worth mentioning.", example="Your twitching has gone on for months.")
+    mention = always(fields.String, "What to tell a doctor.", example="Tell the doctor how long it has gone on.")
+    reassurance = always(fields.List, "Facts that reassure, where they apply (may be empty).", fields.String(),
+                         example=["About 7 in 10 healthy people have harmless twitches at some time."])
 
 
-class AssessmentSchema(Schema):
-    content_version = described(fields.String, "The version of the content that scored the answers.")
-    triage = described(fields.Nested, "How urgently to get help: the most urgent raised red flag's level, or self_care.", TriageSchema)
-    red_flags = described(fields.List, "The warning signs raised, most urgent first.", fields.Nested(RaisedRedFlagSchema))
-    triggers = described(fields.List, "Triggers that fit the answers, highest score first; ties in content order.",
-                         fields.Nested(RankedTriggerSchema))
-    related_conditions = described(fields.List, "Conditions to mention to a doctor. Information only, never a diagnosis.",
-                                   fields.Nested(RelatedConditionSchema))
-    disclaimer = described(fields.String, "Show this with every result.")
+class AssessmentSchema(Response):
+    content_version = always(fields.String, "The version of the content that scored the answers.", example=VERSION_EXAMPLE)
+    triage = always(fields.Nested, "How urgently to get help: the most urgent raised red flag's level, or self_care.", TriageSchema)
+    red_flags = always(fields.List, "The warning signs raised, most urgent first.", fields.Nested(RaisedRedFlagSchema))
+    triggers = always(fields.List, "Triggers that fit the answers, highest score first; ties in content order.",
+                      fields.Nested(RankedTriggerSchema))
+    related_conditions = always(fields.List, "Conditions to mention to a doctor. Information only, never a diagnosis.",
+                                fields.Nested(RelatedConditionSchema))
+    disclaimer = always(fields.String, "Show this with every result.",
+                        example="This check gives general information, not a diagnosis.")
 
 
-class HealthSchema(Schema):
-    status = described(fields.String, "Always ok when the app answers.", metadata={"example": "ok"})
-    content_version = described(fields.String, "The version of the content being served.")
+class HealthSchema(Response):
+    status = always(fields.String, "Always ok when the app answers.", example="ok")
+    content_version = always(fields.String, "The version of the content being served.", example=VERSION_EXAMPLE)
 
 
 def _versioned(name, key, item_schema, description):
-    return Schema.from_dict({
-        "content_version": described(fields.String, "The version of the content (also the ETag)."),
-        key: described(fields.List, description, fields.Nested(item_schema)),
+    return Response.from_dict({
+        "content_version": always(fields.String, "The version of the content (also the ETag).", example=VERSION_EXAMPLE),
+        key: always(fields.List, description, fields.Nested(item_schema)),
     }, name=name)
 
 
-QuestionnaireSchema = _versioned("Questionnaire", "questions", c.QuestionSchema, "The questions in the order to ask them; warning signs first.")
-TriggerListSchema = _versioned("TriggerList", "triggers", c.TriggerSchema, "Every trigger, in content order.")
-TipListSchema = _versioned("TipList", "tips", c.TipSchema, "Tips, in content order.")
-ConditionListSchema = _versioned("ConditionList", "conditions", c.ConditionSchema, "Related conditions, information only.")
-GuideSchema = _versioned("Guide", "sections", c.GuideSectionSchema, "The guide's sections in reading order.")
-FaqListSchema = _versioned("FaqList", "faq", c.FaqSchema, "Questions people ask, with answers.")
-SourceListSchema = _versioned("SourceList", "sources", c.SourceSchema, "Every source the content rests on.")
+QuestionnaireSchema = _versioned("Questionnaire", "questions", Question, "The questions in the order to ask them; warning signs first.")
+TriggerListSchema = _versioned("TriggerList", "triggers", Trigger, "Every trigger, in content order.")
+TipListSchema = _versioned("TipList", "tips", Tip, "Tips, in content order.")
+ConditionListSchema = _versioned("ConditionList", "conditions", Condition, "Related conditions, information only.")
+GuideSchema = _versioned("Guide", "sections", GuideSection, "The guide's sections in reading order.")
+FaqListSchema = _versioned("FaqList", "faq", Faq, "Questions people ask, with answers.")
+SourceListSchema = _versioned("SourceList", "sources", Source, "Every source the content rests on.")
 
 
-class ContentBundleSchema(Schema):
-    version = described(fields.String, "A hash of the content; the ETag of every content response.")
-    title = described(fields.String, "The product's name.")
-    disclaimer = described(fields.String, "Show this with every result.")
-    license = described(fields.Nested, "The terms on which the content may be reused.", c.LicenseSchema)
-    score_scale = described(fields.Integer, "Weights are added up, capped at this number, then divided by it to give a score.")
-    questionnaire = described(fields.Nested, "The questions.", Schema.from_dict(
-        {"questions": fields.List(fields.Nested(c.QuestionSchema))}, name="QuestionnaireBody"))
-    triggers = described(fields.List, "Every trigger.", fields.Nested(c.TriggerSchema))
-    red_flags = described(fields.List, "The warning-sign rules.", fields.Nested(c.RedFlagSchema))
-    triage_levels = described(fields.List, "The triage levels, most urgent first.", fields.Nested(c.TriageLevelSchema))
-    tips = described(fields.List, "Every tip.", fields.Nested(c.TipSchema))
-    conditions = described(fields.List, "Related conditions.", fields.Nested(c.ConditionSchema))
-    guide = described(fields.Nested, "The guide.", Schema.from_dict(
-        {"sections": fields.List(fields.Nested(c.GuideSectionSchema))}, name="GuideBody"))
-    faq = described(fields.List, "Questions and answers.", fields.Nested(c.FaqSchema))
-    sources = described(fields.List, "Sources.", fields.Nested(c.SourceSchema))
+class ContentBundleSchema(Response):
+    version = always(fields.String, "A hash of the content; the ETag of every content response.", example=VERSION_EXAMPLE)
+    title = always(fields.String, "The product's name.", example="The twitch trigger checker")
+    disclaimer = always(fields.String, "Show this with every result.",
+                        example="This check gives general information, not a diagnosis.")
+    license = always(fields.Nested, "The terms on which the content may be reused (CC BY 4.0: credit us).", License)
+    score_scale = always(fields.Integer, "Weights are added up, capped at this number, then divided by it to give a score.",
+                         example=10)
+    questionnaire = always(fields.Nested, "The questions.", Response.from_dict(
+        {"questions": always(fields.List, "The questions in the order to ask them.", fields.Nested(Question))},
+        name="QuestionnaireBody"))
+    triggers = always(fields.List, "Every trigger.", fields.Nested(Trigger))
+    red_flags = always(fields.List, "The warning-sign rules.", fields.Nested(RedFlag))
+    triage_levels = always(fields.List, "The triage levels, most urgent first.", fields.Nested(TriageLevel))
+    tips = always(fields.List, "Every tip.", fields.Nested(Tip))
+    conditions = always(fields.List, "Related conditions.", fields.Nested(Condition))
+    guide = always(fields.Nested, "The guide.", Response.from_dict(
+        {"sections": always(fields.List, "The guide's sections in reading order.", fields.Nested(GuideSection))},
+        name="GuideBody"))
+    faq = always(fields.List, "Questions and answers.", fields.Nested(Faq))
+    sources = always(fields.List, "Sources.", fields.Nested(Source))

@@ -1,0 +1,126 @@
+"""Security, CORS and caching headers on every kind of response: the app, the docs, the API, and its errors."""
+import pytest
+
+from api import create_app
+
+ORIGIN = "https://another-app.example"
+BIG = '{"answers": {"sleep": "' + "x" * (17 * 1024) + '"}}'
+
+# (name, method, path, extra request arguments, expected status)
+RESPONSES = [
+    ("the app", "get", "/", {}, 200),
+    ("an app file", "get", "/manifest.webmanifest", {}, 200),
+    ("the service worker", "get", "/sw.js", {}, 200),
+    ("the docs page", "get", "/api/docs", {}, 200),
+    ("the docs stylesheet", "get", "/api/docs/static/docs.css", {}, 200),
+    ("the OpenAPI document", "get", "/api/v1/openapi.json", {}, 200),
+    ("the content bundle", "get", "/api/v1/content", {}, 200),
+    ("a trigger", "get", "/api/v1/triggers/sleep", {}, 200),
+    ("health", "get", "/api/v1/health", {}, 200),
+    ("an assessment", "post", "/api/v1/assessments", {"json": {"answers": {"sleep": "under_5h"}}}, 200),
+    ("body not JSON", "post", "/api/v1/assessments", {"data": "{nope", "content_type": "application/json"}, 400),
+    ("answers that do not fit", "post", "/api/v1/assessments", {"json": {"answers": {"mood": "fine"}}}, 422),
+    ("a body too large", "post", "/api/v1/assessments", {"data": BIG, "content_type": "application/json"}, 413),
+    ("an unknown id", "get", "/api/v1/triggers/nope", {}, 404),
+    ("an unknown path", "get", "/api/v1/nope", {}, 404),
+    ("a wrong method", "delete", "/api/v1/content", {}, 405),
+    ("a CORS preflight", "options", "/api/v1/assessments",
+     {"headers": {"Origin": ORIGIN, "Access-Control-Request-Method": "POST"}}, 200),
+]
+CASES = pytest.mark.parametrize("name, method, path, kwargs, status", RESPONSES, ids=[r[0] for r in RESPONSES])
+
+
+def fetch(client, method, path, kwargs, status):
+    with getattr(client, method)(path, **kwargs) as response:
+        assert response.status_code == status
+        return response.headers
+
+
+@CASES
+def test_security_headers_on_every_response(client, name, method, path, kwargs, status):
+    headers = fetch(client, method, path, kwargs, status)
+    policy = headers["Content-Security-Policy"]
+    assert "default-src 'self'" in policy and "frame-ancestors 'none'" in policy and "object-src 'none'" in policy
+    assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Referrer-Policy"] == "no-referrer"
+    assert "camera=()" in headers["Permissions-Policy"] and "geolocation=()" in headers["Permissions-Policy"]
+    assert headers["X-Frame-Options"] == "DENY"
+    assert "Strict-Transport-Security" not in headers  # only where HTTPS is certain (production)
+
+
+def test_an_unexpected_error_is_a_problem_with_the_same_headers(app):
+    @app.get("/api/v1/boom")
+    def boom():
+        raise RuntimeError("a bug")
+
+    with app.test_client().get("/api/v1/boom") as response:
+        assert response.status_code == 500
+        assert response.headers["Content-Type"] == "application/problem+json"
+        assert "a bug" not in response.get_data(as_text=True)
+        assert response.headers["X-Content-Type-Options"] == "nosniff"
+        assert "frame-ancestors 'none'" in response.headers["Content-Security-Policy"]
+
+
+@CASES
+def test_hsts_in_production(name, method, path, kwargs, status):
+    client = create_app({"TESTING": True, "HSTS": True}).test_client()
+    headers = fetch(client, method, path, kwargs, status)
+    assert headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains"
+
+
+def test_the_production_stage_turns_hsts_on_through_the_environment(monkeypatch):
+    monkeypatch.setenv("TWITCH_HSTS", "true")  # what zappa_settings.json's production stage sets
+    with create_app({"TESTING": True}).test_client().get("/api/v1/health") as response:
+        assert response.headers["Strict-Transport-Security"].startswith("max-age=31536000")
+    monkeypatch.setenv("TWITCH_HSTS", "false")
+    with create_app({"TESTING": True}).test_client().get("/api/v1/health") as response:
+        assert "Strict-Transport-Security" not in response.headers
+
+
+@pytest.mark.parametrize("method, path, kwargs", [
+    ("get", "/api/v1/content", {}), ("get", "/api/v1/triggers/nope", {}),
+    ("post", "/api/v1/assessments", {"json": {"answers": {}}}),
+    ("post", "/api/v1/assessments", {"json": {"answers": {"mood": "fine"}}}),
+])
+def test_any_origin_may_read_the_api_without_credentials(client, method, path, kwargs):
+    with getattr(client, method)(path, headers={"Origin": ORIGIN}, **kwargs) as response:
+        assert response.headers["Access-Control-Allow-Origin"] == "*"
+        assert "Access-Control-Allow-Credentials" not in response.headers
+        assert "ETag" in response.headers.get("Access-Control-Expose-Headers", "") or method == "post"
+
+
+def test_a_preflight_allows_posting_json_and_is_cached(client):
+    with client.options("/api/v1/assessments", headers={
+            "Origin": ORIGIN, "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "Content-Type"}) as response:
+        assert response.headers["Access-Control-Allow-Origin"] == "*"
+        assert "POST" in response.headers["Access-Control-Allow-Methods"]
+        assert "content-type" in response.headers["Access-Control-Allow-Headers"].lower()
+        assert response.headers["Access-Control-Max-Age"] == "86400"
+
+
+def test_the_app_itself_grants_no_cross_origin_reads(client):
+    with client.get("/", headers={"Origin": ORIGIN}) as response:
+        assert "Access-Control-Allow-Origin" not in response.headers
+
+
+@pytest.mark.parametrize("method, path, kwargs, cache", [
+    ("get", "/api/v1/content", {}, "public, max-age=300, must-revalidate"),
+    ("get", "/api/v1/faq", {}, "public, max-age=300, must-revalidate"),
+    ("get", "/api/v1/health", {}, "no-store"),
+    ("post", "/api/v1/assessments", {"json": {"answers": {}}}, "no-store"),
+    ("get", "/api/v1/triggers/nope", {}, "no-store"),
+    ("get", "/", {}, "no-cache"),
+])
+def test_caching_is_as_documented(client, method, path, kwargs, cache):
+    with getattr(client, method)(path, **kwargs) as response:
+        assert response.headers["Cache-Control"] == cache
+
+
+def test_content_revalidates_with_its_etag(client, content):
+    first = client.get("/api/v1/content")
+    assert first.headers["ETag"] == f'"{content["version"]}"'
+    again = client.get("/api/v1/content", headers={"If-None-Match": first.headers["ETag"]})
+    assert again.status_code == 304 and again.data == b""
+    assert again.headers["ETag"] == first.headers["ETag"]

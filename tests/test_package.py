@@ -1,0 +1,334 @@
+"""The Lambda package as API Gateway calls it: built by tools/build-package, unzipped, and handler.lambda_handler
+fed REST (v1) and HTTP API (v2) events in a fresh Python that sees only the zip and what Lambda itself provides."""
+import base64
+import importlib.metadata
+import importlib.util
+import json
+import os
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from packaging.requirements import Requirement
+
+ROOT = Path(__file__).resolve().parent.parent
+STAGE = "production"  # what ships: no debug, HSTS on
+SETTINGS = json.loads((ROOT / "zappa_settings.json").read_text(encoding="utf-8"))
+MAX_ZIP_BYTES = 10 * 1024 * 1024
+# What the python3.11 Lambda runtime puts on sys.path itself (boto3 and its dependencies); the zip leaves them out.
+LAMBDA_RUNTIME_MODULES = ("boto3", "botocore", "s3transfer", "jmespath", "dateutil", "six", "urllib3")
+# Zappa's handler.py imports these from the zip; requirements.txt pins only what the app needs.
+HANDLER_DISTRIBUTIONS = {"zappa", "durationpy"}
+LOCAL_ONLY = {"waitress"}  # the local WSGI server; Lambda is the server there
+HOST_V1 = "a1b2c3d4e5.execute-api.eu-west-2.amazonaws.com"
+ANSWERS = {"answers": {"warning_signs": ["none"], "areas": ["eyelid"], "sleep": "under_5h", "caffeine": "5_plus"}}
+
+DRIVER = """
+import json, os, sys
+task_root, runtime_dir, events_file = sys.argv[1:4]
+sys.path[:0] = [task_root, runtime_dir]
+os.chdir(task_root)
+
+class Context:
+    function_name = os.environ["AWS_LAMBDA_FUNCTION_NAME"]
+    function_version = "$LATEST"
+    memory_limit_in_mb = 512
+    aws_request_id = "c6af9ac6-7b61-11e6-9a41-93e812345678"
+    invoked_function_arn = "arn:aws:lambda:eu-west-2:123456789012:function:" + function_name
+    def get_remaining_time_in_millis(self):
+        return 10000
+
+import handler
+events = json.load(open(events_file))
+results = [handler.lambda_handler(event, Context()) for event in events]
+sys.stdout = sys.__stdout__
+print("\\n@@RESULTS@@" + json.dumps(results))
+"""
+
+
+def stage_setting(name, stage=STAGE):
+    config = SETTINGS[stage]
+    while name not in config and "extends" in config:
+        config = SETTINGS[config["extends"]]
+    return config.get(name)
+
+
+@pytest.fixture(scope="session")
+def package_zip(tmp_path_factory):
+    """The production zip, built once per session, with no AWS credentials anywhere in reach."""
+    output = tmp_path_factory.mktemp("package") / f"twitch-{STAGE}.zip"
+    env = {key: value for key, value in os.environ.items() if not key.startswith("AWS_")}
+    env.update(AWS_CONFIG_FILE=os.devnull, AWS_SHARED_CREDENTIALS_FILE=os.devnull)
+    subprocess.run([sys.executable, str(ROOT / "tools" / "build-package"), STAGE, "--output", str(output)],
+                   cwd=ROOT, env=env, check=True, timeout=600, capture_output=True, text=True)
+    return output
+
+
+@pytest.fixture(scope="session")
+def task_root(package_zip, tmp_path_factory):
+    """The zip unpacked, as Lambda unpacks it into /var/task."""
+    target = tmp_path_factory.mktemp("task")
+    with zipfile.ZipFile(package_zip) as archive:
+        archive.extractall(target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def lambda_runtime(tmp_path_factory):
+    """A folder standing in for the Lambda runtime's own libraries: boto3 and what it needs."""
+    folder = tmp_path_factory.mktemp("var-runtime")
+    for name in LAMBDA_RUNTIME_MODULES:
+        spec = importlib.util.find_spec(name)
+        origin = Path(spec.origin)
+        source = origin.parent if origin.name == "__init__.py" else origin
+        (folder / source.name).symlink_to(source)
+    return folder
+
+
+def invoke(task_root, lambda_runtime, events, tmp_path):
+    """Send the events, in order, to handler.lambda_handler in one fresh Python process: its results."""
+    events_file = tmp_path / "events.json"
+    events_file.write_text(json.dumps(events), encoding="utf-8")
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C.UTF-8", "TZ": ":UTC",
+           "LAMBDA_TASK_ROOT": str(task_root), "AWS_REGION": stage_setting("aws_region"),
+           "AWS_LAMBDA_FUNCTION_NAME": f"{stage_setting('project_name')}-{STAGE}",
+           **(stage_setting("aws_environment_variables") or {})}
+    # -I -S: no site-packages, no user site, no PYTHON* variables: only the zip and the stand-in runtime.
+    run = subprocess.run([sys.executable, "-I", "-S", "-c", DRIVER, str(task_root), str(lambda_runtime), str(events_file)],
+                         env=env, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, f"the packaged handler failed:\n{run.stderr[-4000:]}"
+    return json.loads(run.stdout.split("@@RESULTS@@", 1)[1])
+
+
+def rest_event(method, path, headers=None, body=None, query=None):
+    """An API Gateway REST API (v1) proxy event. With binary support on, API Gateway base64-encodes every body."""
+    headers = {"Host": HOST_V1, "X-Forwarded-Proto": "https", "X-Forwarded-For": "203.0.113.9, 130.176.0.1",
+               "User-Agent": "pytest", **(headers or {})}
+    encoded = base64.b64encode(body).decode() if body is not None else None
+    return {
+        "resource": "/{proxy+}", "path": path, "httpMethod": method,
+        "headers": headers, "multiValueHeaders": {k: [v] for k, v in headers.items()},
+        "queryStringParameters": query, "multiValueQueryStringParameters": {k: [v] for k, v in query.items()} if query else None,
+        "pathParameters": {"proxy": path.lstrip("/")}, "stageVariables": None,
+        "requestContext": {"resourcePath": "/{proxy+}", "httpMethod": method, "path": f"/{STAGE}{path}",
+                           "stage": STAGE, "requestId": "req-v1", "identity": {"sourceIp": "203.0.113.9"},
+                           "domainName": HOST_V1, "apiId": "a1b2c3d4e5"},
+        "body": encoded, "isBase64Encoded": body is not None,
+    }
+
+
+def http_api_event(method, path, headers=None, body=None, query=None):
+    """An API Gateway HTTP API (v2) event on the $default stage; text bodies arrive as they are."""
+    headers = {"host": "api.example.org", "x-forwarded-proto": "https", "x-forwarded-for": "203.0.113.9",
+               "user-agent": "pytest", **{k.lower(): v for k, v in (headers or {}).items()}}
+    return {
+        "version": "2.0", "routeKey": "$default", "rawPath": path,
+        "rawQueryString": "&".join(f"{k}={v}" for k, v in (query or {}).items()),
+        "headers": headers,
+        "requestContext": {"http": {"method": method, "path": path, "protocol": "HTTP/1.1", "sourceIp": "203.0.113.9",
+                                    "userAgent": "pytest"}, "stage": "$default", "requestId": "req-v2",
+                           "domainName": "api.example.org", "apiId": "f6g7h8"},
+        "body": body.decode("utf-8") if body is not None else None, "isBase64Encoded": False,
+    }
+
+
+def an_icon():
+    """An app icon's path and bytes: the first PNG the web manifest names, or any PNG the app ships."""
+    frontend = ROOT / "frontend"
+    for manifest in sorted(frontend.rglob("*.webmanifest")):
+        for icon in json.loads(manifest.read_text(encoding="utf-8")).get("icons", []):
+            if icon.get("type", "image/png") == "image/png":
+                path = (manifest.parent / icon["src"].lstrip("/")) if not icon["src"].startswith("/") else frontend / icon["src"].lstrip("/")
+                if path.is_file():
+                    return "/" + path.relative_to(frontend).as_posix(), path.read_bytes()
+    pngs = sorted(p for p in frontend.rglob("*.png") if "tests" not in p.parts)
+    assert pngs, "the app ships no PNG icon under frontend/: the package test needs one to check binary responses"
+    return "/" + pngs[0].relative_to(frontend).as_posix(), pngs[0].read_bytes()
+
+
+SCENARIOS = ("home", "health", "content", "content_again", "assessment", "not_json", "bad_answers",
+             "unknown_path", "preflight")
+
+
+def scenario_events(make_event, etag=None):
+    return [
+        make_event("GET", "/", headers={"Accept": "text/html"}),
+        make_event("GET", "/api/v1/health"),
+        make_event("GET", "/api/v1/content", headers={"Origin": "https://another-app.example"}),
+        make_event("GET", "/api/v1/content", headers={"If-None-Match": f'"{etag}"'}),
+        make_event("POST", "/api/v1/assessments", headers={"Content-Type": "application/json"},
+                   body=json.dumps(ANSWERS).encode()),
+        make_event("POST", "/api/v1/assessments", headers={"Content-Type": "application/json"}, body=b"{not json"),
+        make_event("POST", "/api/v1/assessments", headers={"Content-Type": "application/json"},
+                   body=json.dumps({"answers": {"sleep": ["under_5h"], "mood": "fine"}}).encode()),
+        make_event("GET", "/api/v1/no-such-thing"),
+        make_event("OPTIONS", "/api/v1/assessments", headers={
+            "Origin": "https://another-app.example", "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "content-type"}),
+    ]
+
+
+@pytest.fixture(scope="session", params=["v1", "v2"])
+def responses(request, task_root, lambda_runtime, tmp_path_factory, content):
+    """Each scenario's response from one cold process: the first event is the container's first."""
+    make_event = rest_event if request.param == "v1" else http_api_event
+    events = scenario_events(make_event, etag=content["version"])
+    results = invoke(task_root, lambda_runtime, events, tmp_path_factory.mktemp(f"events-{request.param}"))
+    return request.param, dict(zip(SCENARIOS, results))
+
+
+@pytest.fixture(scope="session", params=["v1", "v2"])
+def icon_response(request, task_root, lambda_runtime, tmp_path_factory):
+    icon_path, icon_bytes = an_icon()
+    make_event = rest_event if request.param == "v1" else http_api_event
+    [response] = invoke(task_root, lambda_runtime, [make_event("GET", icon_path, headers={"Accept": "image/png"})],
+                        tmp_path_factory.mktemp(f"icon-{request.param}"))
+    return response, icon_bytes
+
+
+def header(response, name):
+    found = {k.lower(): v for k, v in (response.get("headers") or {}).items()}
+    return found.get(name.lower())
+
+
+def body_bytes(response):
+    body = response.get("body") or ""
+    return base64.b64decode(body) if response.get("isBase64Encoded") else body.encode("utf-8")
+
+
+def body_json(response):
+    return json.loads(body_bytes(response))
+
+
+# --- the zip itself ---
+
+def test_zip_fits_the_limit(package_zip):
+    assert package_zip.stat().st_size <= MAX_ZIP_BYTES
+
+
+def test_zip_leaves_out_tests_tooling_and_what_lambda_provides(package_zip):
+    with zipfile.ZipFile(package_zip) as archive:
+        top = {name.split("/", 1)[0] for name in archive.namelist()}
+    for unwanted in ("tests", "benchmarks", "tools", "docs", "node_modules", ".venv", "build", ".git",
+                     "playwright", "pytest", "_pytest", "schemathesis", "hypothesis", "boto3", "botocore", "waitress"):
+        assert unwanted not in top, f"{unwanted} is in the Lambda zip; add it to `exclude` in zappa_settings.json"
+    for needed in ("handler.py", "zappa_settings.py", "api", "content", "frontend", "flask", "zappa"):
+        assert needed in top, f"{needed} is missing from the Lambda zip"
+
+
+def _runtime_distributions():
+    """requirements.txt's packages and everything they require (markers evaluated here), plus Zappa's handler."""
+    wanted = set(HANDLER_DISTRIBUTIONS)
+    queue = [Requirement(line.split("#")[0].strip()) for line in (ROOT / "requirements.txt").read_text().splitlines()
+             if line.split("#")[0].strip()]
+    while queue:
+        requirement = queue.pop()
+        name = re.sub(r"[-_.]+", "_", requirement.name).lower()
+        if name in wanted or name in LOCAL_ONLY or (requirement.marker and not requirement.marker.evaluate({"extra": ""})):
+            continue
+        wanted.add(name)
+        queue.extend(Requirement(r) for r in importlib.metadata.requires(requirement.name) or ())
+    return wanted
+
+
+def test_zip_holds_only_what_runs_on_lambda(package_zip):
+    with zipfile.ZipFile(package_zip) as archive:
+        packed = {re.sub(r"[-_.]+", "_", m.group(1)).lower()
+                  for m in (re.match(r"([^/]+?)-[^-/]+\.dist-info/METADATA$", n) for n in archive.namelist()) if m}
+    runtime = _runtime_distributions()
+    extra, missing = sorted(packed - runtime), sorted(runtime - packed)
+    assert not extra, f"the Lambda zip carries packages nothing runs there: {extra}; add them to `exclude` in zappa_settings.json"
+    assert not missing, f"the Lambda zip lacks runtime packages: {missing}; take them out of `exclude`"
+
+
+def test_production_is_careful():
+    assert stage_setting("debug", "production") is False
+    assert stage_setting("runtime", "production") == "python3.11"
+    assert stage_setting("app_function", "production") == "api.wsgi.app"
+    assert stage_setting("binary_support", "production") is True
+    assert stage_setting("environment_variables", "production")["TWITCH_HSTS"] == "true"
+    assert stage_setting("cloudwatch_data_trace", "production") is False  # would log request bodies: answers
+
+
+# --- the handler, as API Gateway calls it ---
+
+def test_home_is_the_app(responses):
+    _, r = responses
+    assert r["home"]["statusCode"] == 200
+    assert header(r["home"], "Content-Type").startswith("text/html")
+    assert not r["home"].get("isBase64Encoded")
+    assert b"<html" in body_bytes(r["home"]).lower()
+
+
+def test_health(responses, content):
+    _, r = responses
+    assert r["health"]["statusCode"] == 200
+    assert body_json(r["health"]) == {"status": "ok", "content_version": content["version"]}
+
+
+def test_content_has_an_etag_then_304(responses, content):
+    _, r = responses
+    assert r["content"]["statusCode"] == 200
+    assert header(r["content"], "ETag") == f'"{content["version"]}"'
+    assert "max-age" in header(r["content"], "Cache-Control")
+    assert header(r["content"], "Access-Control-Allow-Origin") == "*"
+    assert body_json(r["content"])["version"] == content["version"]
+    assert r["content_again"]["statusCode"] == 304
+    assert not body_bytes(r["content_again"])
+
+
+def test_assessment(responses):
+    _, r = responses
+    assert r["assessment"]["statusCode"] == 200
+    result = body_json(r["assessment"])
+    assert result["triage"]["level"] == "self_care"
+    assert "sleep" in [t["id"] for t in result["triggers"]]
+    assert header(r["assessment"], "Cache-Control") == "no-store"
+
+
+@pytest.mark.parametrize("scenario, status", [("not_json", 400), ("bad_answers", 422), ("unknown_path", 404)])
+def test_problems(responses, scenario, status):
+    _, r = responses
+    response = r[scenario]
+    assert response["statusCode"] == status
+    assert header(response, "Content-Type").startswith("application/problem+json")
+    assert not response.get("isBase64Encoded"), "problem+json must reach clients as text, not base64"
+    problem = body_json(response)
+    assert problem["status"] == status and problem["title"] and problem["detail"]
+
+
+def test_bad_answers_name_each_field(responses):
+    _, r = responses
+    fields = {e["field"] for e in body_json(r["bad_answers"])["errors"]}
+    assert {"answers.sleep", "answers.mood"} <= fields
+
+
+def test_icon_is_binary(icon_response):
+    response, icon_bytes = icon_response
+    assert response["statusCode"] == 200
+    assert header(response, "Content-Type") == "image/png"
+    assert response["isBase64Encoded"] is True
+    assert body_bytes(response) == icon_bytes
+    assert header(response, "X-Content-Type-Options") == "nosniff"
+
+
+def test_cors_preflight(responses):
+    _, r = responses
+    preflight = r["preflight"]
+    assert preflight["statusCode"] == 200
+    assert header(preflight, "Access-Control-Allow-Origin") == "*"
+    assert "POST" in header(preflight, "Access-Control-Allow-Methods")
+    assert header(preflight, "Access-Control-Allow-Credentials") is None
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS)
+def test_security_headers_everywhere(responses, scenario):
+    _, r = responses
+    response = r[scenario]
+    assert "frame-ancestors 'none'" in header(response, "Content-Security-Policy")
+    assert header(response, "X-Content-Type-Options") == "nosniff"
+    assert header(response, "Referrer-Policy") == "no-referrer"
+    assert header(response, "Strict-Transport-Security").startswith("max-age=")  # production sets TWITCH_HSTS
