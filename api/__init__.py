@@ -6,7 +6,7 @@ from flask import Flask
 from flask_cors import CORS
 
 from . import errors, headers, routes, site
-from .answers import MAX_BODY_BYTES, answers_schema_class
+from .answers import MAX_BODY_BYTES, answers_schema_class, quick_check
 from .content import CONTENT_DIR, load_content
 
 FRONTEND_DIR = Path(__file__).resolve().parent.parent / "frontend"
@@ -28,7 +28,8 @@ def create_app(test_config=None):
     app.json.ensure_ascii = False
 
     content = load_content(app.config["CONTENT_DIR"])  # a broken file stops the app here
-    app.extensions["twitch"] = {"content": content, "request_schema": answers_schema_class(content)()}
+    app.extensions["twitch"] = {"content": content, "request_schema": answers_schema_class(content)(),
+                                "quick_check": quick_check(content), "responses": {}}
 
     CORS(app, resources={r"/api/*": {"origins": "*"}}, send_wildcard=True, supports_credentials=False,
          expose_headers=["ETag"], max_age=86400)

@@ -10,24 +10,29 @@ _indexes = {}  # content version -> lookups built once per content, not per asse
 def picked(answer):
     """The option ids of one answer: a single id, a list of ids, or nothing."""
     if answer is None:
-        return ()
+        return frozenset()
     if isinstance(answer, str):
-        return (answer,)
-    return tuple(answer)
+        return frozenset((answer,))
+    return frozenset(answer)
 
 
-def test_holds(test, answers):
+def chosen_options(answers):
+    """Question id -> the set of option ids picked, read once per assessment."""
+    return {question_id: picked(answer) for question_id, answer in answers.items()}
+
+
+def test_holds(test, chosen):
     """Whether one content test (red flag `when`, trigger `when`, condition `unless`) holds."""
-    options = picked(answers.get(test["question"]))
+    options = chosen.get(test["question"], frozenset())
     if "includes_any" in test:
-        return any(option in test["includes_any"] for option in options)
+        return not options.isdisjoint(test["includes_any"])
     if "includes_other_than" in test:
-        return any(option not in test["includes_other_than"] for option in options)
+        return not options.issubset(test["includes_other_than"])
     return len(options) >= test["count_at_least"]
 
 
-def any_holds(tests, answers):
-    return any(test_holds(test, answers) for test in tests)
+def any_holds(tests, chosen):
+    return any(test_holds(test, chosen) for test in tests)
 
 
 def _index(content):
@@ -49,10 +54,15 @@ def _index(content):
     return index
 
 
-def red_flags(content, answers):
+def trigger_tips(content):
+    """Each trigger's tips as they appear in a result, by trigger id (built once per content)."""
+    return _index(content)["tips"]
+
+
+def red_flags(content, chosen):
     """The warning signs raised by the answers, most urgent first (content order within a level)."""
     rank = _index(content)["rank"]
-    raised = [flag for flag in content["red_flags"] if any_holds(flag["when"], answers)]
+    raised = [flag for flag in content["red_flags"] if any_holds(flag["when"], chosen)]
     raised.sort(key=lambda flag: rank[flag["level"]])
     return [{"id": f["id"], "level": f["level"], "title": f["title"], "advice": f["advice"]} for f in raised]
 
@@ -64,32 +74,32 @@ def triage_level(content, raised_flags):
     return content["triage_levels"][-1]["id"]
 
 
-def contributions(content, answers, field):
-    """Each target's weight total and reasons, walking questions and options in content order."""
-    totals = {}
+def contributions(content, chosen):
+    """Each trigger's and condition's weight total and reasons, walking questions and options in content order."""
+    totals = {"triggers": {}, "conditions": {}}
     for question in content["questionnaire"]["questions"]:
-        options = picked(answers.get(question["id"]))
+        options = chosen.get(question["id"])
         if not options:
             continue
         for option in question["options"]:
             if option["id"] not in options:
                 continue
-            for target, weight in option.get(field, {}).items():
-                total, reasons = totals.setdefault(target, [0, []])
-                totals[target][0] = total + weight
-                reasons.append({"question": question["id"], "option": option["id"], "text": option["reason"]})
+            for field in ("triggers", "conditions"):
+                for target, weight in option.get(field, {}).items():
+                    entry = totals[field].setdefault(target, [0, []])
+                    entry[0] += weight
+                    entry[1].append({"question": question["id"], "option": option["id"], "text": option["reason"]})
     return totals
 
 
-def ranked_triggers(content, answers):
+def ranked_triggers(content, chosen, totals):
     """Triggers with a score, highest first, ties in content order; each with reasons and tips."""
     scale = content["score_scale"]
-    totals = contributions(content, answers, "triggers")
     tips = _index(content)["tips"]
     ranked = []
     for trigger in content["triggers"]:
         total, reasons = totals.get(trigger["id"], (0, []))
-        if total <= 0 or ("when" in trigger and not any_holds(trigger["when"], answers)):
+        if total <= 0 or ("when" in trigger and not any_holds(trigger["when"], chosen)):
             continue
         ranked.append({
             "id": trigger["id"],
@@ -102,17 +112,16 @@ def ranked_triggers(content, answers):
     return ranked
 
 
-def related_conditions(content, answers):
+def related_conditions(content, chosen, totals):
     """Conditions worth mentioning to a doctor, in content order; information, never a diagnosis."""
-    totals = contributions(content, answers, "conditions")
     related = []
     for condition in content["conditions"]:
         total, reasons = totals.get(condition["id"], (0, []))
         if total <= 0:
             continue
-        if "when" in condition and not any_holds(condition["when"], answers):
+        if "when" in condition and not any_holds(condition["when"], chosen):
             continue
-        if "unless" in condition and any_holds(condition["unless"], answers):
+        if "unless" in condition and any_holds(condition["unless"], chosen):
             continue
         related.append({
             "id": condition["id"],
@@ -126,14 +135,16 @@ def related_conditions(content, answers):
 
 def assess(content, answers):
     """Score valid answers against the content: triage, red flags, ranked triggers, related conditions."""
-    flags = red_flags(content, answers)
+    chosen = chosen_options(answers)
+    flags = red_flags(content, chosen)
+    totals = contributions(content, chosen)
     level = _index(content)["level"][triage_level(content, flags)]
     return {
         "content_version": content["version"],
         "triage": {"level": level["id"], "title": level["title"], "advice": level["advice"],
                    "how_soon": level["how_soon"]},
         "red_flags": flags,
-        "triggers": ranked_triggers(content, answers),
-        "related_conditions": related_conditions(content, answers),
+        "triggers": ranked_triggers(content, chosen, totals["triggers"]),
+        "related_conditions": related_conditions(content, chosen, totals["conditions"]),
         "disclaimer": content["disclaimer"],
     }

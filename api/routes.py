@@ -16,11 +16,24 @@ def current_content():
 
 
 def cacheable(payload):
-    """A JSON response tagged with the content version, answering If-None-Match with 304."""
-    response = jsonify(payload)
-    response.set_etag(current_content()["version"])
+    """A JSON response tagged with the content version, answering If-None-Match with 304.
+
+    Content only changes with a new process, so each route's body is serialized once, and a
+    matching If-None-Match is answered before any serializing at all.
+    """
+    version = current_content()["version"]
+    if request.if_none_match.contains_weak(version):
+        response = current_app.response_class(status=304)
+    else:
+        # Keyed by route and validated ids only, never by raw query strings, so the cache stays bounded.
+        key = (request.endpoint, tuple(sorted((request.view_args or {}).items())), request.args.get("trigger"))
+        bodies = current_app.extensions["twitch"]["responses"]
+        if key not in bodies:
+            bodies[key] = current_app.json.dumps(payload).encode("utf-8") + b"\n"
+        response = current_app.response_class(bodies[key], mimetype="application/json")
+    response.set_etag(version)
     response.headers["Cache-Control"] = CONTENT_CACHE
-    return response.make_conditional(request)
+    return response
 
 
 def listing(key, items):
@@ -119,11 +132,29 @@ def read_json_body():
 @bp.post("/assessments")
 def assessments():
     body = read_json_body()
+    state = current_app.extensions["twitch"]
     try:
-        valid = current_app.extensions["twitch"]["request_schema"].load(body)
+        # The quick check only ever says yes to what the schema accepts; anything else gets the schema's messages.
+        valid = state["quick_check"](body) or state["request_schema"].load(body)
     except ValidationError as error:
         raise Problem(422, "Invalid answers", "Some answers do not fit the questionnaire; see errors.",
                       errors=field_errors(error.messages)) from None
-    response = jsonify(engine.assess(current_content(), valid["answers"]))
+    result = engine.assess(current_content(), valid["answers"])
+    response = current_app.response_class(assessment_json(result), mimetype="application/json")
     response.headers["Cache-Control"] = "no-store"
     return response
+
+
+def assessment_json(result):
+    """The result as JSON text. Tips are most of it and the same for every request, so each trigger's
+    tips list is serialized once per content and put in place of a marker (no answer text is ever in a
+    result, so nothing a client sends can forge the marker)."""
+    state = current_app.extensions["twitch"]
+    if "tips_json" not in state:
+        state["tips_json"] = {trigger_id: current_app.json.dumps(tips)
+                              for trigger_id, tips in engine.trigger_tips(current_content()).items()}
+    marked = {**result, "triggers": [{**t, "tips": f"\0tips:{t['id']}"} for t in result["triggers"]]}
+    text = current_app.json.dumps(marked)
+    for trigger in result["triggers"]:
+        text = text.replace(f'"\\u0000tips:{trigger["id"]}"', state["tips_json"][trigger["id"]], 1)
+    return text + "\n"

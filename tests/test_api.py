@@ -182,3 +182,14 @@ def test_the_app_is_served_at_the_root(client):
     response = client.get("/")
     assert response.status_code == 200 and b"<html" in response.data
     assert response.headers["Content-Type"].startswith("text/html")
+
+
+def test_every_vector_gets_exactly_the_engines_result_over_http(client, content):
+    import pathlib
+
+    from api.engine import assess
+    cases = json.loads((pathlib.Path(__file__).parent / "vectors" / "assessments.json").read_text())["cases"]
+    for case in cases:
+        response = client.post("/api/v1/assessments", json={"answers": case["answers"]})
+        assert response.status_code == 200
+        assert response.json == assess(content, case["answers"]) == case["expected"]
