@@ -2,30 +2,9 @@
 // must hold every file the diary screens load that the shell does not, and nothing else.
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, join, normalize, relative } from "node:path";
+import { join } from "node:path";
 import { test } from "node:test";
-import { fileURLToPath } from "node:url";
-
-const FRONTEND = fileURLToPath(new URL("../", import.meta.url));
-const worker = readFileSync(join(FRONTEND, "sw.js"), "utf-8");
-const list = (name) => JSON.parse(worker.match(new RegExp(`const ${name} = (\\[[^\\]]*\\]);`))[1].replace(/,\s*\]/, "]"));
-const shell = list("SHELL");
-const diary = list("DIARY");
-
-/** Every module reachable from `entry` by static and dynamic imports, relative to frontend/. */
-function moduleGraph(entry) {
-  const seen = new Set();
-  const visit = (file) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    const source = readFileSync(join(FRONTEND, file), "utf-8");
-    for (const [, path] of source.matchAll(/(?:from\s+|import\s*\(\s*)"(\.{1,2}\/[^"]+)"/g)) {
-      visit(relative(FRONTEND, normalize(join(FRONTEND, dirname(file), path))));
-    }
-  };
-  visit(entry);
-  return seen;
-}
+import { FRONTEND, diary, moduleGraph, shell, worker } from "./worker-files.mjs";
 
 test("every file in DIARY exists and none is in the shell too", () => {
   for (const file of diary) {

@@ -1,32 +1,12 @@
 // The service worker precaches every file the app loads, so that the app works offline after one visit.
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, join, normalize, relative } from "node:path";
+import { join } from "node:path";
 import { test } from "node:test";
-import { fileURLToPath } from "node:url";
-import { currentVersion, expectedVersion, listIn } from "../../tools/sw-version.mjs";
+import { currentVersion, expectedVersion } from "../../tools/sw-version.mjs";
+import { FRONTEND, diary, moduleGraph, shell, worker } from "./worker-files.mjs";
 
-const FRONTEND = fileURLToPath(new URL("../", import.meta.url));
-const worker = readFileSync(join(FRONTEND, "sw.js"), "utf-8");
-const shell = listIn(worker, "SHELL");
-// The diary's own files: cached when the diary is first opened, not in the first visit.
-const diary = listIn(worker, "DIARY");
 const page = readFileSync(join(FRONTEND, "index.html"), "utf-8");
-
-/** Every module reachable from the entry point, by static and dynamic imports, relative to frontend/. */
-function moduleGraph(entry) {
-  const seen = new Set();
-  const visit = (file) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    const source = readFileSync(join(FRONTEND, file), "utf-8");
-    for (const [, path] of source.matchAll(/(?:from\s+|import\s*\(\s*)"(\.{1,2}\/[^"]+)"/g)) {
-      visit(relative(FRONTEND, normalize(join(FRONTEND, dirname(file), path))));
-    }
-  };
-  visit(entry);
-  return seen;
-}
 
 test("every precached file exists", () => {
   for (const file of shell.filter((f) => f !== "./")) assert.ok(existsSync(join(FRONTEND, file)), file);

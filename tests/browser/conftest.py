@@ -3,6 +3,8 @@
 `phone` is a fresh browser context (its own storage and service worker) with one page, that fails the
 test at teardown if the page logged any console error or threw. `phone.open("#/guide")` opens a screen.
 """
+import re
+import shutil
 import threading
 from pathlib import Path
 
@@ -141,6 +143,25 @@ def installed_phone(playwright, app_url, tmp_path):
 @pytest.fixture(scope="session")
 def app_url(live_server):
     return live_server.url + "/"
+
+
+@pytest.fixture()
+def publish_new_app_version(swappable_server, tmp_path):
+    """`publish_new_app_version(label)`: serve a copy of the app whose worker has a new VERSION; returns it."""
+    return lambda label: _publish(swappable_server, tmp_path, label)
+
+
+def _publish(server, folder, label):
+    frontend = folder / "frontend"
+    shutil.copytree(server.swappable.app.config["FRONTEND_DIR"], frontend,
+                    ignore=shutil.ignore_patterns("screenshots", "tests"))
+    worker = frontend / "sw.js"
+    text = worker.read_text(encoding="utf-8")
+    version = re.search(r'const VERSION = "([^"]+)"', text).group(1)
+    new_version = f"{label}-{version}"
+    worker.write_text(text.replace(f'const VERSION = "{version}"', f'const VERSION = "{new_version}"'), encoding="utf-8")
+    server.swappable.app = create_app({"FRONTEND_DIR": str(frontend)})
+    return new_version
 
 
 @pytest.fixture()

@@ -4,13 +4,12 @@ and a summary for a doctor, and pass axe-core in light and dark. Every phone fai
 """
 import json
 import re
-import shutil
 from datetime import date, timedelta
 
 import pytest
 from playwright.sync_api import expect
 
-from api import create_app, engine
+from api import engine
 
 DIARY_LINK = re.compile("diary", re.IGNORECASE)
 
@@ -142,21 +141,14 @@ def test_a_twitch_logged_earlier_today_keeps_the_time_chosen(phone):
 
 # App updates ----------------------------------------------------------------------------------------------
 
-def test_the_diary_is_kept_through_an_app_update_and_still_works_offline(phones, swappable_server, tmp_path):
+def test_the_diary_is_kept_through_an_app_update_and_still_works_offline(phones, swappable_server, publish_new_app_version):
     phone = phones(swappable_server.url)
     open_diary(phone)
     log_twitch(phone, "arm_hand", "strong", note="After the gym")
     wait_until_diary_works_offline(phone)
     logged = entries(phone)
 
-    frontend = tmp_path / "frontend"
-    shutil.copytree(swappable_server.swappable.app.config["FRONTEND_DIR"], frontend,
-                    ignore=shutil.ignore_patterns("screenshots", "tests"))
-    worker = frontend / "sw.js"
-    text = worker.read_text(encoding="utf-8")
-    version = re.search(r'const VERSION = "([^"]+)"', text).group(1)
-    worker.write_text(text.replace(f'const VERSION = "{version}"', f'const VERSION = "diary-next-{version}"'), encoding="utf-8")
-    swappable_server.swappable.app = create_app({"FRONTEND_DIR": str(frontend)})
+    version = publish_new_app_version("diary-next")
     phone.context.set_offline(True)  # the phone's network drops and returns: the app looks for updates
     phone.context.set_offline(False)
 
@@ -169,7 +161,7 @@ def test_the_diary_is_kept_through_an_app_update_and_still_works_offline(phones,
     assert entries(phone) == logged
     # only the new version's caches are left, the diary's among them, so it works offline straight away
     phone.page.wait_for_function(f"""async () => (await caches.keys()).sort().join() ===
-        "twitch-content-vdiary-next-{version},twitch-diary-vdiary-next-{version},twitch-shell-vdiary-next-{version}" """)
+        "twitch-content-v{version},twitch-diary-v{version},twitch-shell-v{version}" """)
 
     phone.context.set_offline(True)
     phone.page.reload()

@@ -1,6 +1,5 @@
 """Updates arrive by themselves: the person is told, can reload, and loses nothing they entered."""
 import re
-import shutil
 
 from playwright.sync_api import expect
 
@@ -57,21 +56,13 @@ def test_new_content_is_announced_and_loaded_and_answers_are_kept(phones, swappa
     expect(phone.page.get_by_role("heading", name=NEW_TIP_TITLE)).to_be_visible()
 
 
-def test_a_new_app_version_is_announced_and_answers_are_kept(phones, swappable_server, tmp_path):
+def test_a_new_app_version_is_announced_and_answers_are_kept(phones, swappable_server, publish_new_app_version):
     phone = phones(swappable_server.url)
     phone.open("#/check/warning_signs")
     phone.wait_until_offline_ready()
     phone.tick("warning_signs", "stiffness")
 
-    frontend = tmp_path / "frontend"
-    shutil.copytree(swappable_server.swappable.app.config["FRONTEND_DIR"], frontend,
-                    ignore=shutil.ignore_patterns("screenshots", "tests"))
-    worker = frontend / "sw.js"
-    text = worker.read_text(encoding="utf-8")
-    version = re.search(r'const VERSION = "([^"]+)"', text).group(1)
-    new_version = f"next-{version}"
-    worker.write_text(text.replace(f'const VERSION = "{version}"', f'const VERSION = "{new_version}"'), encoding="utf-8")
-    swappable_server.swappable.app = create_app({"FRONTEND_DIR": str(frontend)})
+    new_version = publish_new_app_version("next")
     come_back_online(phone)
 
     notice = phone.page.locator('[data-notice="app-update"]')
