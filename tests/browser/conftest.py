@@ -92,7 +92,7 @@ class Phone:
             if question["id"] in answers:
                 self.tick(question["id"], answers[question["id"]])
             self.button("See results" if n == len(questions) else "Next").click()
-            if n == 1 and any(flag["level"] in URGENT_LEVELS for flag in engine.red_flags(content, answers)):
+            if n == 1 and any(flag["level"] in URGENT_LEVELS for flag in engine.red_flags(content, engine.chosen_options(answers))):
                 expect(self.page.locator("[data-triage-level]")).to_be_visible()  # the emergency advice first
                 self.page.get_by_role("link", name="Go on with the check").click()
         expect(self.heading()).to_have_text("Your results")
