@@ -2,10 +2,11 @@
 // - the shell (HTML, CSS, JS, manifest): precached at install, served from the cache first;
 // - the content bundle: precached too, then network first with the cached copy as the fallback;
 // - any other page in scope, with no network, leads to the shell;
-// - the diary: not in the first visit (its budget); cached all at once when the person first opens it.
+// - the diary: not in the first visit (its budget); cached all at once when the person first opens it,
+//   or in the background when the app next starts under this worker.
 // Change VERSION whenever a shell file changes: the new worker then installs beside the old one,
 // the app offers a reload, and on activation the old caches are deleted.
-const VERSION = "c6da220d6f6d";
+const VERSION = "6d7858e586c2";
 const PREFIX = "twitch-";
 const SHELL_CACHE = `${PREFIX}shell-v${VERSION}`;
 const CONTENT_CACHE = `${PREFIX}content-v${VERSION}`;
@@ -84,9 +85,11 @@ self.addEventListener("activate", (event) => {
   })());
 });
 
-// The page asks for this when the person accepts a new version.
+// The page asks for "skip-waiting" when the person accepts a new version, and for "keep-diary" when it
+// starts under this worker: from the second launch on, the diary works offline even if never opened.
 self.addEventListener("message", (event) => {
   if (event.data === "skip-waiting") self.skipWaiting();
+  if (event.data === "keep-diary") event.waitUntil(keepDiary().catch(() => {})); // offline: next launch
 });
 
 self.addEventListener("fetch", (event) => {
@@ -136,6 +139,12 @@ async function handleDiaryRequest(event) {
   if (cached) return cached;
   event.waitUntil(cacheDiary().catch(() => {})); // failed (offline): tried again on the next diary file
   return fetch(event.request);
+}
+
+/** Fetch the diary's files unless they are all saved already. */
+async function keepDiary() {
+  const saved = await (await caches.open(DIARY_CACHE)).keys();
+  if (saved.length < DIARY.length) await cacheDiary();
 }
 
 let diaryCaching = null; // the screens ask for several diary files at once: cache them once

@@ -153,6 +153,8 @@ async function registerServiceWorker() {
     showOfflineStatus();
     tellOfflineReady();
   });
+  // Not the first visit: the diary's files can come now, in the background, beyond the first visit's budget.
+  container.controller?.postMessage("keep-diary");
   const registration = await container.register("sw.js");
   app.offline.registration = registration;
   const watch = (worker) => worker.addEventListener("statechange", () => {

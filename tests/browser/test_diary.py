@@ -5,6 +5,7 @@ and a summary for a doctor, and pass axe-core in light and dark. Every phone fai
 import json
 import re
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -12,6 +13,8 @@ from playwright.sync_api import expect
 from api import engine
 
 DIARY_LINK = re.compile("diary", re.IGNORECASE)
+WORKER = Path(__file__).resolve().parents[2] / "frontend" / "sw.js"
+DIARY_FILES = json.loads(re.sub(r",\s*\]", "]", re.search(r"const DIARY = (\[[^\]]*\]);", WORKER.read_text()).group(1)))
 
 
 # Steps a person takes -------------------------------------------------------------------------------------
@@ -103,6 +106,22 @@ def test_log_twitches_offline_and_they_are_still_there_after_a_reload(phone):
     phone.wait_for_screen()
     expect(phone.heading()).to_have_text("Your twitch diary")
     assert entries(phone) == logged
+
+
+def test_the_diary_works_offline_from_the_second_launch_even_if_never_opened(phone):
+    phone.open()
+    phone.wait_until_offline_ready()
+    phone.page.reload()  # the next launch, under the service worker
+    phone.wait_for_screen()
+    phone.page.wait_for_function("""async () => {
+        const saved = await caches.keys();
+        const diary = saved.find((name) => name.startsWith("twitch-diary-"));
+        return diary && (await (await caches.open(diary)).keys()).length >= %d;
+    }""" % len(DIARY_FILES))
+    phone.context.set_offline(True)
+    open_diary(phone)
+    log_twitch(phone, "calf_foot", "light")
+    assert len(entries(phone)) == 1
 
 
 def test_a_twitch_can_be_changed_and_deleted(phone):
