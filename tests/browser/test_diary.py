@@ -466,3 +466,17 @@ def test_the_diary_with_the_keyboard_only_focus_goes_to_each_new_heading(phone):
     phone.page.keyboard.press("Enter")
     expect(phone.page.locator("main h1:focus")).to_have_text("Your twitch diary")
     expect(phone.page.locator("[data-diary-entry]")).to_contain_text("Eyelid, light")
+
+
+@pytest.mark.parametrize("route, heading, way_back", [
+    ("#/diary/log/no-such-entry", "This entry is not in your diary", "Go to your diary"),
+    ("#/diary/tips/boredom", "There are no tips for that", "Back to patterns"),
+    ("#/diary/advice/2001-01-01", "There is no check-in for that day", "Go to your diary"),
+    ("#/diary/elsewhere", "This page is not in the diary", "Go to your diary"),
+])
+def test_an_address_with_nothing_behind_it_says_so_and_offers_a_way_back(phone, route, heading, way_back):
+    phone.open(route)
+    expect(phone.heading()).to_have_text(heading)
+    phone.page.get_by_role("link", name=way_back).click()
+    phone.wait_for_screen()
+    expect(phone.heading()).not_to_have_text(heading)

@@ -4,18 +4,14 @@ import { clean } from "../answers.js";
 import { checkinAnswers, reportedWarningSigns } from "../diary/model.js";
 import { assess } from "../engine.js";
 import { buttonLink, h, screenHeading } from "./dom.js";
-import { formatDay } from "./diary-common.js";
+import { formatDay, messageScreen } from "./diary-common.js";
 import { redFlagList, triageBanner } from "./results.js";
 
 export async function render(app, [day], store) {
   const checkin = day ? await store.getCheckin(day) : null;
   if (!checkin) {
-    return {
-      title: "Check-in",
-      view: h("div", { class: "diary" },
-        screenHeading("There is no check-in for that day"),
-        buttonLink("#/diary", "Go to your diary", "primary")),
-    };
+    return messageScreen({ title: "Check-in", heading: "There is no check-in for that day",
+      link: ["#/diary", "Go to your diary", "primary"] });
   }
   const result = assess(app.content, clean(app.content, checkinAnswers(checkin)));
   const reported = reportedWarningSigns(checkin).length > 0;

@@ -7,7 +7,7 @@ import { previousDay, todayKey, isDayKey } from "../diary/days.js";
 import { HABITS, HABIT_OPTIONS, WARNING_SIGNS, editCheckin, prefillCheckin, reportedWarningSigns } from "../diary/model.js";
 import { assess } from "../engine.js";
 import { buttonLink, h, screenHeading } from "./dom.js";
-import { formatDay, HABIT_PROMPTS, keepDiary, optionLabel, setFlash } from "./diary-common.js";
+import { formatDay, HABIT_PROMPTS, keepDiary, messageScreen, optionLabel, setFlash } from "./diary-common.js";
 import { triageBanner } from "./results.js";
 
 function habitField(app, habit, chosen) {
@@ -50,13 +50,9 @@ function warningSignsField(app, chosen) {
 }
 
 function notADay() {
-  return {
-    title: "Check-in",
-    view: h("div", { class: "diary" },
-      screenHeading("There is no check-in for that day"),
-      h("p", {}, "A check-in is for today or a day before it."),
-      buttonLink("#/diary/checkin", "Do today’s check-in", "primary")),
-  };
+  return messageScreen({ title: "Check-in", heading: "There is no check-in for that day",
+    text: "A check-in is for today or a day before it.",
+    link: ["#/diary/checkin", "Do today’s check-in", "primary"] });
 }
 
 export async function render(app, [day = todayKey()], store) {

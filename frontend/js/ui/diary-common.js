@@ -2,7 +2,7 @@
 // dates as they read them, and the links between the diary's screens.
 import { localTime, wallClockAt } from "../diary/days.js";
 import { askToKeepDiary, openDiary } from "../diary/storage.js";
-import { h } from "./dom.js";
+import { buttonLink, h, screenHeading } from "./dom.js";
 
 let opening = null;
 
@@ -123,4 +123,12 @@ export function diaryNav(current) {
 /** A visually hidden text for screen readers. */
 export function srOnly(tag, props, ...children) {
   return h(tag, { ...props, class: `diary-sr-only ${props.class ?? ""}`.trim() }, ...children);
+}
+
+/** A short screen that says why there is nothing to show here, and where to go instead. */
+export function messageScreen({ title, heading, text, link: [href, label, kind] }) {
+  return {
+    title,
+    view: h("div", { class: "diary" }, screenHeading(heading), text && h("p", {}, text), buttonLink(href, label, kind)),
+  };
 }

@@ -5,7 +5,7 @@ import { localTime, todayKey } from "../diary/days.js";
 import { AREAS, NOTE_MAX_LENGTH, STRENGTHS, editTwitchEntry, newTwitchEntry } from "../diary/model.js";
 import { confirm } from "./confirm.js";
 import { buttonLink, h, screenHeading } from "./dom.js";
-import { areaLabel, entryTime, entryWhat, formatDay, keepDiary, setFlash, STRENGTH_LABELS } from "./diary-common.js";
+import { areaLabel, entryTime, entryWhat, formatDay, keepDiary, messageScreen, setFlash, STRENGTH_LABELS } from "./diary-common.js";
 
 const STRENGTH_HINTS = Object.freeze({
   light: "A flicker you can feel",
@@ -65,13 +65,8 @@ function whenField(entry) {
 }
 
 function notFound() {
-  return {
-    title: "Not in your diary",
-    view: h("div", { class: "diary" },
-      screenHeading("This entry is not in your diary"),
-      h("p", {}, "It may have been deleted."),
-      buttonLink("#/diary", "Go to your diary", "primary")),
-  };
+  return messageScreen({ title: "Not in your diary", heading: "This entry is not in your diary",
+    text: "It may have been deleted.", link: ["#/diary", "Go to your diary", "primary"] });
 }
 
 export async function render(app, [id], store) {

@@ -1,14 +1,13 @@
 // One trigger's tips, from the content, for an insight's "What to try" link: #/diary/tips/<trigger id>.
-import { buttonLink, h, screenHeading, sourceList } from "./dom.js";
+import { messageScreen } from "./diary-common.js";
+import { h, screenHeading, sourceList } from "./dom.js";
 
 export function render(app, [id]) {
   const content = app.content;
   const trigger = content.triggers.find((t) => t.id === id);
   if (!trigger) {
-    return {
-      title: "Tips",
-      view: h("div", { class: "diary" }, screenHeading("There are no tips for that"), buttonLink("#/diary/insights", "Back to patterns", "primary")),
-    };
+    return messageScreen({ title: "Tips", heading: "There are no tips for that",
+      link: ["#/diary/insights", "Back to patterns", "primary"] });
   }
   const tips = content.tips.filter((tip) => tip.trigger === trigger.id);
   return {

@@ -3,7 +3,7 @@
 import { previousDay, todayKey } from "../diary/days.js";
 import { buttonLink, h, screenHeading } from "./dom.js";
 import {
-  diaryNav, diaryStore, entryTime, entryWhat, formatDay, loadStyles, optionLabel, plural, takeFlash,
+  diaryNav, diaryStore, entryTime, entryWhat, formatDay, loadStyles, messageScreen, optionLabel, plural, takeFlash,
 } from "./diary-common.js";
 
 const SCREENS = {
@@ -32,22 +32,13 @@ export async function render(app, [name = "", ...params]) {
 }
 
 function cannotStore() {
-  return {
-    title: "Diary",
-    view: h("div", { class: "diary" },
-      screenHeading("The diary cannot be used here"),
-      h("p", {}, "This browser does not let the app store a diary on this device. This happens in some private browsing modes. Open the app in a normal window to use the diary."),
-      buttonLink("#/", "Go to the start")),
-  };
+  return messageScreen({ title: "Diary", heading: "The diary cannot be used here",
+    text: "This browser does not let the app store a diary on this device. This happens in some private browsing modes. Open the app in a normal window to use the diary.",
+    link: ["#/", "Go to the start"] });
 }
 
 function missing() {
-  return {
-    title: "Diary",
-    view: h("div", { class: "diary" },
-      screenHeading("This page is not in the diary"),
-      buttonLink("#/diary", "Go to your diary")),
-  };
+  return messageScreen({ title: "Diary", heading: "This page is not in the diary", link: ["#/diary", "Go to your diary"] });
 }
 
 function entryItem(app, entry) {
