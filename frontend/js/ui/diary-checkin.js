@@ -7,7 +7,7 @@ import { previousDay, todayKey, isDayKey } from "../diary/days.js";
 import { HABITS, HABIT_OPTIONS, WARNING_SIGNS, editCheckin, prefillCheckin, reportedWarningSigns } from "../diary/model.js";
 import { assess } from "../engine.js";
 import { buttonLink, h, screenHeading } from "./dom.js";
-import { formatDay, HABIT_PROMPTS, keepDiary, messageScreen, optionLabel, setFlash } from "./diary-common.js";
+import { formatDay, HABIT_PROMPTS, messageScreen, optionLabel, saveRecord, setFlash } from "./diary-common.js";
 import { triageBanner } from "./results.js";
 
 function habitField(app, habit, chosen) {
@@ -79,13 +79,7 @@ export async function render(app, [day = todayKey()], store) {
     problem.textContent = "";
     const changes = Object.fromEntries(habits.map(([habit, field]) => [habit, field.value()]));
     const saved = editCheckin(draft, { ...changes, warning_signs: signs.value() });
-    try {
-      await store.putCheckin(saved);
-    } catch (error) {
-      console.warn("The check-in could not be saved:", error);
-      return problem.append("It could not be saved on this device. Check that the browser has space, then try again.");
-    }
-    keepDiary();
+    if (!(await saveRecord(() => store.putCheckin(saved), "check-in", problem))) return;
     if (reportedWarningSigns(saved).length) return app.go(`diary/advice/${day}`); // warning signs never wait
     setFlash(`Check-in saved for ${dayWords}.`);
     return app.go("diary");

@@ -20,6 +20,19 @@ export function keepDiary() {
   askToKeepDiary().catch(() => {});
 }
 
+/** Write one record; on failure say so in `problem` and return false, so nothing typed is lost from the form. */
+export async function saveRecord(write, what, problem) {
+  try {
+    await write();
+  } catch (error) {
+    console.warn(`The ${what} could not be saved:`, error);
+    problem.append("It could not be saved on this device. Check that the browser has space, then try again.");
+    return false;
+  }
+  keepDiary();
+  return true;
+}
+
 let styles = null;
 
 /** The diary's own stylesheet, loaded the first time a diary screen opens (it is not in the first visit). */

@@ -5,7 +5,7 @@ import { localTime, todayKey } from "../diary/days.js";
 import { AREAS, NOTE_MAX_LENGTH, STRENGTHS, editTwitchEntry, newTwitchEntry } from "../diary/model.js";
 import { confirm } from "./confirm.js";
 import { buttonLink, h, screenHeading } from "./dom.js";
-import { areaLabel, entryTime, entryWhat, formatDay, keepDiary, messageScreen, setFlash, STRENGTH_LABELS } from "./diary-common.js";
+import { areaLabel, entryTime, entryWhat, formatDay, messageScreen, saveRecord, setFlash, STRENGTH_LABELS } from "./diary-common.js";
 
 const STRENGTH_HINTS = Object.freeze({
   light: "A flicker you can feel",
@@ -91,13 +91,7 @@ export async function render(app, [id], store) {
     if (at && at.getTime() > Date.now() + FUTURE_SLACK_MS) return problem.append("That time is still to come. Choose a time up to now.");
     const fields = { area: area.value(), strength: strength.value(), note: note.value, at };
     const saved = entry ? editTwitchEntry(entry, fields) : newTwitchEntry(fields);
-    try {
-      await store.putEntry(saved);
-    } catch (error) {
-      console.warn("The twitch could not be saved:", error);
-      return problem.append("It could not be saved on this device. Check that the browser has space, then try again.");
-    }
-    keepDiary();
+    if (!(await saveRecord(() => store.putEntry(saved), "twitch", problem))) return;
     const day = saved.day === todayKey() ? "today" : formatDay(saved.day);
     setFlash(`Saved: ${entryWhat(app.content, saved)}, ${day} at ${entryTime(saved)}.`);
     return app.go("diary");
