@@ -105,6 +105,8 @@ class Phone:
         return self.page.locator(f"[{attribute}]").evaluate_all(f"els => els.map(e => e.getAttribute('{attribute}'))")
 
     def run_axe(self):
+        # The offline-ready notice arrives (fading in) once the worker is active: judge the screen after that.
+        self.page.evaluate("async () => { await navigator.serviceWorker.ready; await new Promise(r => setTimeout(r)); }")
         self.page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
         self.page.evaluate(AXE.read_text(encoding="utf-8"))  # evaluate: not blocked by the app's strict CSP
         return self.page.evaluate("""async () => {
