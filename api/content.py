@@ -163,6 +163,8 @@ class _Checker:
             if count < MIN_TIPS_PER_TRIGGER:
                 self.fail("triggers.yml", "triggers", n, trigger["id"], "tips",
                           f"has {count} tips in tips.yml, needs at least {MIN_TIPS_PER_TRIGGER}")
+        self.calls_match_the_advice()
+        self.doctor_questions()
         if parts["questions"] and parts["questions"][0]["id"] != contract.FIRST_QUESTION:
             self.problems.append(f"questions.yml: the first question must be '{contract.FIRST_QUESTION}': warning signs are asked first")
         if self.problems:
@@ -179,6 +181,22 @@ class _Checker:
             for missing in [o for o in options if o not in present]:
                 self.fail("questions.yml", "questions", n, question["id"], "options",
                           f"the stable option '{missing}' of the public contract is missing")
+
+    def calls_match_the_advice(self):
+        for n, level in enumerate(self.parts["triage_levels"]):
+            for k, call in enumerate(level.get("calls", ())):
+                if call["number"] not in level["advice"]:
+                    self.fail("triage_levels.yml", "triage_levels", n, level["id"], f"calls.{k}.number",
+                              f"'{call['number']}' is not named in the advice: the button and the words must agree")
+            if level["id"] == contract.CALLS_LEVEL and not level.get("calls"):
+                self.fail("triage_levels.yml", "triage_levels", n, level["id"], "calls",
+                          "needs the numbers to call: the emergency screen shows them as buttons")
+
+    def doctor_questions(self):
+        section = next((s for s in self.parts["sections"] if s["id"] == contract.DOCTOR_SECTION), None)
+        if section is None or not section.get("questions_to_ask"):
+            self.problems.append(f"guide.yml: sections: '{contract.DOCTOR_SECTION}' with questions_to_ask is missing:"
+                                 " the diary's summary for a doctor prints them")
 
     def weights_name_known_items(self):
         for kind, field in (("triggers", "triggers"), ("conditions", "conditions")):

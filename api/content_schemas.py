@@ -113,11 +113,17 @@ class RedFlagSchema(Strict):
     sources = source_ids()
 
 
+class CallSchema(Strict):
+    number = fields.String(required=True, validate=validate.Regexp(r"^[0-9]{2,6}$", error="must be a short number, digits only"))
+    where = prose(required=True)
+
+
 class TriageLevelSchema(Strict):
     id = id_field()
     title = prose(required=True)
     how_soon = prose(required=True)
     advice = prose(required=True)
+    calls = fields.List(fields.Nested(CallSchema), validate=validate.Length(min=1))
     sources = source_ids()
 
 
@@ -149,6 +155,7 @@ class GuideSectionSchema(Strict):
     summary = prose(required=True)
     body = fields.List(prose(), required=True, validate=validate.Length(min=1))
     table = fields.Nested(TableSchema)
+    questions_to_ask = fields.List(prose(), validate=validate.Length(min=1))
     sources = source_ids()
 
 

@@ -44,3 +44,8 @@ QUESTIONS = {
 
 # The first question asked: warning signs come first.
 FIRST_QUESTION = "warning_signs"
+
+# What the app builds on beyond the ids above: the level whose screen shows tap-to-call numbers (`calls`),
+# and the guide section whose `questions_to_ask` the diary prints for a doctor.
+CALLS_LEVEL = "emergency_ambulance"
+DOCTOR_SECTION = "seeing_a_doctor"

@@ -109,13 +109,19 @@ RedFlag = documented(c.RedFlagSchema, "RedFlag", {
              [{"question": "warning_signs", "includes_any": ["weakness"]}]),
     "sources": SOURCES,
 }, nested=_TESTS)
+Call = documented(c.CallSchema, "Call", {
+    "number": ("The number to call.", "999"),
+    "where": ("Where this number works.", "UK"),
+})
 TriageLevel = documented(c.TriageLevelSchema, "TriageLevel", {
     "id": ("The triage level id. Stable.", "consultation"),
     "title": ("What to do, in a few words.", "See a GP"),
     "how_soon": ("How soon to act.", "Within a few days"),
     "advice": ("What to do and how.", "Book an appointment with your GP."),
+    "calls": ("Emergency numbers to offer as tap-to-call buttons, each named in the advice. Only on the most urgent level.",
+              None),
     "sources": SOURCES,
-})
+}, nested={c.CallSchema: Call})
 Tip = documented(c.TipSchema, "Tip", {
     "id": ("The tip id.", "caffeine_stop_after_midday"),
     "trigger": ("The trigger this tip is for.", "caffeine"),
@@ -136,6 +142,7 @@ GuideSection = documented(c.GuideSectionSchema, "GuideSection", {
     "summary": ("The section in one sentence.", "Poor sleep is one of the most common triggers."),
     "body": ("The paragraphs, in order.", ["Lack of sleep is one of the most common causes of twitching."]),
     "table": ("A table, where one helps.", None),
+    "questions_to_ask": ("Questions to take to a doctor, where the section prepares a visit.", None),
     "sources": SOURCES,
 }, nested={c.TableSchema: Table})
 Faq = documented(c.FaqSchema, "Faq", {

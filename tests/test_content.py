@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = next((ROOT.parent / "shared" / "seed").glob("*.txt"))
 NOT_PROSE = {"id", "sources", "address", "reviewed", "version", "level", "trigger", "kind", "url", "question",
              "includes_any", "includes_other_than", "count_at_least", "score_scale", "when", "unless",
-             "triggers", "conditions", "exclusive"}
+             "triggers", "conditions", "exclusive", "number"}
 
 
 def prose(value):
@@ -199,6 +199,12 @@ BROKEN = [
      ["red_flags.yml", "count_at_least needs a multi question"]),
     ("triage_levels.yml", lambda d: d["triage_levels"].pop(1),
      ["triage_levels.yml", "stable id 'emergency'"]),
+    ("triage_levels.yml", lambda d: d["triage_levels"][0]["calls"][0].update(number="000"),
+     ["triage_levels.yml", "'emergency_ambulance'", "calls.0.number", "'000' is not named in the advice"]),
+    ("triage_levels.yml", lambda d: d["triage_levels"][0]["calls"][0].update(number="call 999"),
+     ["triage_levels.yml", "'emergency_ambulance'", "calls.0.number", "digits only"]),
+    ("triage_levels.yml", lambda d: d["triage_levels"][0].pop("calls"),
+     ["triage_levels.yml", "'emergency_ambulance'", "calls", "needs the numbers to call"]),
     ("conditions.yml", lambda d: d["conditions"][0]["unless"][0].update(question="warnings"),
      ["conditions.yml", "'benign_fasciculation_syndrome'", "unless.0", "unknown question 'warnings'"]),
     ("sources.yml", lambda d: d["sources"][0].update(reviewed="last week"),
@@ -207,6 +213,8 @@ BROKEN = [
      ["guide.yml", "sources", "Shorter than minimum"]),
     ("guide.yml", lambda d: next(s for s in d["sections"] if "table" in s)["table"]["rows"][0].pop(),
      ["guide.yml", "table.rows", "cells for"]),
+    ("guide.yml", lambda d: next(s for s in d["sections"] if s["id"] == "seeing_a_doctor").pop("questions_to_ask"),
+     ["guide.yml", "'seeing_a_doctor'", "questions_to_ask", "the diary's summary for a doctor prints them"]),
     ("faq.yml", lambda d: d["faq"][0].update(answer="Not a list"),
      ["faq.yml", "answer", "Not a valid list"]),
     ("meta.yml", lambda d: d.pop("disclaimer"),

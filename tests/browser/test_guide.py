@@ -11,6 +11,8 @@ def test_every_section_opens_by_its_own_address(phone, content):
             table = phone.page.get_by_role("table", name=section["table"]["caption"])
             expect(table.get_by_role("columnheader")).to_have_text(section["table"]["columns"])
             expect(table.get_by_role("row")).to_have_count(len(section["table"]["rows"]) + 1)
+        if "questions_to_ask" in section:
+            expect(phone.page.locator("article ol > li")).to_have_text(section["questions_to_ask"])
         expect(phone.page.get_by_role("heading", name="Sources")).to_be_visible()
 
 

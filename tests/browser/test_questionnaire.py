@@ -69,7 +69,9 @@ def test_an_emergency_warning_sign_shows_the_emergency_advice_at_once(phone, con
     expect(banner).to_contain_text(ambulance["advice"])
     expect(phone.page.locator("main h1:focus")).to_have_text(ambulance["title"])
     expect(phone.page.get_by_role("heading", name="What to say")).to_be_visible()
-    expect(phone.page.get_by_role("link", name=re.compile("^Call 999"))).to_have_attribute("href", "tel:999")
+    calls = phone.page.get_by_role("list", name="Emergency numbers").get_by_role("link")
+    expect(calls).to_have_text([f"Call {c['number']} ({c['where']})" for c in ambulance["calls"]])
+    expect(calls.first).to_have_attribute("href", "tel:999")
     expect(phone.page.locator('[data-red-flag="breathing"]')).to_be_visible()
     expect(phone.page.locator('input[name="areas"]')).to_have_count(0)  # nothing else comes first
 
@@ -187,6 +189,16 @@ def test_the_summary_can_be_copied_as_plain_text(phone, content):
     assert content["triage_levels"][-1]["title"] in text
     assert "Not enough sleep" in text
     assert content["disclaimer"] in text
+
+
+def test_the_results_lead_to_what_to_bring_and_ask_at_a_visit(phone, content):
+    section = next(s for s in content["guide"]["sections"] if s["id"] == "seeing_a_doctor")
+    phone.open("#/check/warning_signs")
+    phone.tick("warning_signs", "stiffness")
+    phone.open("#/results")
+    phone.page.get_by_role("link", name="What to bring and what to ask at a visit").click()
+    expect(phone.wait_for_screen()).to_have_text(section["title"])
+    expect(phone.page.get_by_role("listitem").filter(has_text=section["questions_to_ask"][0])).to_be_visible()
 
 
 def test_results_without_answers_invite_a_check(phone):

@@ -6,16 +6,6 @@ import { doctorSummary } from "../diary/stats.js";
 import { h, screenHeading } from "./dom.js";
 import { areaLabel, diaryNav, formatDay, optionLabel, plural, STRENGTH_LABELS } from "./diary-common.js";
 
-// Plain questions to take to the appointment (kept here until the content has a place for them).
-const QUESTIONS_TO_ASK = Object.freeze([
-  "What do you think is making my muscles twitch?",
-  "Could my sleep, caffeine, alcohol, stress or exercise play a part, and what should I change first?",
-  "Could one of my medicines play a part? (I will not stop a prescribed medicine without asking you.)",
-  "Do I need any tests, such as a blood test for minerals or vitamin B12?",
-  "Which signs should make me come back sooner, or get help urgently?",
-  "How long should I try changes at home before we look at it again?",
-]);
-
 const HABIT_NAMES = Object.freeze({
   sleep: "Sleep the night before",
   caffeine: "Cups or cans with caffeine",
@@ -25,6 +15,11 @@ const HABIT_NAMES = Object.freeze({
   fluids: "Drinks",
   screen_time: "Screens",
 });
+
+// The guide's questions to take to a doctor (content/guide.yml, section seeing_a_doctor).
+function doctorQuestions(content) {
+  return content.guide.sections.find((section) => section.id === "seeing_a_doctor").questions_to_ask;
+}
 
 function table(caption, columns, rows) {
   return h("div", { class: "table-scroll", role: "region", "aria-label": caption, tabindex: "0" },
@@ -118,7 +113,7 @@ export async function render(app, params, store) {
       patternsSection(summary),
       h("section", { "aria-labelledby": "sum-questions" },
         h("h2", { id: "sum-questions" }, "Questions to ask"),
-        h("ol", {}, QUESTIONS_TO_ASK.map((question) => h("li", {}, question)))),
+        h("ol", {}, doctorQuestions(app.content).map((question) => h("li", {}, question)))),
       h("p", { class: "disclaimer" }, app.content.disclaimer)),
   };
 }

@@ -3,9 +3,6 @@ import { urgentFlags } from "../answers.js";
 import { h, screenHeading } from "./dom.js";
 import { icon } from "./icons.js";
 
-// Tap-to-call numbers for the regions the triage advice names; the advice also says "your local number".
-const EMERGENCY_NUMBERS = [["999", "UK"], ["112", "Europe"], ["911", "US and Canada"]];
-
 export function render(app) {
   const questions = app.content.questionnaire.questions;
   const flags = urgentFlags(app.content, app.check.answers());
@@ -24,9 +21,10 @@ export function render(app) {
           screenHeading(level.title),
           h("p", { class: "how-soon" }, `How soon: ${level.how_soon}`),
           h("p", {}, level.advice))),
-      level.id === "emergency_ambulance" && h("ul", { class: "calls", "aria-label": "Emergency numbers" },
-        EMERGENCY_NUMBERS.map(([number, region]) => h("li", {},
-          h("a", { class: "button call", href: `tel:${number}` }, icon("phone", 24), `Call ${number} (${region})`)))),
+      // Tap-to-call numbers from the content; its advice also says "your local number".
+      level.calls && h("ul", { class: "calls", "aria-label": "Emergency numbers" },
+        level.calls.map(({ number, where }) => h("li", {},
+          h("a", { class: "button call", href: `tel:${number}` }, icon("phone", 24), `Call ${number} (${where})`)))),
       h("h2", {}, "What to say"),
       h("p", {}, say),
       h("h2", {}, "Why"),

@@ -25,7 +25,8 @@ function index(content) {
   const entries = [
     ...sections.map((s) => ({
       href: `#/guide/${s.id}`, title: s.title, summary: s.summary,
-      text: searchText(s.title, s.summary, s.body, s.table ? [s.table.caption, s.table.columns, s.table.rows] : []),
+      text: searchText(s.title, s.summary, s.body, s.table ? [s.table.caption, s.table.columns, s.table.rows] : [],
+        s.questions_to_ask ?? []),
     })),
     { href: "#/guide/faq", title: "Questions people ask", summary: `${content.faq.length} short answers.`,
       text: searchText("faq questions", content.faq.map((f) => [f.question, f.answer])) },
@@ -82,6 +83,9 @@ function section(content, s) {
       h("p", { class: "lead" }, s.summary),
       s.body.map((paragraph) => h("p", {}, paragraph)),
       s.table && table(s.table),
+      s.questions_to_ask && [
+        h("h2", {}, "Questions to ask"),
+        h("ol", {}, s.questions_to_ask.map((question) => h("li", {}, question)))],
       sourceList(content, s.sources),
       next && h("p", { class: "next" }, "Next: ", h("a", { href: `#/guide/${next.id}` }, next.title))),
   };
