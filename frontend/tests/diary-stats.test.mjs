@@ -148,6 +148,21 @@ test("only days with a check-in that answered the habit count, on either side", 
   assert.deepEqual([comparison.days_with, comparison.days_without, comparison.mean_with, comparison.mean_without], [3, 3, 2, 1]);
 });
 
+test("screen time is set against eyelid twitches only, as eye strain shows in the eyelid", () => {
+  const checkins = [
+    ...[0, 1, 2].map((back) => checkin(addDays(TODAY, -back), { screen_time: "over_8h" })),
+    ...[3, 4, 5].map((back) => checkin(addDays(TODAY, -back), { screen_time: "under_4h" })),
+  ];
+  const entries = [
+    ...twitches(TODAY, 6, "eyelid"),
+    ...twitches(addDays(TODAY, -3), 3, "eyelid"),
+    ...twitches(addDays(TODAY, -4), 30, "calf_foot"), // a calf after a run says nothing of screens
+  ];
+  const comparison = compareHabit(byId("long_screen_time"), entries, checkins, TODAY);
+  assert.deepEqual([comparison.mean_with, comparison.mean_without], [2, 1]);
+  assert.equal(comparison.text, "On days with more than 8 hours of screens you logged 2.0 eyelid twitches a day; on other days 1.0. This is a pattern, not proof of a cause.");
+});
+
 test("check-ins outside the 30 days are left out", () => {
   const checkins = [0, 1, 2, 30, 31, 32].map((back) => checkin(addDays(TODAY, -back), { alcohol: back < 3 ? "most_days" : "none" }));
   const comparison = compareHabit(byId("alcohol"), [], checkins, TODAY);

@@ -24,7 +24,8 @@ export const HABIT_TESTS = Object.freeze(
     { id: "high_stress", trigger: "stress", question: "stress", options: ["high", "very_high"], label: "High stress", on_days: "with high stress" },
     { id: "hard_exercise", trigger: "fatigue", question: "exercise", options: ["hard", "hard_after_break"], label: "Hard exercise", on_days: "after hard exercise" },
     { id: "low_fluids", trigger: "dehydration", question: "fluids", options: ["under_4"], label: "Fewer than 4 drinks", on_days: "with fewer than 4 drinks" },
-    { id: "long_screen_time", trigger: "eye_strain", question: "screen_time", options: ["over_8h"], label: "Screens over 8 hours", on_days: "with more than 8 hours of screens" },
+    // Eye strain shows in the eyelid only (as the engine's eye-strain rule says): count eyelid twitches alone.
+    { id: "long_screen_time", trigger: "eye_strain", question: "screen_time", options: ["over_8h"], label: "Screens over 8 hours", on_days: "with more than 8 hours of screens", areas: ["eyelid"], counted: "eyelid twitches" },
   ].map((habit) => Object.freeze({ ...habit, options: Object.freeze(habit.options) })),
 );
 
@@ -78,7 +79,7 @@ export function checkinsInWindow(checkins, today, days = WINDOW_DAYS) {
 
 /** The sentence of an insight, worded as a pattern, never a cause. */
 export function insightText(habit, meanWith, meanWithout) {
-  return `On days ${habit.on_days} you logged ${formatRate(meanWith)} twitches a day; on other days ${formatRate(meanWithout)}. ${PATTERN_NOT_CAUSE}`;
+  return `On days ${habit.on_days} you logged ${formatRate(meanWith)} ${habit.counted ?? "twitches"} a day; on other days ${formatRate(meanWithout)}. ${PATTERN_NOT_CAUSE}`;
 }
 
 /**
@@ -87,7 +88,7 @@ export function insightText(habit, meanWith, meanWithout) {
  * `enough` is false, and `text` null, with fewer than MIN_DAYS_EACH_SIDE days on a side.
  */
 export function compareHabit(habit, entries, checkins, today, days = WINDOW_DAYS) {
-  const counts = countsByDay(entries);
+  const counts = countsByDay(habit.areas ? entries.filter((entry) => habit.areas.includes(entry.area)) : entries);
   const side = { with: { days: 0, twitches: 0 }, without: { days: 0, twitches: 0 } };
   for (const checkin of checkinsInWindow(checkins, today, days)) {
     const holds = habitHolds(habit, checkin);
