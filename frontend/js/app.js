@@ -3,7 +3,7 @@
 import * as api from "./api.js";
 import * as check from "./check.js";
 import * as store from "./store.js";
-import { h, screenHeading } from "./ui/dom.js";
+import { buttonLink, h, screenHeading } from "./ui/dom.js";
 import { clearTransient, notify } from "./ui/notices.js";
 
 // Screens by the first part of the address: #/guide/sleep calls guide's render(app, ["sleep"]).
@@ -42,6 +42,7 @@ let contentLoading = null;
 let shown = 0; // the latest navigation wins when several overlap
 let screensShown = 0;
 let lastUpdateCheck = Date.now();
+let launchedUnderWorker = false; // a second launch or later: the diary may be saved beyond the first visit
 
 function loadContent() {
   contentLoading ??= api.loadContent().then((content) => {
@@ -69,7 +70,8 @@ async function show() {
     await loadContent();
     screen = Object.hasOwn(screens, name) ? await (await screens[name]()).render(app, params) : missing();
   } catch (error) {
-    screen = unavailable(error);
+    // Content in hand but a screen's files missing offline: the diary, not yet saved on this phone.
+    screen = app.content && !navigator.onLine ? notSavedYet(error) : unavailable(error);
   }
   if (token !== shown || !screen) return; // a newer navigation took over, or the screen redirected
   const main = document.getElementById("main");
@@ -97,6 +99,19 @@ function unavailable(error) {
     view: h("div", {}, screenHeading("The app could not load its content"),
       h("p", {}, "This needs a network connection the first time. Check your connection and try again."),
       h("button", { type: "button", class: "primary", onclick: () => show() }, "Try again")),
+  };
+}
+
+function notSavedYet(error) {
+  console.warn("A screen's files are not saved for offline use yet:", error);
+  return {
+    title: "Not on this phone yet",
+    view: h("div", {}, screenHeading("This part is not on this phone yet"),
+      h("p", {}, "It is saved for offline use the first time it opens with a connection. Connect to the internet, then try again."),
+      h("p", {}, "The check and the guide already work offline."),
+      h("div", { class: "actions" },
+        h("button", { type: "button", class: "primary", onclick: () => show() }, "Try again"),
+        buttonLink("#/", "Go to the start"))),
   };
 }
 
@@ -154,6 +169,7 @@ async function registerServiceWorker() {
     tellOfflineReady();
   });
   // Not the first visit: the diary's files can come now, in the background, beyond the first visit's budget.
+  launchedUnderWorker = Boolean(container.controller);
   container.controller?.postMessage("keep-diary");
   const registration = await container.register("sw.js");
   app.offline.registration = registration;
@@ -167,6 +183,7 @@ async function registerServiceWorker() {
 
 window.addEventListener("hashchange", show);
 window.addEventListener("online", () => {
+  if (launchedUnderWorker) navigator.serviceWorker.controller?.postMessage("keep-diary"); // failed offline at launch
   showOfflineStatus();
   checkForNewContent();
 });

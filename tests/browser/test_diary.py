@@ -108,20 +108,53 @@ def test_log_twitches_offline_and_they_are_still_there_after_a_reload(phone):
     assert entries(phone) == logged
 
 
-def test_the_diary_works_offline_from_the_second_launch_even_if_never_opened(phone):
-    phone.open()
-    phone.wait_until_offline_ready()
-    phone.page.reload()  # the next launch, under the service worker
-    phone.wait_for_screen()
+def wait_until_the_diary_is_saved(phone):
     phone.page.wait_for_function("""async () => {
         const saved = await caches.keys();
         const diary = saved.find((name) => name.startsWith("twitch-diary-"));
         return diary && (await (await caches.open(diary)).keys()).length >= %d;
     }""" % len(DIARY_FILES))
+
+
+def test_the_diary_works_offline_from_the_second_launch_even_if_never_opened(phone):
+    phone.open()
+    phone.wait_until_offline_ready()
+    phone.page.reload()  # the next launch, under the service worker
+    phone.wait_for_screen()
+    wait_until_the_diary_is_saved(phone)
     phone.context.set_offline(True)
     open_diary(phone)
     log_twitch(phone, "calf_foot", "light")
     assert len(entries(phone)) == 1
+
+
+def test_a_second_launch_offline_saves_the_diary_when_the_connection_returns(phone):
+    phone.open()
+    phone.wait_until_offline_ready()
+    phone.context.set_offline(True)
+    phone.page.reload()  # the next launch, with no network: the diary cannot come yet
+    phone.wait_for_screen()
+    phone.context.set_offline(False)
+    wait_until_the_diary_is_saved(phone)
+    phone.context.set_offline(True)
+    open_diary(phone)
+    log_twitch(phone, "eyelid", "light")
+    assert len(entries(phone)) == 1
+
+
+def test_a_diary_not_yet_saved_says_so_offline_and_opens_once_the_connection_is_back(phone):
+    phone.open()
+    phone.wait_until_offline_ready()  # the first visit only: the diary's files come from the second launch on
+    phone.context.set_offline(True)
+    phone.open("#/diary")
+    expect(phone.heading()).to_have_text("This part is not on this phone yet")
+    expect(phone.page.get_by_text("Connect to the internet, then try again.")).to_be_visible()
+    assert phone.run_axe() == []
+    phone.context.set_offline(False)
+    phone.button("Try again").click()
+    expect(phone.wait_for_screen()).to_have_text("Your twitch diary")
+    assert set(phone.errors) == {"Failed to load resource: net::ERR_FAILED"}  # the failed load, said on the screen
+    phone.errors.clear()
 
 
 def test_a_twitch_can_be_changed_and_deleted(phone):
