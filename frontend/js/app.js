@@ -92,27 +92,28 @@ function missing() {
   };
 }
 
-function unavailable(error) {
-  console.warn("The content could not be loaded:", error);
+/** A screen that could not be drawn: what happened, in words, and a button to try again. */
+function cannotShow(title, heading, paragraphs) {
   return {
-    title: "Cannot load",
-    view: h("div", {}, screenHeading("The app could not load its content"),
-      h("p", {}, "This needs a network connection the first time. Check your connection and try again."),
-      h("button", { type: "button", class: "primary", onclick: () => show() }, "Try again")),
-  };
-}
-
-function notSavedYet(error) {
-  console.warn("A screen's files are not saved for offline use yet:", error);
-  return {
-    title: "Not on this phone yet",
-    view: h("div", {}, screenHeading("This part is not on this phone yet"),
-      h("p", {}, "It is saved for offline use the first time it opens with a connection. Connect to the internet, then try again."),
-      h("p", {}, "The check and the guide already work offline."),
+    title,
+    view: h("div", {}, screenHeading(heading), paragraphs.map((text) => h("p", {}, text)),
       h("div", { class: "actions" },
         h("button", { type: "button", class: "primary", onclick: () => show() }, "Try again"),
         buttonLink("#/", "Go to the start"))),
   };
+}
+
+function unavailable(error) {
+  console.warn("The content could not be loaded:", error);
+  return cannotShow("Cannot load", "The app could not load its content",
+    ["This needs a network connection the first time. Check your connection and try again."]);
+}
+
+function notSavedYet(error) {
+  console.warn("A screen's files are not saved for offline use yet:", error);
+  return cannotShow("Not on this phone yet", "This part is not on this phone yet", [
+    "It is saved for offline use the first time it opens with a connection. Connect to the internet, then try again.",
+    "The check and the guide already work offline."]);
 }
 
 // Content updates: the person is told and can reload; answers in progress are saved and kept.

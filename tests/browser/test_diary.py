@@ -116,29 +116,18 @@ def wait_until_the_diary_is_saved(phone):
     }""" % len(DIARY_FILES))
 
 
-def test_the_diary_works_offline_from_the_second_launch_even_if_never_opened(phone):
+@pytest.mark.parametrize("second_launch", ["online", "offline, then the connection returns"])
+def test_the_diary_works_offline_from_the_second_launch_even_if_never_opened(phone, second_launch):
     phone.open()
     phone.wait_until_offline_ready()
+    phone.context.set_offline(second_launch != "online")
     phone.page.reload()  # the next launch, under the service worker
-    phone.wait_for_screen()
-    wait_until_the_diary_is_saved(phone)
-    phone.context.set_offline(True)
-    open_diary(phone)
-    log_twitch(phone, "calf_foot", "light")
-    assert len(entries(phone)) == 1
-
-
-def test_a_second_launch_offline_saves_the_diary_when_the_connection_returns(phone):
-    phone.open()
-    phone.wait_until_offline_ready()
-    phone.context.set_offline(True)
-    phone.page.reload()  # the next launch, with no network: the diary cannot come yet
     phone.wait_for_screen()
     phone.context.set_offline(False)
     wait_until_the_diary_is_saved(phone)
     phone.context.set_offline(True)
     open_diary(phone)
-    log_twitch(phone, "eyelid", "light")
+    log_twitch(phone, "calf_foot", "light")
     assert len(entries(phone)) == 1
 
 
