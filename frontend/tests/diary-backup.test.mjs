@@ -52,7 +52,7 @@ const checkin = (overrides = {}) => ({
 
 const ENTRY_2 = entry({ id: "33333333-3333-4333-8333-333333333333", at: "2024-06-11T02:00:00.000Z", day: "2024-06-10", area: "calf_foot", strength: "strong", note: "after football" });
 const diary = () => ({ entries: [ENTRY_2, entry()], checkins: [checkin()] });
-const backupText = (document) => JSON.stringify({ format: BACKUP_FORMAT, schema_version: SCHEMA_VERSION, exported_at: EXPORTED.toISOString(), entries: [], checkins: [], ...document });
+const backupText = (document) => JSON.stringify({ format: BACKUP_FORMAT, schema_version: SCHEMA_VERSION, exported_at: EXPORTED.toISOString(), entries: [], checkins: [], deleted: [], ...document });
 
 /** The problems a bad file gives; fails the test when it is accepted. */
 function problemsOf(text) {
@@ -100,7 +100,7 @@ test("the JSON backup has the format, schema version, export time and every reco
 
 test("an exported backup imports back as it was", () => {
   const backup = parseBackup(exportJson(diary(), EXPORTED));
-  assert.deepEqual(backup, { schema_version: SCHEMA_VERSION, exported_at: EXPORTED.toISOString(), entries: [entry(), ENTRY_2], checkins: [checkin()] });
+  assert.deepEqual(backup, { schema_version: SCHEMA_VERSION, exported_at: EXPORTED.toISOString(), entries: [entry(), ENTRY_2], checkins: [checkin()], deleted: [] });
 });
 
 test("records made by the model export and import cleanly", () => {
@@ -151,9 +151,11 @@ const BAD_FILES = [
   ["another app's JSON", JSON.stringify({ format: "cycle-tracker", schema_version: 1, entries: [] }), /not a twitch diary backup/],
   ["no schema version", JSON.stringify({ format: BACKUP_FORMAT, entries: [], checkins: [] }), /schema_version/],
   ["a schema version as text", backupText({ schema_version: "1" }), /schema_version/],
-  ["a newer schema version", backupText({ schema_version: SCHEMA_VERSION + 1 }), /newer version of the app \(schema version 2; this app reads up to 1\)\. Update the app/],
+  ["a newer schema version", backupText({ schema_version: SCHEMA_VERSION + 1 }), /newer version of the app \(schema version 3; this app reads up to 2\)\. Update the app/],
   ["entries not a list", backupText({ entries: {} }), /entries must be a list/],
   ["no check-ins", backupText({ checkins: undefined }), /checkins must be a list/],
+  ["deletions not a list", backupText({ deleted: "none" }), /deleted must be a list/],
+  ["a deletion of something else", backupText({ deleted: [{ id: "11111111-1111-4111-8111-111111111111", kind: "note", deleted_at: "2024-06-12T10:00:00.000Z" }] }), /^Deletion #1: kind must be one of entry, checkin\.$/],
 ];
 
 for (const [name, text, message] of BAD_FILES) {
@@ -193,20 +195,20 @@ test("a backup that starts with a byte order mark is read", () => {
 
 test("merging into an empty diary adds everything", () => {
   const result = mergeBackup({ entries: [], checkins: [] }, diary());
-  assert.deepEqual(result.counts, { added: 3, updated: 0, unchanged: 0 });
+  assert.deepEqual(result.counts, { added: 3, updated: 0, unchanged: 0, deleted: 0 });
   assert.deepEqual(result.counts_by_kind, { entries: { added: 2, updated: 0, unchanged: 0 }, checkins: { added: 1, updated: 0, unchanged: 0 } });
   assert.equal(result.entries.length, 2);
   assert.deepEqual(result.put.entries, diary().entries);
-  assert.deepEqual(result.removed_checkin_ids, []);
+  assert.deepEqual(result.remove, { entries: [], checkins: [] });
 });
 
 test("importing the same backup twice adds nothing the second time", () => {
   const once = importBackup({ entries: [], checkins: [] }, exportJson(diary(), EXPORTED));
   const twice = importBackup({ entries: once.entries, checkins: once.checkins }, exportJson(diary(), EXPORTED));
-  assert.deepEqual(twice.counts, { added: 0, updated: 0, unchanged: 3 });
+  assert.deepEqual(twice.counts, { added: 0, updated: 0, unchanged: 3, deleted: 0 });
   assert.equal(twice.entries.length, 2);
   assert.equal(twice.checkins.length, 1);
-  assert.deepEqual(twice.put, { entries: [], checkins: [] });
+  assert.deepEqual(twice.put, { entries: [], checkins: [], deleted: [] });
 });
 
 test("the same id with other content keeps the version saved later", () => {
@@ -214,7 +216,7 @@ test("the same id with other content keeps the version saved later", () => {
   const newer = entry({ note: "from backup", updated_at: "2024-06-12T00:00:00.000Z" });
   const older = { ...ENTRY_2, strength: "constant", updated_at: "2024-06-01T00:00:00.000Z" };
   const result = mergeBackup(current, { entries: [newer, older], checkins: [] });
-  assert.deepEqual(result.counts, { added: 0, updated: 1, unchanged: 1 });
+  assert.deepEqual(result.counts, { added: 0, updated: 1, unchanged: 1, deleted: 0 });
   assert.equal(result.entries.find(({ id }) => id === newer.id).note, "from backup");
   assert.equal(result.entries.find(({ id }) => id === ENTRY_2.id).strength, "strong");
   assert.deepEqual(result.put.entries, [newer]);
@@ -223,13 +225,13 @@ test("the same id with other content keeps the version saved later", () => {
 test("on a tie of updated_at the stored version stays", () => {
   const current = { entries: [entry({ note: "stored" })], checkins: [] };
   const result = mergeBackup(current, { entries: [entry({ note: "other" })], checkins: [] });
-  assert.deepEqual(result.counts, { added: 0, updated: 0, unchanged: 1 });
+  assert.deepEqual(result.counts, { added: 0, updated: 0, unchanged: 1, deleted: 0 });
   assert.equal(result.entries[0].note, "stored");
 });
 
 test("the same content saved at another time is unchanged", () => {
   const result = mergeBackup({ entries: [entry()], checkins: [] }, { entries: [entry({ updated_at: "2025-01-01T00:00:00.000Z" })], checkins: [] });
-  assert.deepEqual(result.counts, { added: 0, updated: 0, unchanged: 1 });
+  assert.deepEqual(result.counts, { added: 0, updated: 0, unchanged: 1, deleted: 0 });
   assert.ok(sameContent(entry(), entry({ updated_at: "2025-01-01T00:00:00.000Z" })));
   assert.ok(!sameContent(entry(), entry({ note: "x" })));
 });
@@ -239,16 +241,16 @@ test("a check-in for a stored day is the same check-in, whatever its id", () => 
   const stored = { entries: [], checkins: [checkin()] };
   const newer = checkin({ id: otherId, sleep: "7_to_8h", updated_at: "2024-06-11T08:00:00.000Z" });
   const replaced = mergeBackup(stored, { entries: [], checkins: [newer] });
-  assert.deepEqual(replaced.counts, { added: 0, updated: 1, unchanged: 0 });
+  assert.deepEqual(replaced.counts, { added: 0, updated: 1, unchanged: 0, deleted: 0 });
   assert.deepEqual(replaced.checkins, [newer]);
-  assert.deepEqual(replaced.removed_checkin_ids, [checkin().id]);
+  assert.deepEqual(replaced.remove.checkins, [checkin().id]);
   assert.deepEqual(replaced.put.checkins, [newer]);
 
   const older = checkin({ id: otherId, sleep: "7_to_8h", updated_at: "2024-06-01T08:00:00.000Z" });
   const kept = mergeBackup(stored, { entries: [], checkins: [older] });
-  assert.deepEqual(kept.counts, { added: 0, updated: 0, unchanged: 1 });
+  assert.deepEqual(kept.counts, { added: 0, updated: 0, unchanged: 1, deleted: 0 });
   assert.deepEqual(kept.checkins, [checkin()]);
-  assert.deepEqual(kept.removed_checkin_ids, []);
+  assert.deepEqual(kept.remove.checkins, []);
 });
 
 test("a check-in whose id and day match two stored check-ins replaces both only when newer than both", () => {
@@ -257,9 +259,61 @@ test("a check-in whose id and day match two stored check-ins replaces both only 
   const moved = checkin({ day: "2024-06-11", updated_at: "2024-06-12T09:00:00.000Z" });
   const result = mergeBackup({ entries: [], checkins: [a, b] }, { entries: [], checkins: [moved] });
   assert.deepEqual(result.checkins, [moved]);
-  assert.deepEqual(result.removed_checkin_ids, [b.id]);
+  assert.deepEqual(result.remove.checkins, [b.id]);
   const stale = mergeBackup({ entries: [], checkins: [a, b] }, { entries: [], checkins: [{ ...moved, updated_at: "2024-06-11T00:00:00.000Z" }] });
   assert.deepEqual(stale.checkins, [a, b]);
+});
+
+// Deletions ---------------------------------------------------------------------------------------------
+
+const deletion = (id, deleted_at, kind = "entry") => ({ id, kind, deleted_at });
+
+test("a twitch deleted here stays deleted when an older backup still has it", () => {
+  const current = { entries: [ENTRY_2], checkins: [checkin()], deleted: [deletion(entry().id, "2024-06-11T09:00:00.000Z")] };
+  const result = importBackup(current, exportJson(diary(), EXPORTED));
+  assert.deepEqual(result.entries, [ENTRY_2]);
+  assert.deepEqual(result.counts, { added: 0, updated: 0, unchanged: 2, deleted: 1 });
+  assert.deepEqual(result.put, { entries: [], checkins: [], deleted: [] });
+});
+
+test("a deletion made on another phone removes the record here, and is kept", () => {
+  const gone = deletion(ENTRY_2.id, "2024-06-12T09:00:00.000Z");
+  const result = importBackup(diary(), exportJson({ entries: [entry()], checkins: [checkin()], deleted: [gone] }, EXPORTED));
+  assert.deepEqual(result.entries, [entry()]);
+  assert.deepEqual(result.remove, { entries: [ENTRY_2.id], checkins: [] });
+  assert.deepEqual(result.put.deleted, [gone]);
+  assert.deepEqual(result.deleted, [gone]);
+  assert.equal(result.counts.deleted, 1);
+});
+
+test("a check-in deleted on another phone goes here too", () => {
+  const gone = deletion(checkin().id, "2024-06-12T09:00:00.000Z", "checkin");
+  const result = mergeBackup(diary(), { entries: [], checkins: [], deleted: [gone] });
+  assert.deepEqual(result.checkins, []);
+  assert.deepEqual(result.remove.checkins, [checkin().id]);
+});
+
+test("a change saved after the deletion wins: the record comes back", () => {
+  const current = { entries: [], checkins: [], deleted: [deletion(entry().id, "2024-06-11T09:00:00.000Z")] };
+  const edited = entry({ note: "changed on the other phone", updated_at: "2024-06-11T10:00:00.000Z" });
+  const result = mergeBackup(current, { entries: [edited], checkins: [], deleted: [] });
+  assert.deepEqual(result.entries, [edited]);
+  assert.equal(result.counts.added, 1);
+});
+
+test("the same deletion on both sides is kept once, at the later time", () => {
+  const early = deletion(entry().id, "2024-06-11T09:00:00.000Z");
+  const late = deletion(entry().id, "2024-06-12T09:00:00.000Z");
+  assert.deepEqual(mergeBackup({ entries: [], checkins: [], deleted: [early] }, { entries: [], checkins: [], deleted: [late] }).deleted, [late]);
+  assert.deepEqual(mergeBackup({ entries: [], checkins: [], deleted: [late] }, { entries: [], checkins: [], deleted: [early] }).put.deleted, []);
+});
+
+test("a version 1 backup, made before deletions were kept, imports with none", () => {
+  const text = JSON.stringify({ format: BACKUP_FORMAT, schema_version: 1, exported_at: EXPORTED.toISOString(), entries: [entry()], checkins: [] });
+  const backup = parseBackup(text);
+  assert.equal(backup.schema_version, SCHEMA_VERSION);
+  assert.deepEqual(backup.deleted, []);
+  assert.deepEqual(backup.entries, [entry()]);
 });
 
 test("merging never changes the diary it was given", () => {

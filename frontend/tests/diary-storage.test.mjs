@@ -28,14 +28,15 @@ function rawDatabase(indexedDB) {
   });
 }
 
-test("opening creates version 1: entries and checkins by id, indexed by day (one check-in a day)", async () => {
+test("opening creates version 2: entries and checkins by id, indexed by day (one check-in a day), and deletions", async () => {
   const { indexedDB, diary } = await freshDiary();
   diary.close();
   const db = await rawDatabase(indexedDB);
   assert.equal(db.name, "twitch-diary");
   assert.equal(db.version, DB_VERSION);
-  assert.deepEqual([...db.objectStoreNames], ["checkins", "entries"]);
-  const transaction = db.transaction(["entries", "checkins"]);
+  assert.deepEqual([...db.objectStoreNames], ["checkins", "deleted", "entries"]);
+  const transaction = db.transaction(["entries", "checkins", "deleted"]);
+  assert.equal(transaction.objectStore("deleted").keyPath, "id");
   const entries = transaction.objectStore("entries");
   const checkins = transaction.objectStore("checkins");
   assert.equal(entries.keyPath, "id");
@@ -78,7 +79,7 @@ test("an invalid record is refused and nothing is stored", async () => {
     return true;
   });
   await assert.rejects(() => diary.putCheckin({ day: "2024-06-10" }), InvalidRecordError);
-  assert.deepEqual(await diary.readAll(), { entries: [], checkins: [] });
+  assert.deepEqual(await diary.readAll(), { entries: [], checkins: [], deleted: [] });
   diary.close();
 });
 
@@ -120,11 +121,11 @@ test("a backup merges in one transaction and counts what changed", async () => {
   const sameDayCheckin = newCheckin("2024-06-10", { sleep: "over_8h" }, at("2024-06-11T08:00:00Z"));
   const backup = parseBackup(exportJson({ entries: [fromBackup, edited], checkins: [sameDayCheckin] }));
 
-  assert.deepEqual(await diary.mergeBackup(backup), { added: 1, updated: 2, unchanged: 0 });
+  assert.deepEqual(await diary.mergeBackup(backup), { added: 1, updated: 2, unchanged: 0, deleted: 0 });
   const { entries, checkins } = await diary.readAll();
   assert.deepEqual(entries, [fromBackup, edited]);
   assert.deepEqual(checkins, [sameDayCheckin]);
-  assert.deepEqual(await diary.mergeBackup(backup), { added: 0, updated: 0, unchanged: 3 });
+  assert.deepEqual(await diary.mergeBackup(backup), { added: 0, updated: 0, unchanged: 3, deleted: 0 });
   diary.close();
 });
 
@@ -144,7 +145,59 @@ test("replaceAll swaps the whole diary at once", async () => {
   const entry = twitchAt("2024-05-01T10:00:00Z");
   const checkin = newCheckin("2024-05-01", {}, at("2024-05-01T20:00:00Z"));
   await diary.replaceAll({ entries: [entry], checkins: [checkin] });
-  assert.deepEqual(await diary.readAll(), { entries: [entry], checkins: [checkin] });
+  assert.deepEqual(await diary.readAll(), { entries: [entry], checkins: [checkin], deleted: [] });
+  diary.close();
+});
+
+test("deleting notes the deletion, so an older backup does not bring the record back", async () => {
+  const { diary } = await freshDiary();
+  const entry = twitchAt("2024-06-10T10:00:00Z");
+  const checkin = newCheckin("2024-06-10", { sleep: "under_5h" }, at("2024-06-10T20:00:00Z"));
+  await diary.putEntry(entry);
+  await diary.putCheckin(checkin);
+  const older = parseBackup(exportJson(await diary.readAll()));
+  await diary.deleteEntry(entry.id, at("2024-06-11T08:00:00Z"));
+  await diary.deleteCheckin(checkin.id, at("2024-06-11T08:01:00Z"));
+  assert.deepEqual((await diary.readAll()).deleted, [
+    { id: entry.id, kind: "entry", deleted_at: "2024-06-11T08:00:00.000Z" },
+    { id: checkin.id, kind: "checkin", deleted_at: "2024-06-11T08:01:00.000Z" },
+  ].sort((a, b) => (a.id < b.id ? -1 : 1)));
+  assert.deepEqual(await diary.mergeBackup(older), { added: 0, updated: 0, unchanged: 0, deleted: 2 });
+  const { entries, checkins } = await diary.readAll();
+  assert.deepEqual([entries, checkins], [[], []]);
+  diary.close();
+});
+
+test("a deletion from a backup removes the record here; deleting the whole diary forgets deletions", async () => {
+  const { diary } = await freshDiary();
+  const entry = twitchAt("2024-06-10T10:00:00Z");
+  await diary.putEntry(entry);
+  const full = parseBackup(exportJson(await diary.readAll()));
+  const gone = { id: entry.id, kind: "entry", deleted_at: "2024-06-12T10:00:00.000Z" };
+  assert.equal((await diary.mergeBackup({ entries: [], checkins: [], deleted: [gone] })).deleted, 1);
+  assert.deepEqual(await diary.readAll(), { entries: [], checkins: [], deleted: [gone] });
+  await diary.replaceAll({ entries: [], checkins: [] }); // "Delete the diary": a fresh start
+  assert.equal((await diary.mergeBackup(full)).added, 1); // so a backup restores everything in it
+  diary.close();
+});
+
+test("a version 1 database opens as version 2 with every record kept", async () => {
+  const indexedDB = new IDBFactory();
+  const entry = twitchAt("2024-06-10T10:00:00Z");
+  await new Promise((resolve, reject) => {
+    const request = indexedDB.open(DB_NAME, 1);
+    request.onupgradeneeded = () => { // what version 1 of the app created
+      request.result.createObjectStore("entries", { keyPath: "id" }).createIndex("by_day", "day");
+      request.result.createObjectStore("checkins", { keyPath: "id" }).createIndex("by_day", "day", { unique: true });
+      request.transaction.objectStore("entries").put(entry);
+    };
+    request.onsuccess = () => resolve(request.result.close());
+    request.onerror = () => reject(request.error);
+  });
+  const diary = await openDiary({ indexedDB });
+  assert.deepEqual(await diary.readAll(), { entries: [entry], checkins: [], deleted: [] });
+  await diary.deleteEntry(entry.id);
+  assert.equal((await diary.readAll()).deleted.length, 1);
   diary.close();
 });
 

@@ -244,6 +244,28 @@ def test_export_then_import_on_a_new_phone_gives_the_same_diary(phones, app_url,
     assert entries(new) == entries(old)
 
 
+def test_a_deleted_twitch_stays_deleted_when_an_older_backup_is_imported(phone, tmp_path):
+    open_diary(phone)
+    log_twitch(phone, "thigh", "light", note="Logged by mistake")
+    log_twitch(phone, "eyelid", "strong")
+    phone.open("#/diary/backup")
+    older = backup_of(phone, tmp_path, "older.json")
+    phone.open("#/diary")
+    mistake = next(entry_id for entry_id, text in entries(phone) if "Logged by mistake" in text)
+    phone.page.locator(f'[data-diary-entry="{mistake}"]').get_by_role("link").click()
+    phone.button("Delete this twitch").click()
+    phone.page.get_by_role("dialog").get_by_role("button", name="Delete it").click()
+    expect(phone.page.locator("[data-diary-entry]")).to_have_count(1)
+
+    phone.open("#/diary/backup")
+    phone.page.get_by_label("Backup file").set_input_files(older)
+    phone.button("Import backup").click()
+    expect(phone.page.get_by_role("status").filter(has_text="Imported")).to_contain_text(
+        "0 added, 0 updated, 1 already in your diary, and 1 you had deleted stay deleted")
+    phone.open("#/diary")
+    assert [text for _, text in entries(phone) if "Logged by mistake" in text] == []
+
+
 BAD_FILES = {
     "not JSON": ("notes.txt", b"my twitches: lots", "not JSON"),
     "another JSON file": ("other.json", json.dumps({"hello": "world"}).encode(), "not a twitch diary backup"),

@@ -2,7 +2,7 @@
 // Pure functions: they take the current diary and return a new one, so a bad
 // file is rejected before anything stored is touched.
 import { wallClockAt } from "./days.js";
-import { SCHEMA_VERSION, validateCheckin, validateTwitchEntry } from "./model.js";
+import { SCHEMA_VERSION, validateCheckin, validateDeletion, validateTwitchEntry } from "./model.js";
 
 export const BACKUP_FORMAT = "twitch-diary";
 // Years of daily logging is well under a megabyte; a bigger file is not a diary backup.
@@ -10,8 +10,10 @@ export const MAX_BACKUP_CHARS = 20 * 1024 * 1024;
 // Enough problems to fix a file by hand without flooding the screen.
 export const MAX_REPORTED_PROBLEMS = 10;
 
-// Migrations of older backups, by the version they upgrade from; none yet, as version 1 is the first.
-const BACKUP_MIGRATIONS = Object.freeze({});
+// Migrations of older backups, by the version they upgrade from.
+const BACKUP_MIGRATIONS = Object.freeze({
+  1: (document) => ({ ...document, deleted: [] }), // version 1 kept no deletions
+});
 
 /** A backup that cannot be imported; `problems` lists every sentence to show. */
 export class BackupError extends Error {
@@ -24,15 +26,17 @@ export class BackupError extends Error {
 
 const byTime = (a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0);
 const byDay = (a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0);
+const byDeletion = (a, b) => (a.deleted_at < b.deleted_at ? -1 : a.deleted_at > b.deleted_at ? 1 : 0);
 
-/** The full backup document of a diary. */
-export function backupDocument({ entries, checkins }, now = new Date()) {
+/** The full backup document of a diary: its records, and what was deleted so it stays deleted. */
+export function backupDocument({ entries, checkins, deleted = [] }, now = new Date()) {
   return {
     format: BACKUP_FORMAT,
     schema_version: SCHEMA_VERSION,
     exported_at: now.toISOString(),
     entries: [...entries].sort(byTime),
     checkins: [...checkins].sort(byDay),
+    deleted: [...deleted].sort(byDeletion),
   };
 }
 
@@ -130,16 +134,17 @@ function migrated(document) {
   return current;
 }
 
-/** The checked diary in a backup file's text: {schema_version, exported_at, entries, checkins}; throws BackupError. */
+/** The checked diary in a backup file's text: {schema_version, exported_at, entries, checkins, deleted}; throws BackupError. */
 export function parseBackup(text) {
   const document = migrated(backupDocumentOf(text));
-  const problems = [];
-  if (!Array.isArray(document.entries)) problems.push("The backup's entries must be a list.");
-  if (!Array.isArray(document.checkins)) problems.push("The backup's checkins must be a list.");
+  const problems = ["entries", "checkins", "deleted"]
+    .filter((list) => !Array.isArray(document[list]))
+    .map((list) => `The backup's ${list} must be a list.`);
   if (problems.length) throw new BackupError(problems);
   problems.push(
     ...recordProblems(document.entries, "Entry", validateTwitchEntry),
     ...recordProblems(document.checkins, "Check-in", validateCheckin),
+    ...recordProblems(document.deleted, "Deletion", validateDeletion),
   );
   if (problems.length) throw new BackupError(limited(problems));
   return {
@@ -147,6 +152,7 @@ export function parseBackup(text) {
     exported_at: typeof document.exported_at === "string" ? document.exported_at : null,
     entries: document.entries,
     checkins: document.checkins,
+    deleted: document.deleted,
   };
 }
 
@@ -199,24 +205,51 @@ function mergeRecords(current, incoming, naturalKey = () => null) {
   return { records: [...kept.values()], counts, put, removed_ids };
 }
 
+/** Deletions of both sides by id, each at its latest; `put` holds the ones new to this device. */
+function mergeDeletions(current, incoming) {
+  const byId = new Map(current.map((deletion) => [deletion.id, deletion]));
+  const put = [];
+  for (const deletion of incoming) {
+    const kept = byId.get(deletion.id);
+    if (kept && Date.parse(kept.deleted_at) >= Date.parse(deletion.deleted_at)) continue;
+    byId.set(deletion.id, deletion);
+    put.push(deletion);
+  }
+  return { byId, put };
+}
+
 /**
  * A checked backup merged into the current diary without duplicates: a new id
  * is added; the same id (or a check-in for the same day) keeps the version
- * with the later updated_at. Returns the merged diary, the counts
- * {added, updated, unchanged}, and what to write: `put` and `removed_checkin_ids`.
+ * with the later updated_at. A record deleted (on either side) after its last
+ * change stays deleted. Returns the merged diary, the counts {added, updated,
+ * unchanged, deleted}, and what to write: `put` and `remove` (ids by kind).
  */
 export function mergeBackup(current, backup) {
-  const entries = mergeRecords(current.entries, backup.entries);
+  const deletions = mergeDeletions(current.deleted ?? [], backup.deleted ?? []);
+  const gone = (record) => {
+    const deletion = deletions.byId.get(record.id);
+    return Boolean(deletion) && Date.parse(deletion.deleted_at) >= Date.parse(record.updated_at);
+  };
+  const kept = (records) => records.filter((record) => !gone(record));
+  const entries = mergeRecords(kept(current.entries), kept(backup.entries));
   // One check-in a day: a backup's check-in for a stored day is the same check-in, whatever its id.
-  const checkins = mergeRecords(current.checkins, backup.checkins, (checkin) => checkin.day);
+  const checkins = mergeRecords(kept(current.checkins), kept(backup.checkins), (checkin) => checkin.day);
+  const deletedHere = { entries: current.entries.filter(gone), checkins: current.checkins.filter(gone) };
+  const deleted = [deletedHere.entries, deletedHere.checkins, backup.entries.filter(gone), backup.checkins.filter(gone)]
+    .reduce((total, records) => total + records.length, 0);
   const sum = (key) => entries.counts[key] + checkins.counts[key];
   return {
     entries: entries.records,
     checkins: checkins.records,
-    counts: { added: sum("added"), updated: sum("updated"), unchanged: sum("unchanged") },
+    deleted: [...deletions.byId.values()],
+    counts: { added: sum("added"), updated: sum("updated"), unchanged: sum("unchanged"), deleted },
     counts_by_kind: { entries: entries.counts, checkins: checkins.counts },
-    put: { entries: entries.put, checkins: checkins.put },
-    removed_checkin_ids: checkins.removed_ids,
+    put: { entries: entries.put, checkins: checkins.put, deleted: deletions.put },
+    remove: {
+      entries: deletedHere.entries.map((entry) => entry.id),
+      checkins: [...deletedHere.checkins.map((checkin) => checkin.id), ...checkins.removed_ids],
+    },
   };
 }
 

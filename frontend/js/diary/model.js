@@ -4,7 +4,8 @@
 import { isDayKey, timeStamp, wallClockAt } from "./days.js";
 
 // The shape of diary records; a backup carries it, and a newer one cannot be read by older code.
-export const SCHEMA_VERSION = 1;
+// Version 2 adds deletions, so that a deleted record stays deleted when an older backup is imported.
+export const SCHEMA_VERSION = 2;
 
 /** Body areas: the options of the `areas` question. */
 export const AREAS = Object.freeze(["eyelid", "face", "arm_hand", "torso", "thigh", "calf_foot", "widespread"]);
@@ -46,6 +47,9 @@ export const TZ_OFFSET_MIN_RANGE = Object.freeze({ min: -12 * 60, max: 14 * 60 }
 
 const ENTRY_FIELDS = Object.freeze(["id", "at", "day", "tz_offset_min", "area", "strength", "note", "updated_at"]);
 const CHECKIN_FIELDS = Object.freeze(["id", "day", ...HABITS, "warning_signs", "updated_at"]);
+const DELETION_FIELDS = Object.freeze(["id", "kind", "deleted_at"]);
+/** What a deletion can be of: a twitch entry or a check-in. */
+export const DELETED_KINDS = Object.freeze(["entry", "checkin"]);
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // A full UTC or offset timestamp, as toISOString writes; a bare date would be read as UTC midnight.
 const INSTANT_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -70,8 +74,8 @@ function idProblems(record) {
   return typeof record.id === "string" && UUID_PATTERN.test(record.id) ? [] : [problem("id", "must be a UUID")];
 }
 
-function updatedAtProblems(record) {
-  return isInstant(record.updated_at) ? [] : [problem("updated_at", "must be an ISO date and time, like 2024-06-10T08:30:00.000Z")];
+function instantProblems(record, field) {
+  return isInstant(record[field]) ? [] : [problem(field, "must be an ISO date and time, like 2024-06-10T08:30:00.000Z")];
 }
 
 function oneOfProblems(record, field, options, { optional = false } = {}) {
@@ -85,7 +89,7 @@ export function validateTwitchEntry(entry) {
   if (!isPlainObject(entry)) return [problem("entry", "must be an object")];
   const problems = [...unknownFieldProblems(entry, ENTRY_FIELDS), ...idProblems(entry)];
   const atIsInstant = isInstant(entry.at);
-  if (!atIsInstant) problems.push(problem("at", "must be an ISO date and time, like 2024-06-10T08:30:00.000Z"));
+  if (!atIsInstant) problems.push(...instantProblems(entry, "at"));
   const dayIsKey = isDayKey(entry.day);
   if (!dayIsKey) problems.push(problem("day", "must be a calendar day, like 2024-06-10"));
   const { min, max } = TZ_OFFSET_MIN_RANGE;
@@ -98,7 +102,7 @@ export function validateTwitchEntry(entry) {
   problems.push(...oneOfProblems(entry, "area", AREAS), ...oneOfProblems(entry, "strength", STRENGTHS));
   if (typeof entry.note !== "string") problems.push(problem("note", "must be text (empty for no note)"));
   else if (entry.note.length > NOTE_MAX_LENGTH) problems.push(problem("note", `must be at most ${NOTE_MAX_LENGTH} characters`));
-  problems.push(...updatedAtProblems(entry));
+  problems.push(...instantProblems(entry, "updated_at"));
   return problems;
 }
 
@@ -119,8 +123,21 @@ export function validateCheckin(checkin) {
   if (!isDayKey(checkin.day)) problems.push(problem("day", "must be a calendar day, like 2024-06-10"));
   // Every habit is optional, as in the questionnaire: null means not answered that day, but the field is always there.
   for (const habit of HABITS) problems.push(...oneOfProblems(checkin, habit, HABIT_OPTIONS[habit], { optional: true }));
-  problems.push(...warningSignProblems(checkin.warning_signs), ...updatedAtProblems(checkin));
+  problems.push(...warningSignProblems(checkin.warning_signs), ...instantProblems(checkin, "updated_at"));
   return problems;
+}
+
+/** What is wrong with a deletion record, as [{field, message}]; empty when it is fine. */
+export function validateDeletion(deletion) {
+  if (!isPlainObject(deletion)) return [problem("deletion", "must be an object")];
+  const problems = [...unknownFieldProblems(deletion, DELETION_FIELDS), ...idProblems(deletion),
+    ...oneOfProblems(deletion, "kind", DELETED_KINDS)];
+  return [...problems, ...instantProblems(deletion, "deleted_at")];
+}
+
+/** The record that `id` (of `kind`) was deleted at `now`: kept so an older copy does not come back. */
+export function newDeletion(id, kind, now = new Date()) {
+  return { id, kind, deleted_at: now.toISOString() };
 }
 
 /** A new twitch entry logged at `at` (now by default) in the device's zone. */

@@ -3,10 +3,10 @@
 // those on an app update leaves the diary as it was. Records are checked before
 // they are written, so nothing invalid is ever stored.
 import { mergeBackup as mergeDiaries } from "./backup.js";
-import { validateCheckin, validateTwitchEntry } from "./model.js";
+import { newDeletion, validateCheckin, validateDeletion, validateTwitchEntry } from "./model.js";
 
 export const DB_NAME = "twitch-diary";
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 /**
  * Migrations by the version they create; opening runs every one above the
@@ -21,7 +21,12 @@ const MIGRATIONS = Object.freeze({
     // One check-in a day.
     checkins.createIndex("by_day", "day", { unique: true });
   },
+  2(db) {
+    // What was deleted and when, so an older backup cannot bring it back.
+    db.createObjectStore("deleted", { keyPath: "id" });
+  },
 });
+const STORES = Object.freeze(["entries", "checkins", "deleted"]);
 
 /** A record that may not be stored; `problems` are the model's [{field, message}]. */
 export class InvalidRecordError extends Error {
@@ -61,12 +66,12 @@ const byDay = (a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0);
 
 /** Runs `work(stores)` in one transaction and resolves with its result once committed. */
 async function inTransaction(db, mode, work) {
-  const transaction = db.transaction(["entries", "checkins"], mode);
+  const transaction = db.transaction(STORES, mode);
   const whenCommitted = committed(transaction);
   // Handled below or by the await; this stops an early abort from counting as unhandled.
   whenCommitted.catch(() => {});
   try {
-    const result = await work({ entries: transaction.objectStore("entries"), checkins: transaction.objectStore("checkins") });
+    const result = await work(Object.fromEntries(STORES.map((name) => [name, transaction.objectStore(name)])));
     await whenCommitted;
     return result;
   } catch (error) {
@@ -89,10 +94,17 @@ async function freeDay(checkins, checkin) {
 /** The diary's store: small async functions over one open database. */
 function diaryStore(db) {
   const readAll = () =>
-    inTransaction(db, "readonly", async ({ entries, checkins }) => ({
+    inTransaction(db, "readonly", async ({ entries, checkins, deleted }) => ({
       entries: (await done(entries.getAll())).sort(byTime),
       checkins: (await done(checkins.getAll())).sort(byDay),
+      deleted: await done(deleted.getAll()),
     }));
+  // Deleting keeps a note of it in the same transaction: no record can go without its note.
+  const remove = (kind, storeName) => (id, now = new Date()) =>
+    inTransaction(db, "readwrite", async (stores) => {
+      await done(stores[storeName].delete(id));
+      await done(stores.deleted.put(newDeletion(id, kind, now)));
+    });
 
   return {
     /** Twitch entries, oldest first; only days from `from` to `to` (day keys) when given. */
@@ -106,8 +118,8 @@ function diaryStore(db) {
       checked("twitch entry", entry, validateTwitchEntry);
       return inTransaction(db, "readwrite", async ({ entries }) => void (await done(entries.put(entry))));
     },
-    /** Deletes a twitch entry by id (no error if it is already gone). */
-    deleteEntry: (id) => inTransaction(db, "readwrite", async ({ entries }) => void (await done(entries.delete(id)))),
+    /** Deletes a twitch entry by id (no error if it is already gone), and notes the deletion. */
+    deleteEntry: remove("entry", "entries"),
     /** Daily check-ins, oldest day first. */
     listCheckins: () => inTransaction(db, "readonly", async ({ checkins }) => (await done(checkins.getAll())).sort(byDay)),
     /** The check-in of a day, or null. */
@@ -120,35 +132,39 @@ function diaryStore(db) {
         await done(checkins.put(checkin));
       });
     },
-    /** Deletes a check-in by id. */
-    deleteCheckin: (id) => inTransaction(db, "readwrite", async ({ checkins }) => void (await done(checkins.delete(id)))),
+    /** Deletes a check-in by id, and notes the deletion. */
+    deleteCheckin: remove("checkin", "checkins"),
     /** Everything stored, in one consistent read: {entries, checkins}, for export and statistics. */
     readAll,
-    /** Replaces the whole diary with a checked backup, all or nothing. */
-    replaceAll: async ({ entries, checkins }) => {
+    /** Replaces the whole diary, deletion notes included, with a checked backup, all or nothing. */
+    replaceAll: async ({ entries, checkins, deleted = [] }) => {
       entries.forEach((entry) => checked("twitch entry", entry, validateTwitchEntry));
       checkins.forEach((checkin) => checked("check-in", checkin, validateCheckin));
+      deleted.forEach((deletion) => checked("deletion", deletion, validateDeletion));
       return inTransaction(db, "readwrite", async (stores) => {
-        await Promise.all([done(stores.entries.clear()), done(stores.checkins.clear())]);
-        await Promise.all([...entries.map((entry) => done(stores.entries.put(entry))), ...checkins.map((checkin) => done(stores.checkins.put(checkin)))]);
+        await Promise.all(STORES.map((name) => done(stores[name].clear())));
+        await Promise.all([...entries.map((entry) => done(stores.entries.put(entry))), ...checkins.map((checkin) => done(stores.checkins.put(checkin))),
+          ...deleted.map((deletion) => done(stores.deleted.put(deletion)))]);
       });
     },
     /** Merges a checked backup (parseBackup) into the diary in one transaction; resolves with {added, updated, unchanged}. */
     mergeBackup: async (backup) => {
       backup.entries.forEach((entry) => checked("twitch entry", entry, validateTwitchEntry));
       backup.checkins.forEach((checkin) => checked("check-in", checkin, validateCheckin));
+      (backup.deleted ?? []).forEach((deletion) => checked("deletion", deletion, validateDeletion));
       return inTransaction(db, "readwrite", async (stores) => {
         const current = {
           entries: await done(stores.entries.getAll()),
           checkins: await done(stores.checkins.getAll()),
+          deleted: await done(stores.deleted.getAll()),
         };
         const merged = mergeDiaries(current, backup);
         // Deletes first, so a replacing check-in never meets the one-a-day index.
-        await Promise.all(merged.removed_checkin_ids.map((id) => done(stores.checkins.delete(id))));
         await Promise.all([
-          ...merged.put.entries.map((entry) => done(stores.entries.put(entry))),
-          ...merged.put.checkins.map((checkin) => done(stores.checkins.put(checkin))),
+          ...merged.remove.entries.map((id) => done(stores.entries.delete(id))),
+          ...merged.remove.checkins.map((id) => done(stores.checkins.delete(id))),
         ]);
+        await Promise.all(STORES.flatMap((name) => merged.put[name].map((record) => done(stores[name].put(record)))));
         return merged.counts;
       });
     },

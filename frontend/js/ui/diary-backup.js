@@ -73,8 +73,9 @@ export async function render(app, params, store) {
     }
     file.value = "";
     size.textContent = sizeText(await store.readAll());
+    const deleted = counts.deleted ? `, and ${counts.deleted} you had deleted stay deleted` : "";
     imported.replaceChildren(h("p", { class: "diary-flash" },
-      `Imported ${chosen.name}: ${counts.added} added, ${counts.updated} updated, ${counts.unchanged} already in your diary.`));
+      `Imported ${chosen.name}: ${counts.added} added, ${counts.updated} updated, ${counts.unchanged} already in your diary${deleted}.`));
     return undefined;
   };
 
