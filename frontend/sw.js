@@ -6,12 +6,13 @@
 //   or in the background when the app next starts under this worker.
 // Change VERSION whenever a shell file changes: the new worker then installs beside the old one,
 // the app offers a reload, and on activation the old caches are deleted.
-const VERSION = "1bffa7272070";
+const VERSION = "f753ac7826cb";
 const PREFIX = "twitch-";
 const SHELL_CACHE = `${PREFIX}shell-v${VERSION}`;
 const CONTENT_CACHE = `${PREFIX}content-v${VERSION}`;
 const DIARY_CACHE = `${PREFIX}diary-v${VERSION}`;
 const EXPECTED_CACHES = new Set([SHELL_CACHE, CONTENT_CACHE, DIARY_CACHE]);
+const KEEP_DIARY_TRIES = 3;
 const NETWORK_TIMEOUT_MS = 6000; // a network that hangs ("lie-fi") falls back to the saved content
 
 const SHELL = [
@@ -141,10 +142,19 @@ async function handleDiaryRequest(event) {
   return fetch(event.request);
 }
 
-/** Fetch the diary's files unless they are all saved already. */
+/** Fetch the diary's files unless they are all saved already. A network that has just come back (the
+ * page's "online") may not carry requests yet: try again after 1 s, then 2 s. */
 async function keepDiary() {
-  const saved = await (await caches.open(DIARY_CACHE)).keys();
-  if (saved.length < DIARY.length) await cacheDiary();
+  for (let attempt = 1; ; attempt += 1) {
+    const saved = await (await caches.open(DIARY_CACHE)).keys();
+    if (saved.length >= DIARY.length) return;
+    try {
+      return await cacheDiary();
+    } catch (error) {
+      if (attempt >= KEEP_DIARY_TRIES) throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
+  }
 }
 
 let diaryCaching = null; // the screens ask for several diary files at once: cache them once

@@ -6,6 +6,7 @@ test at teardown if the page logged any console error or threw. `phone.open("#/g
 import re
 import shutil
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -96,6 +97,16 @@ class Phone:
                 expect(self.page.locator("[data-triage-level]")).to_be_visible()  # the emergency advice first
                 self.page.get_by_role("link", name="Go on with the check").click()
         expect(self.heading()).to_have_text("Your results")
+
+    def wait_until(self, condition, timeout_s=15):
+        """Wait until the async page function `condition` resolves truthy.
+
+        Playwright's wait_for_function does not await a promise (an async function passes at once), so poll.
+        """
+        deadline = time.monotonic() + timeout_s
+        while not self.page.evaluate(condition):
+            assert time.monotonic() < deadline, f"still not true after {timeout_s} s: {condition}"
+            self.page.wait_for_timeout(100)
 
     def wait_until_offline_ready(self):
         """Wait until the service worker is installed, has precached everything and controls the page."""

@@ -45,7 +45,7 @@ def entries(phone):
 def wait_until_diary_works_offline(phone):
     """The app is installed and has kept the diary's own files (they are fetched when the diary first opens)."""
     phone.wait_until_offline_ready()
-    phone.page.wait_for_function("""async () => {
+    phone.wait_until("""async () => {
         for (const name of await caches.keys()) {
             if (name.startsWith("twitch-diary-") && (await (await caches.open(name)).keys()).length) return true;
         }
@@ -109,7 +109,7 @@ def test_log_twitches_offline_and_they_are_still_there_after_a_reload(phone):
 
 
 def wait_until_the_diary_is_saved(phone):
-    phone.page.wait_for_function("""async () => {
+    phone.wait_until("""async () => {
         const saved = await caches.keys();
         const diary = saved.find((name) => name.startsWith("twitch-diary-"));
         return diary && (await (await caches.open(diary)).keys()).length >= %d;
@@ -201,7 +201,7 @@ def test_the_diary_is_kept_through_an_app_update_and_still_works_offline(phones,
     expect(phone.heading()).to_have_text("Your twitch diary")
     assert entries(phone) == logged
     # only the new version's caches are left, the diary's among them, so it works offline straight away
-    phone.page.wait_for_function(f"""async () => (await caches.keys()).sort().join() ===
+    phone.wait_until(f"""async () => (await caches.keys()).sort().join() ===
         "twitch-content-v{version},twitch-diary-v{version},twitch-shell-v{version}" """)
 
     phone.context.set_offline(True)
