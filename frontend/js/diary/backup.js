@@ -2,7 +2,9 @@
 // Pure functions: they take the current diary and return a new one, so a bad
 // file is rejected before anything stored is touched.
 import { wallClockAt } from "./days.js";
-import { SCHEMA_VERSION, validateCheckin, validateDeletion, validateTwitchEntry } from "./model.js";
+import {
+  SCHEMA_VERSION, byDay, byField, byTime, isPlainObject, validateCheckin, validateDeletion, validateTwitchEntry,
+} from "./model.js";
 
 export const BACKUP_FORMAT = "twitch-diary";
 // Years of daily logging is well under a megabyte; a bigger file is not a diary backup.
@@ -24,10 +26,6 @@ export class BackupError extends Error {
   }
 }
 
-const byTime = (a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0);
-const byDay = (a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0);
-const byDeletion = (a, b) => (a.deleted_at < b.deleted_at ? -1 : a.deleted_at > b.deleted_at ? 1 : 0);
-
 /** The full backup document of a diary: its records, and what was deleted so it stays deleted. */
 export function backupDocument({ entries, checkins, deleted = [] }, now = new Date()) {
   return {
@@ -36,7 +34,7 @@ export function backupDocument({ entries, checkins, deleted = [] }, now = new Da
     exported_at: now.toISOString(),
     entries: [...entries].sort(byTime),
     checkins: [...checkins].sort(byDay),
-    deleted: [...deleted].sort(byDeletion),
+    deleted: [...deleted].sort(byField("deleted_at")),
   };
 }
 
@@ -73,8 +71,6 @@ export function exportCsv(entries) {
   // The byte order mark makes spreadsheet apps read the notes as UTF-8.
   return `\uFEFF${[CSV_COLUMNS.join(","), ...rows].join("\r\n")}\r\n`;
 }
-
-const isPlainObject = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 
 function recordProblems(records, noun, validate) {
   const problems = [];

@@ -59,7 +59,13 @@ export function newId() {
   return globalThis.crypto.randomUUID();
 }
 
-const isPlainObject = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+/** A JSON object, not null or a list. */
+export const isPlainObject = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+/** Orders records by one of their fields, earliest first. */
+export const byField = (field) => (a, b) => (a[field] < b[field] ? -1 : a[field] > b[field] ? 1 : 0);
+/** Twitch entries by time, and check-ins by day, earliest first. */
+export const byTime = byField("at");
+export const byDay = byField("day");
 const isInstant = (value) => typeof value === "string" && INSTANT_PATTERN.test(value) && !Number.isNaN(Date.parse(value));
 const problem = (field, message) => ({ field, message });
 const quoted = (values) => values.join(", ");

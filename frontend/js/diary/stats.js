@@ -1,7 +1,7 @@
 // Diary statistics: pure functions of (entries, check-ins, today), no storage, no DOM.
 // Every count uses the day an entry stored when it was logged (see days.js).
 import { daysBetween, lastDays } from "./days.js";
-import { AREAS, HABITS, HABIT_OPTIONS, STRENGTHS, reportedWarningSigns } from "./model.js";
+import { AREAS, HABITS, HABIT_OPTIONS, STRENGTHS, byDay, reportedWarningSigns } from "./model.js";
 
 // The chart and the doctor's summary look at the last 30 days.
 export const WINDOW_DAYS = 30;
@@ -68,13 +68,13 @@ export function entriesInWindow(entries, today, days = WINDOW_DAYS) {
 /** One check-in per day in the last `days` days (the newest edit if a day has two), oldest first. */
 export function checkinsInWindow(checkins, today, days = WINDOW_DAYS) {
   const window = new Set(lastDays(days, today));
-  const byDay = new Map();
+  const newest = new Map();
   for (const checkin of checkins) {
     if (!window.has(checkin.day)) continue;
-    const kept = byDay.get(checkin.day);
-    if (!kept || String(checkin.updated_at) > String(kept.updated_at)) byDay.set(checkin.day, checkin);
+    const kept = newest.get(checkin.day);
+    if (!kept || String(checkin.updated_at) > String(kept.updated_at)) newest.set(checkin.day, checkin);
   }
-  return [...byDay.values()].sort((a, b) => (a.day < b.day ? -1 : 1));
+  return [...newest.values()].sort(byDay);
 }
 
 /** The sentence of an insight, worded as a pattern, never a cause. */

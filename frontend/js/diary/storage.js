@@ -3,7 +3,7 @@
 // those on an app update leaves the diary as it was. Records are checked before
 // they are written, so nothing invalid is ever stored.
 import { mergeBackup as mergeDiaries } from "./backup.js";
-import { newDeletion, validateCheckin, validateDeletion, validateTwitchEntry } from "./model.js";
+import { byDay, byTime, newDeletion, validateCheckin, validateDeletion, validateTwitchEntry } from "./model.js";
 
 export const DB_NAME = "twitch-diary";
 export const DB_VERSION = 2;
@@ -60,9 +60,6 @@ function checked(kind, record, validate) {
   if (problems.length) throw new InvalidRecordError(kind, problems);
   return record;
 }
-
-const byTime = (a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0);
-const byDay = (a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0);
 
 /** Runs `work(stores)` in one transaction and resolves with its result once committed. */
 async function inTransaction(db, mode, work) {
