@@ -3,7 +3,7 @@
 import { todayKey } from "../diary/days.js";
 import { HABIT_OPTIONS, STRENGTHS } from "../diary/model.js";
 import { doctorSummary } from "../diary/stats.js";
-import { h, screenHeading } from "./dom.js";
+import { dataTable, h, screenHeading } from "./dom.js";
 import { areaLabel, diaryNav, formatDay, optionLabel, plural, STRENGTH_LABELS } from "./diary-common.js";
 
 const HABIT_NAMES = Object.freeze({
@@ -21,14 +21,6 @@ function doctorQuestions(content) {
   return content.guide.sections.find((section) => section.id === "seeing_a_doctor").questions_to_ask;
 }
 
-function table(caption, columns, rows) {
-  return h("div", { class: "table-scroll", role: "region", "aria-label": caption, tabindex: "0" },
-    h("table", { class: "diary-table" },
-      h("caption", {}, caption),
-      h("thead", {}, h("tr", {}, columns.map((column) => h("th", { scope: "col" }, column)))),
-      h("tbody", {}, rows.map(([head, ...cells]) => h("tr", {}, h("th", { scope: "row" }, head), cells.map((cell) => h("td", {}, String(cell))))))));
-}
-
 function twitchesSection(app, summary) {
   const areas = summary.by_area.filter((row) => row.count > 0);
   return h("section", { "aria-labelledby": "sum-twitches" },
@@ -36,12 +28,14 @@ function twitchesSection(app, summary) {
     h("p", {}, summary.twitch_count
       ? `${plural(summary.twitch_count, "twitch", "twitches")} logged, on ${plural(summary.twitch_days, "day")} of the ${summary.days}: ${summary.twitches_per_day} a day on average.`
       : `No twitches logged in these ${summary.days} days.`),
-    areas.length > 0 && table("Twitches by body area and strength",
-      ["Area", ...STRENGTHS.map((s) => STRENGTH_LABELS[s]), "All"],
-      [
+    areas.length > 0 && dataTable({
+      caption: "Twitches by body area and strength",
+      columns: ["Area", ...STRENGTHS.map((s) => STRENGTH_LABELS[s]), "All"],
+      rows: [
         ...areas.map((row) => [areaLabel(app.content, row.area), ...STRENGTHS.map((s) => row.by_strength[s]), row.count]),
         ["All areas", ...summary.by_strength.map((row) => row.count), summary.twitch_count],
-      ]));
+      ],
+    }, { class: "diary-table" }));
 }
 
 function durationSection(summary) {
@@ -81,7 +75,8 @@ function habitsSection(app, summary) {
     h("p", {}, summary.checkin_days
       ? `From ${plural(summary.checkin_days, "daily check-in")} in these ${summary.days} days.`
       : "No daily check-ins in these days."),
-    rows.length > 0 && table("Habits: how many days each answer was given", ["Habit", "Days"], rows));
+    rows.length > 0 && dataTable({ caption: "Habits: how many days each answer was given", columns: ["Habit", "Days"], rows },
+      { class: "diary-table" }));
 }
 
 function patternsSection(summary) {

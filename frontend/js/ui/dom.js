@@ -44,6 +44,16 @@ export function sourceCitation(source) {
   ];
 }
 
+/** A table with a caption, column headings and a heading cell for each row, scrolling sideways on a narrow screen. */
+export function dataTable({ caption, columns, rows }, props = {}) {
+  return h("div", { class: "table-scroll", role: "region", "aria-label": caption, tabindex: "0" },
+    h("table", props,
+      h("caption", {}, caption),
+      h("thead", {}, h("tr", {}, columns.map((column) => h("th", { scope: "col" }, column)))),
+      h("tbody", {}, rows.map(([head, ...cells]) =>
+        h("tr", {}, h("th", { scope: "row" }, head), cells.map((cell) => h("td", {}, String(cell))))))));
+}
+
 /** A heading the app moves focus to when a screen opens. */
 export function screenHeading(text, props = {}) {
   return h("h1", { tabindex: "-1", ...props }, text);

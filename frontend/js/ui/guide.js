@@ -1,16 +1,6 @@
 // The guide, read offline: every section (tables included), the FAQ and the sources, with a filter box.
 // #/guide lists everything, #/guide/<section id> opens a section, #/guide/faq and #/guide/sources the rest.
-import { h, screenHeading, sourceCitation, sourceList } from "./dom.js";
-
-function table(data) {
-  const [first, ...rest] = data.columns;
-  return h("div", { class: "table-scroll", role: "region", "aria-label": data.caption, tabindex: "0" },
-    h("table", {},
-      h("caption", {}, data.caption),
-      h("thead", {}, h("tr", {}, [first, ...rest].map((column) => h("th", { scope: "col" }, column)))),
-      h("tbody", {}, data.rows.map(([head, ...cells]) =>
-        h("tr", {}, h("th", { scope: "row" }, head), cells.map((cell) => h("td", {}, cell)))))));
-}
+import { dataTable, h, screenHeading, sourceCitation, sourceList } from "./dom.js";
 
 function backLink() {
   return h("p", { class: "back" }, h("a", { href: "#/guide" }, "All of the guide"));
@@ -82,7 +72,7 @@ function section(content, s) {
       screenHeading(s.title),
       h("p", { class: "lead" }, s.summary),
       s.body.map((paragraph) => h("p", {}, paragraph)),
-      s.table && table(s.table),
+      s.table && dataTable(s.table),
       s.questions_to_ask && [
         h("h2", {}, "Questions to ask"),
         h("ol", {}, s.questions_to_ask.map((question) => h("li", {}, question)))],
