@@ -158,6 +158,11 @@ function showOfflineStatus() {
   if (status) status.textContent = app.offlineStatus();
 }
 
+// Not the first visit: the diary's files can come now, in the background, beyond the first visit's budget.
+function keepDiary() {
+  if (launchedUnderWorker) navigator.serviceWorker.controller?.postMessage("keep-diary");
+}
+
 async function registerServiceWorker() {
   if (!("serviceWorker" in navigator)) return;
   const container = navigator.serviceWorker;
@@ -169,9 +174,8 @@ async function registerServiceWorker() {
     showOfflineStatus();
     tellOfflineReady();
   });
-  // Not the first visit: the diary's files can come now, in the background, beyond the first visit's budget.
   launchedUnderWorker = Boolean(container.controller);
-  container.controller?.postMessage("keep-diary");
+  keepDiary();
   const registration = await container.register("sw.js");
   app.offline.registration = registration;
   const watch = (worker) => worker.addEventListener("statechange", () => {
@@ -184,7 +188,7 @@ async function registerServiceWorker() {
 
 window.addEventListener("hashchange", show);
 window.addEventListener("online", () => {
-  if (launchedUnderWorker) navigator.serviceWorker.controller?.postMessage("keep-diary"); // failed offline at launch
+  keepDiary(); // the launch may have been offline
   showOfflineStatus();
   checkForNewContent();
 });
