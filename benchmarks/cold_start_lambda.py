@@ -10,7 +10,6 @@ once the static copy serves the GETs, that is what Lambda answers), and then war
 run after run, so that both see the same machine. Figures are medians.
 """
 import argparse
-import importlib.util
 import json
 import os
 import shutil
@@ -22,7 +21,9 @@ import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-LAMBDA_RUNTIME_MODULES = ("boto3", "botocore", "s3transfer", "jmespath", "dateutil", "six", "urllib3")
+sys.path.insert(0, str(ROOT))
+from tools.lambda_stand_in import make_lambda_runtime, stage_setting  # noqa: E402  (the root must be on the path first)
+
 STAGE = "production"
 WARM_EVENTS = 300
 
@@ -103,25 +104,6 @@ def unzip(archive, target):
     return target
 
 
-def lambda_runtime(folder):
-    folder.mkdir()
-    for name in LAMBDA_RUNTIME_MODULES:
-        origin = Path(importlib.util.find_spec(name).origin)
-        source = origin.parent if origin.name == "__init__.py" else origin
-        (folder / source.name).symlink_to(source)
-    return folder
-
-
-def stage_env():
-    settings = json.loads((ROOT / "zappa_settings.json").read_text(encoding="utf-8"))
-    config, env = settings[STAGE], {}
-    chain = [config]
-    while "extends" in chain[-1]:
-        chain.append(settings[chain[-1]["extends"]])
-    for layer in reversed(chain):
-        env.update(layer.get("aws_environment_variables", {}))
-    return env
-
 
 def run_once(task_root, runtime, env):
     run = subprocess.run([sys.executable, "-I", "-S", "-c", DRIVER, str(task_root), str(runtime), str(WARM_EVENTS)],
@@ -144,10 +126,10 @@ def main():
         ours_zip = build(ROOT, work / "twitch.zip")
         hello_zip = build(hello_project(work / "hello"), work / "hello.zip")
         ours, hello = unzip(ours_zip, work / "twitch-task"), unzip(hello_zip, work / "hello-task")
-        runtime = lambda_runtime(work / "var-runtime")
+        runtime = make_lambda_runtime(work / "var-runtime")
         base = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C.UTF-8", "TZ": ":UTC",
                 "AWS_REGION": "eu-west-2", "AWS_LAMBDA_FUNCTION_NAME": "bench"}
-        on_import = {**base, **stage_env()}
+        on_import = {**base, **(stage_setting("aws_environment_variables", STAGE) or {})}
         lazy = {k: v for k, v in on_import.items() if k != "INSTANTIATE_LAMBDA_HANDLER_ON_IMPORT"}
         run_once(ours, runtime, on_import), run_once(hello, runtime, on_import)  # warm the file cache
         results = {"ours": [], "hello": [], "ours_lazy": []}

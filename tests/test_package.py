@@ -2,7 +2,6 @@
 fed REST (v1) and HTTP API (v2) events in a fresh Python that sees only the zip and what Lambda itself provides."""
 import base64
 import importlib.metadata
-import importlib.util
 import json
 import os
 import re
@@ -14,12 +13,11 @@ from pathlib import Path
 import pytest
 from packaging.requirements import Requirement
 
+from tools import lambda_stand_in
+
 ROOT = Path(__file__).resolve().parent.parent
 STAGE = "production"  # what ships: no debug, HSTS on
-SETTINGS = json.loads((ROOT / "zappa_settings.json").read_text(encoding="utf-8"))
 MAX_ZIP_BYTES = 10 * 1024 * 1024
-# What the python3.11 Lambda runtime puts on sys.path itself (boto3 and its dependencies); the zip leaves them out.
-LAMBDA_RUNTIME_MODULES = ("boto3", "botocore", "s3transfer", "jmespath", "dateutil", "six", "urllib3")
 # Zappa's handler.py imports these from the zip; requirements.txt pins only what the app needs.
 HANDLER_DISTRIBUTIONS = {"zappa", "durationpy"}
 LOCAL_ONLY = {"waitress"}  # the local WSGI server; Lambda is the server there
@@ -50,10 +48,7 @@ print("\\n@@RESULTS@@" + json.dumps(results))
 
 
 def stage_setting(name, stage=STAGE):
-    config = SETTINGS[stage]
-    while name not in config and "extends" in config:
-        config = SETTINGS[config["extends"]]
-    return config.get(name)
+    return lambda_stand_in.stage_setting(name, stage)
 
 
 @pytest.fixture(scope="session")
@@ -79,13 +74,7 @@ def task_root(package_zip, tmp_path_factory):
 @pytest.fixture(scope="session")
 def lambda_runtime(tmp_path_factory):
     """A folder standing in for the Lambda runtime's own libraries: boto3 and what it needs."""
-    folder = tmp_path_factory.mktemp("var-runtime")
-    for name in LAMBDA_RUNTIME_MODULES:
-        spec = importlib.util.find_spec(name)
-        origin = Path(spec.origin)
-        source = origin.parent if origin.name == "__init__.py" else origin
-        (folder / source.name).symlink_to(source)
-    return folder
+    return lambda_stand_in.make_lambda_runtime(tmp_path_factory.mktemp("var-runtime"))
 
 
 def invoke(task_root, lambda_runtime, events, tmp_path):
