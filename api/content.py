@@ -12,10 +12,11 @@ from . import contract
 
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
 FILE_NAMES = ("meta.yml", "sources.yml", "triage_levels.yml", "red_flags.yml", "questions.yml", "triggers.yml",
-              "conditions.yml", "tips.yml", "guide.yml", "faq.yml")
+              "conditions.yml", "tips.yml", "cautions.yml", "guide.yml", "faq.yml")
 CHECKING_CODE = [Path(__file__), Path(__file__).with_name("content_schemas.py"), Path(__file__).with_name("contract.py")]
 VALIDATED_DIR = ".validated"
 MIN_TIPS_PER_TRIGGER = 3  # the product promises at least three things to try for each trigger
+MAX_WEAK_WEIGHT = 2  # a link the content itself calls weak must not outrank well-sourced ones
 
 
 class ContentError(Exception):
@@ -106,36 +107,46 @@ class _Checker:
             self.problems.append(f"{file_name}: {kind}: the stable id '{missing}' of the public contract is missing")
 
     def sources(self, file_name, kind):
-        known = {s["id"] for s in self.parts["sources"]}
+        known = {s["id"]: s for s in self.parts["sources"]}
         for n, item in enumerate(self.parts[kind]):
             for source in item["sources"]:
                 if source not in known:
                     self.fail(file_name, kind, n, item["id"], "sources", f"unknown source '{source}'")
+            if all(known.get(source, {}).get("background") for source in item["sources"]):
+                self.fail(file_name, kind, n, item["id"], "sources",
+                          "cites only background reading: name a source that says it")
 
     def answer_tests(self, file_name, kind, field):
+        """Every test of a rule names a known question and its options; `all` entries are checked test by test."""
         questions = {q["id"]: q for q in self.parts["questions"]}
         for n, item in enumerate(self.parts[kind]):
-            for t, test in enumerate(item.get(field, ())):
-                question = questions.get(test["question"])
-                where = f"{field}.{t}"
-                if question is None:
-                    self.fail(file_name, kind, n, item["id"], where, f"unknown question '{test['question']}'")
-                    continue
-                options = {o["id"] for o in question["options"]}
-                for option in test.get("includes_any", []) + test.get("includes_other_than", []):
-                    if option not in options:
-                        self.fail(file_name, kind, n, item["id"], where,
-                                  f"question '{question['id']}' has no option '{option}'")
-                if "count_at_least" in test and question["kind"] != "multi":
-                    self.fail(file_name, kind, n, item["id"], where,
-                              f"count_at_least needs a multi question, '{question['id']}' is single")
+            for t, entry in enumerate(item.get(field, ())):
+                tests = [(f"{field}.{t}.all.{k}", test) for k, test in enumerate(entry["all"])] if "all" in entry \
+                    else [(f"{field}.{t}", entry)]
+                for where, test in tests:
+                    self.answer_test(file_name, kind, n, item["id"], where, test, questions)
+
+    def answer_test(self, file_name, kind, n, item_id, where, test, questions):
+        question = questions.get(test["question"])
+        if question is None:
+            self.fail(file_name, kind, n, item_id, where, f"unknown question '{test['question']}'")
+            return
+        options = {o["id"] for o in question["options"]}
+        named = test.get("includes_any", []) + test.get("includes_other_than", []) + test.get("includes_none", [])
+        for option in named:
+            if option not in options:
+                self.fail(file_name, kind, n, item_id, where, f"question '{question['id']}' has no option '{option}'")
+        if "count_at_least" in test and question["kind"] != "multi":
+            self.fail(file_name, kind, n, item_id, where,
+                      f"count_at_least needs a multi question, '{question['id']}' is single")
 
     def run(self):
         parts = self.parts
         for file_name, kind in (("questions.yml", "questions"), ("triggers.yml", "triggers"),
                                 ("conditions.yml", "conditions"), ("red_flags.yml", "red_flags"),
                                 ("triage_levels.yml", "triage_levels"), ("tips.yml", "tips"),
-                                ("guide.yml", "sections"), ("faq.yml", "faq"), ("sources.yml", "sources")):
+                                ("cautions.yml", "cautions"), ("guide.yml", "sections"), ("faq.yml", "faq"),
+                                ("sources.yml", "sources")):
             self.unique_ids(file_name, kind)
             if kind != "sources":
                 self.sources(file_name, kind)
@@ -150,11 +161,20 @@ class _Checker:
         self.answer_tests("triggers.yml", "triggers", "when")
         self.answer_tests("conditions.yml", "conditions", "when")
         self.answer_tests("conditions.yml", "conditions", "unless")
+        self.answer_tests("cautions.yml", "cautions", "when")
+        self.answer_tests("tips.yml", "tips", "hide_when")
+        self.answer_tests("tips.yml", "tips", "first_when")
+        self.known_ids("tips.yml", "tips", "cautions", "cautions")
+        self.known_ids("triage_levels.yml", "triage_levels", "cautions", "cautions")
+        self.weak_links_weigh_little()
         levels = {lv["id"] for lv in parts["triage_levels"]}
+        triggers = {t["id"] for t in parts["triggers"]}
         for n, flag in enumerate(parts["red_flags"]):
             if flag["level"] not in levels:
                 self.fail("red_flags.yml", "red_flags", n, flag["id"], "level", f"unknown triage level '{flag['level']}'")
-        triggers = {t["id"] for t in parts["triggers"]}
+            if flag.get("first_trigger", next(iter(triggers))) not in triggers:
+                self.fail("red_flags.yml", "red_flags", n, flag["id"], "first_trigger",
+                          f"unknown trigger '{flag['first_trigger']}'")
         for n, tip in enumerate(parts["tips"]):
             if tip["trigger"] not in triggers:
                 self.fail("tips.yml", "tips", n, tip["id"], "trigger", f"unknown trigger '{tip['trigger']}'")
@@ -165,8 +185,14 @@ class _Checker:
                           f"has {count} tips in tips.yml, needs at least {MIN_TIPS_PER_TRIGGER}")
         self.calls_match_the_advice()
         self.doctor_questions()
-        if parts["questions"] and parts["questions"][0]["id"] != contract.FIRST_QUESTION:
-            self.problems.append(f"questions.yml: the first question must be '{contract.FIRST_QUESTION}': warning signs are asked first")
+        for n, question in enumerate(parts["questions"]):
+            if question["id"] in contract.SAFETY_QUESTIONS and "must_answer" not in question:
+                self.fail("questions.yml", "questions", n, question["id"], "must_answer",
+                          "a safety question cannot be skipped: say why an answer is needed")
+        first = tuple(q["id"] for q in parts["questions"][:len(contract.SAFETY_QUESTIONS)])
+        if parts["questions"] and first != contract.SAFETY_QUESTIONS:
+            self.problems.append(f"questions.yml: the first questions must be {', '.join(contract.SAFETY_QUESTIONS)}"
+                                 f" in this order: warning signs are asked first")
         if self.problems:
             raise ContentError("\n".join(self.problems))
 
@@ -198,6 +224,24 @@ class _Checker:
             self.problems.append(f"guide.yml: sections: '{contract.DOCTOR_SECTION}' with questions_to_ask is missing:"
                                  " the diary's summary for a doctor prints them")
 
+    def known_ids(self, file_name, kind, field, target_kind):
+        known = {item["id"] for item in self.parts[target_kind]}
+        for n, item in enumerate(self.parts[kind]):
+            for target in item.get(field, ()):
+                if target not in known:
+                    self.fail(file_name, kind, n, item["id"], field, f"unknown {target_kind[:-1]} '{target}'")
+
+    def weak_links_weigh_little(self):
+        """A trigger marked `evidence: weak`, or a reason that calls its link weak, weighs at most MAX_WEAK_WEIGHT."""
+        weak = {t["id"] for t in self.parts["triggers"] if t.get("evidence") == "weak"}
+        for n, question in enumerate(self.parts["questions"]):
+            for k, option in enumerate(question["options"]):
+                for target, weight in option.get("triggers", {}).items():
+                    reason = option.get("reasons", {}).get(target, option.get("reason", ""))
+                    if (target in weak or "weak" in reason.lower()) and weight > MAX_WEAK_WEIGHT:
+                        self.fail("questions.yml", "questions", n, question["id"], f"options.{k}.triggers.{target}",
+                                  f"the evidence for this link is weak, so it weighs at most {MAX_WEAK_WEIGHT}, not {weight}")
+
     def weights_name_known_items(self):
         for kind, field in (("triggers", "triggers"), ("conditions", "conditions")):
             known = [item["id"] for item in self.parts[kind]]
@@ -227,6 +271,7 @@ def build_bundle(parts):
         "red_flags": parts["red_flags"],
         "triage_levels": parts["triage_levels"],
         "tips": parts["tips"],
+        "cautions": parts["cautions"],
         "conditions": parts["conditions"],
         "guide": {"sections": parts["sections"]},
         "faq": parts["faq"],

@@ -25,23 +25,45 @@ class Strict(Schema):
         unknown = RAISE
 
 
+TEST_KINDS = ("includes_any", "includes_other_than", "includes_none", "count_at_least", "unanswered")
+
+
 class AnswerTestSchema(Strict):
-    """One test on an answer, used by red flags, trigger `when` and condition `unless`."""
+    """One test on one answer, used by red flags, trigger `when`, condition `unless`, cautions and tips."""
 
     question = id_field()
     includes_any = fields.List(fields.String(validate=ID), validate=validate.Length(min=1))
     includes_other_than = fields.List(fields.String(validate=ID), validate=validate.Length(min=1))
+    includes_none = fields.List(fields.String(validate=ID), validate=validate.Length(min=1))
     count_at_least = fields.Integer(strict=True, validate=validate.Range(min=1))
+    unanswered = fields.Boolean(validate=validate.Equal(True))
 
     @validates_schema
     def one_test(self, data, **kwargs):
-        tests = [k for k in ("includes_any", "includes_other_than", "count_at_least") if k in data]
-        if len(tests) != 1:
-            raise ValidationError("needs exactly one of includes_any, includes_other_than, count_at_least")
+        if len([k for k in TEST_KINDS if k in data]) != 1:
+            raise ValidationError(f"needs exactly one of {', '.join(TEST_KINDS)}")
+
+
+class RuleSchema(AnswerTestSchema):
+    """One alternative of a rule: a single test, or `all` of several tests (each may match any of its options)."""
+
+    question = fields.String(validate=ID)
+    all = fields.List(fields.Nested(AnswerTestSchema), validate=validate.Length(min=2))
+
+    @validates_schema
+    def one_test(self, data, **kwargs):
+        if "all" in data:
+            if len(data) != 1:
+                raise ValidationError("an `all` entry holds only its list of tests")
+            return
+        if "question" not in data:
+            raise ValidationError("needs a question, or `all` with a list of tests", "question")
+        super().one_test(data, **kwargs)
 
 
 def answer_tests(**kwargs):
-    return fields.List(fields.Nested(AnswerTestSchema), validate=validate.Length(min=1), **kwargs)
+    """A rule: it holds when any of its entries holds."""
+    return fields.List(fields.Nested(RuleSchema), validate=validate.Length(min=1), **kwargs)
 
 
 class OptionSchema(Strict):
@@ -51,6 +73,8 @@ class OptionSchema(Strict):
     triggers = fields.Dict(keys=fields.String(validate=ID), values=WEIGHT, validate=validate.Length(min=1))
     conditions = fields.Dict(keys=fields.String(validate=ID), values=WEIGHT, validate=validate.Length(min=1))
     reason = prose()
+    # A sentence per trigger or condition where the option's own reason would read oddly under it.
+    reasons = fields.Dict(keys=fields.String(validate=ID), values=prose(), validate=validate.Length(min=1))
 
     @validates_schema
     def reason_with_weights(self, data, **kwargs):
@@ -59,6 +83,10 @@ class OptionSchema(Strict):
             raise ValidationError("an option with weights needs a reason the person can read", "reason")
         if "reason" in data and not weighted:
             raise ValidationError("a reason without weights is never shown", "reason")
+        targets = {*data.get("triggers", {}), *data.get("conditions", {})}
+        for target in data.get("reasons", {}):
+            if target not in targets:
+                raise ValidationError(f"a reason for '{target}', which this option does not weight", "reasons")
         if data.get("exclusive") and weighted:
             raise ValidationError("an exclusive option means 'none of these' and carries no weights", "exclusive")
 
@@ -68,6 +96,7 @@ class QuestionSchema(Strict):
     kind = fields.String(required=True, validate=validate.OneOf(["single", "multi"]))
     text = prose(required=True)
     help = prose()
+    must_answer = prose()  # the question cannot be skipped; this says so when Next is pressed without an answer
     options = fields.List(fields.Nested(OptionSchema), required=True, validate=validate.Length(min=2))
     sources = source_ids()
 
@@ -89,6 +118,8 @@ class TriggerSchema(Strict):
     title = prose(required=True)
     summary = prose(required=True)
     why = prose(required=True)
+    # `weak`: the content itself calls the evidence weak, so no answer may weigh more than MAX_WEAK_WEIGHT.
+    evidence = fields.String(validate=validate.OneOf(["weak"]))
     when = answer_tests()
     sources = source_ids()
 
@@ -96,6 +127,7 @@ class TriggerSchema(Strict):
 class ConditionSchema(Strict):
     id = id_field()
     title = prose(required=True)
+    calm = prose(required=True)  # one calming, true sentence: the card opens with it
     summary = prose(required=True)
     mention = prose(required=True)
     reassurance = fields.List(prose(), validate=validate.Length(min=1))
@@ -110,6 +142,7 @@ class RedFlagSchema(Strict):
     title = prose(required=True)
     advice = prose(required=True)
     when = answer_tests(required=True)
+    first_trigger = fields.String(validate=ID)  # a trigger this flag puts first among the triggers
     sources = source_ids()
 
 
@@ -124,6 +157,7 @@ class TriageLevelSchema(Strict):
     how_soon = prose(required=True)
     advice = prose(required=True)
     calls = fields.List(fields.Nested(CallSchema), validate=validate.Length(min=1))
+    cautions = fields.List(fields.String(validate=ID), validate=validate.Length(min=1))
     sources = source_ids()
 
 
@@ -134,6 +168,18 @@ class TipSchema(Strict):
     do = prose(required=True)
     how_long = prose(required=True)
     expect = prose(required=True)
+    cautions = fields.List(fields.String(validate=ID), validate=validate.Length(min=1))
+    hide_when = answer_tests()  # the tip does not fit these people: it is left out
+    first_when = answer_tests()  # the tip comes first among its trigger's tips for these people
+    sources = source_ids()
+
+
+class CautionSchema(Strict):
+    """A line shown with a tip or a level's advice when it holds for the person's answers."""
+
+    id = id_field()
+    when = answer_tests(required=True)
+    text = prose(required=True)
     sources = source_ids()
 
 
@@ -173,6 +219,7 @@ class SourceSchema(Strict):
     address = prose(required=True)
     reviewed = fields.String(required=True, validate=DATE)
     evidence = prose(required=True)
+    background = fields.Boolean()  # background reading only: no claim a person acts on rests on it alone
 
 
 class LicenseSchema(Strict):
@@ -206,6 +253,7 @@ FILES = {
     "triggers.yml": ("triggers", file_schema("triggers", TriggerSchema)),
     "conditions.yml": ("conditions", file_schema("conditions", ConditionSchema)),
     "tips.yml": ("tips", file_schema("tips", TipSchema)),
+    "cautions.yml": ("cautions", file_schema("cautions", CautionSchema)),
     "guide.yml": ("sections", file_schema("sections", GuideSectionSchema)),
     "faq.yml": ("faq", file_schema("faq", FaqSchema)),
 }

@@ -146,15 +146,18 @@ def assessments():
 
 
 def assessment_json(result):
-    """The result as JSON text. Tips are most of it and the same for every request, so each trigger's
-    tips list is serialized once per content and put in place of a marker (no answer text is ever in a
-    result, so nothing a client sends can forge the marker)."""
+    """The result as JSON text. Tips are most of it and, for most people, the same for every request, so each
+    trigger's shared tips list is serialized once per content and put in place of a marker (no answer text is
+    ever in a result, so nothing a client sends can forge the marker). Tips fitted to a person are serialized as
+    they are."""
     state = current_app.extensions["twitch"]
+    shared = engine.trigger_tips(current_content())
     if "tips_json" not in state:
-        state["tips_json"] = {trigger_id: current_app.json.dumps(tips)
-                              for trigger_id, tips in engine.trigger_tips(current_content()).items()}
-    marked = {**result, "triggers": [{**t, "tips": f"\0tips:{t['id']}"} for t in result["triggers"]]}
+        state["tips_json"] = {trigger_id: current_app.json.dumps(tips) for trigger_id, tips in shared.items()}
+    reused = [t["id"] for t in result["triggers"] if t["tips"] is shared.get(t["id"])]
+    marked = {**result, "triggers": [{**t, "tips": f"\0tips:{t['id']}"} if t["id"] in reused else t
+                                     for t in result["triggers"]]}
     text = current_app.json.dumps(marked)
-    for trigger in result["triggers"]:
-        text = text.replace(f'"\\u0000tips:{trigger["id"]}"', state["tips_json"][trigger["id"]], 1)
+    for trigger_id in reused:
+        text = text.replace(f'"\\u0000tips:{trigger_id}"', state["tips_json"][trigger_id], 1)
     return text + "\n"

@@ -53,13 +53,24 @@ def documented(schema, name, docs, nested=None):
 
 SOURCES = ("Ids of the sources this rests on (see /sources).", SOURCES_EXAMPLE)
 
-AnswerTest = documented(c.AnswerTestSchema, "AnswerTest", {
+_TEST_DOCS = {
     "question": ("The question whose answer is tested.", "areas"),
     "includes_any": ("Holds when the answer includes any of these option ids.", ["eyelid"]),
     "includes_other_than": ("Holds when the answer includes an option other than these.", ["none"]),
+    "includes_none": ("Holds when the answer includes none of these option ids (an unanswered question counts).",
+                      ["weakness", "stiffness"]),
     "count_at_least": ("Holds when a multi answer has at least this many options.", 2),
-})
-_TESTS = {c.AnswerTestSchema: AnswerTest}
+    "unanswered": ("Holds when the question has no answer, or an empty list.", True),
+}
+AnswerTest = documented(c.AnswerTestSchema, "AnswerTest", _TEST_DOCS)
+Rule = documented(c.RuleSchema, "RuleEntry", {
+    **_TEST_DOCS,
+    "question": ("The question whose answer is tested (absent in an `all` entry).", "areas"),
+    "all": ("Holds when every one of these tests holds.", [
+        {"question": "medications", "includes_any": ["diuretics"]},
+        {"question": "fluid_loss", "includes_any": ["vomiting_diarrhoea"]}]),
+}, nested={c.AnswerTestSchema: AnswerTest})
+_TESTS = {c.RuleSchema: Rule}
 Option = documented(c.OptionSchema, "Option", {
     "id": ("The option id: what to send as the answer. Stable.", "under_5h"),
     "label": ("The option as the person reads it.", "Less than 5 hours"),
@@ -67,12 +78,16 @@ Option = documented(c.OptionSchema, "Option", {
     "triggers": ("Trigger id to the weight (1 to 10) this option adds to it.", {"sleep": 6}),
     "conditions": ("Condition id to the weight (1 to 10) this option adds to it.", {"benign_fasciculation_syndrome": 2}),
     "reason": ("Why this option counts, shown with the result.", "You sleep less than 5 hours a night."),
+    "reasons": ("A reason for one trigger or condition, used instead of `reason` under it.",
+                {"fatigue": "You sleep less than 5 hours a night. Tired muscles get less time to recover."}),
 })
 Question = documented(c.QuestionSchema, "Question", {
     "id": ("The question id: the key in `answers`. Stable.", "sleep"),
     "kind": ("`single` takes one option id; `multi` takes a list of option ids.", "single"),
     "text": ("The question as it is asked.", "How many hours do you usually sleep a night?"),
     "help": ("More about the question, where it helps.", "Think of a usual night in the last two weeks."),
+    "must_answer": ("Present on questions that must not be skipped (the safety questions): what to say when no option is picked.",
+                    "Please tick what you have had, or \"None of these\"."),
     "options": ("The options, in the order to show them.", [
         {"id": "under_5h", "label": "Less than 5 hours", "triggers": {"sleep": 6},
          "reason": "You sleep less than 5 hours a night."},
@@ -84,6 +99,7 @@ Trigger = documented(c.TriggerSchema, "Trigger", {
     "title": ("The trigger in plain words.", "Lack of sleep"),
     "summary": ("The trigger in one or two sentences.", "Tired nerves fire more easily."),
     "why": ("How it causes twitches.", "When you are tired, nerves are more easily set off."),
+    "evidence": ("`weak` when the evidence for the trigger is weak: it weighs little and ranks after the others.", "weak"),
     "when": ("Answer tests of which one must hold for the trigger to count; absent means it always may.",
              [{"question": "areas", "includes_any": ["eyelid"]}]),
     "sources": SOURCES,
@@ -91,9 +107,10 @@ Trigger = documented(c.TriggerSchema, "Trigger", {
 Condition = documented(c.ConditionSchema, "Condition", {
     "id": ("The condition id. Stable.", "benign_fasciculation_syndrome"),
     "title": ("The condition's name.", "Benign fasciculation syndrome (BFS)"),
+    "calm": ("One calming, true sentence: show it first.", "BFS is harmless."),
     "summary": ("What it is, in plain words.", "Twitching that keeps coming back for weeks or months, with no weakness."),
     "mention": ("What to tell a doctor.", "Tell the doctor how long it has gone on, where, and that you have no weakness."),
-    "reassurance": ("Facts that reassure, where they apply.", ["About 7 in 10 healthy people have harmless twitches at some time."]),
+    "reassurance": ("Facts that reassure, where they apply.", ["Harmless twitches are very common in healthy people."]),
     "when": ("Answer tests of which one must hold for the condition to be mentioned.",
              [{"question": "duration", "includes_any": ["2_weeks_to_3_months", "over_3_months"]}]),
     "unless": ("Answer tests of which none may hold for the condition to be mentioned.",
@@ -107,6 +124,7 @@ RedFlag = documented(c.RedFlagSchema, "RedFlag", {
     "advice": ("What to do about it.", "Twitching with weakness should be checked by a doctor soon."),
     "when": ("Answer tests: the red flag is raised when any of them holds.",
              [{"question": "warning_signs", "includes_any": ["weakness"]}]),
+    "first_trigger": ("A trigger this red flag puts first among the ranked triggers.", "alcohol"),
     "sources": SOURCES,
 }, nested=_TESTS)
 Call = documented(c.CallSchema, "Call", {
@@ -120,6 +138,7 @@ TriageLevel = documented(c.TriageLevelSchema, "TriageLevel", {
     "advice": ("What to do and how.", "Book an appointment with your GP."),
     "calls": ("Emergency numbers to offer as tap-to-call buttons, each named in the advice. Only on the most urgent level.",
               None),
+    "cautions": ("Ids of cautions shown with the advice when they hold (see /content `cautions`).", ["under_16_tics"]),
     "sources": SOURCES,
 }, nested={c.CallSchema: Call})
 Tip = documented(c.TipSchema, "Tip", {
@@ -129,8 +148,19 @@ Tip = documented(c.TipSchema, "Tip", {
     "do": ("What to do.", "Keep coffee, tea, cola and energy drinks to the morning."),
     "how_long": ("For how long to try it.", "Try it for two weeks."),
     "expect": ("What to expect.", "You may notice a change in a week or so."),
+    "cautions": ("Ids of cautions shown with the tip when they hold.", ["pregnancy_caffeine"]),
+    "hide_when": ("Answer tests: the tip is left out of a result when any holds.",
+                  [{"question": "alcohol", "includes_any": ["stopped_heavy"]}]),
+    "first_when": ("Answer tests: the tip comes first among its trigger's tips when any holds.",
+                   [{"question": "alcohol", "includes_any": ["stopped_heavy"]}]),
     "sources": SOURCES,
-})
+}, nested=_TESTS)
+Caution = documented(c.CautionSchema, "Caution", {
+    "id": ("The caution id.", "pregnancy_caffeine"),
+    "when": ("Answer tests: the caution applies when any holds.", [{"question": "about_you", "includes_any": ["pregnant"]}]),
+    "text": ("The line to show with the tip or advice.", "In pregnancy, have no more than 200 mg of caffeine a day."),
+    "sources": SOURCES,
+}, nested=_TESTS)
 Table = documented(c.TableSchema, "Table", {
     "caption": ("What the table shows.", "Twitch, cramp or tremor?"),
     "columns": ("The column headings.", ["", "Twitch", "Cramp"]),
@@ -158,6 +188,7 @@ Source = documented(c.SourceSchema, "Source", {
     "address": ("Where to read it.", "https://www.nhs.uk/conditions/twitching-eyes-and-muscles/"),
     "reviewed": ("When we last checked it (YYYY-MM-DD).", "2026-11-25"),
     "evidence": ("How much weight it can carry.", "Public health advice from a national health service."),
+    "background": ("True for background reading only: no claim rests on it alone.", True),
 })
 License = documented(c.LicenseSchema, "License", {
     "name": ("The licence's name.", "CC BY 4.0"),
@@ -190,6 +221,13 @@ class TriageSchema(Response):
     title = always(fields.String, "What to do, in a few words.", example="Look after yourself at home")
     advice = always(fields.String, "What to do and how.", example="Most twitches stop on their own. Try the tips below.")
     how_soon = always(fields.String, "How soon to act.", example="No rush")
+    cautions = always(fields.List, "Lines that fit this person, to show with the advice (may be empty).",
+                      fields.Nested(lambda: CautionResultSchema()))
+
+
+class CautionResultSchema(Response):
+    id = always(fields.String, "The caution id.", example="pregnancy_caffeine")
+    text = always(fields.String, "The line to show.", example="In pregnancy, have no more than 200 mg of caffeine a day.")
 
 
 class RaisedRedFlagSchema(Response):
@@ -211,6 +249,8 @@ class TipResultSchema(Response):
     text = always(fields.String, "What to do.", example="Set one wake-up time and keep to it, weekends too.")
     how_long = always(fields.String, "For how long to try it.", example="Try it for two weeks.")
     expect = always(fields.String, "What to expect.", example="Sleep often gets better within a week or two.")
+    cautions = always(fields.List, "Lines that fit this person, to show with the tip (may be empty).",
+                      fields.Nested(CautionResultSchema))
 
 
 class RankedTriggerSchema(Response):
@@ -225,10 +265,11 @@ class RankedTriggerSchema(Response):
 class RelatedConditionSchema(Response):
     id = always(fields.String, "The condition id.", example="benign_fasciculation_syndrome")
     title = always(fields.String, "The condition's name.", example="Benign fasciculation syndrome (BFS)")
+    calm = always(fields.String, "One calming, true sentence: show it first.", example="BFS is harmless.")
     reason = always(fields.String, "Which answers make it worth mentioning.", example="Your twitching has gone on for months.")
     mention = always(fields.String, "What to tell a doctor.", example="Tell the doctor how long it has gone on.")
     reassurance = always(fields.List, "Facts that reassure, where they apply (may be empty).", fields.String(),
-                         example=["About 7 in 10 healthy people have harmless twitches at some time."])
+                         example=["Harmless twitches are very common in healthy people."])
 
 
 class AssessmentSchema(Response):
@@ -279,6 +320,7 @@ class ContentBundleSchema(Response):
     red_flags = always(fields.List, "The warning-sign rules.", fields.Nested(RedFlag))
     triage_levels = always(fields.List, "The triage levels, most urgent first.", fields.Nested(TriageLevel))
     tips = always(fields.List, "Every tip.", fields.Nested(Tip))
+    cautions = always(fields.List, "Lines that tips and advice show for some people.", fields.Nested(Caution))
     conditions = always(fields.List, "Related conditions.", fields.Nested(Condition))
     guide = always(fields.Nested, "The guide.", Response.from_dict(
         {"sections": always(fields.List, "The guide's sections in reading order.", fields.Nested(GuideSection))},

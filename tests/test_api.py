@@ -49,7 +49,8 @@ def test_health(client, content):
 
 def test_assessment(client, content):
     response = client.post("/api/v1/assessments", json={"answers": {
-        "warning_signs": ["none"], "areas": ["eyelid"], "sleep": "under_5h", "screen_time": "over_8h"}})
+        "warning_signs": ["none"], "other_signs": ["none"], "areas": ["eyelid"], "sleep": "under_5h",
+        "screen_time": "over_8h"}})
     assert response.status_code == 200
     result = response.json
     assert result["content_version"] == content["version"]
@@ -57,7 +58,7 @@ def test_assessment(client, content):
     assert [t["id"] for t in result["triggers"]][:2] == ["eye_strain", "sleep"]
     assert result["triggers"][0]["reasons"][0] == {
         "question": "areas", "option": "eyelid",
-        "text": "Your eyelid twitches, which is often linked to tired or strained eyes."}
+        "text": "Your eyelid twitches. This is often linked to tired or strained eyes."}
     assert response.headers["Cache-Control"] == "no-store"
 
 

@@ -57,18 +57,51 @@ def test_every_stable_id_of_the_contract_is_there(content):
         assert set(options) <= {o["id"] for o in questions[question_id]["options"]}
 
 
-def test_warning_signs_are_asked_first(content):
-    assert content["questionnaire"]["questions"][0]["id"] == "warning_signs"
+def test_warning_signs_are_asked_first_then_other_signs(content):
+    questions = content["questionnaire"]["questions"]
+    assert [q["id"] for q in questions[:2]] == ["warning_signs", "other_signs"]
+    for question in questions[:2]:
+        assert "even if it went away" in questions[0]["text"] and question["must_answer"]
 
 
-def test_red_flags_follow_the_spec_table(content):
+def test_red_flags_follow_the_spec_tables(content):
     levels = {flag["id"]: flag["level"] for flag in content["red_flags"]}
     assert levels == {
         "breathing": "emergency_ambulance", "sudden_one_side": "emergency_ambulance",
+        "seizure_collapse": "emergency_ambulance", "fever_stiff_neck": "emergency_ambulance",
+        "spreading_weakness": "emergency", "wound_stiffness": "emergency", "dark_urine": "emergency",
+        "medicine_reaction": "emergency", "injury_nerve_signs": "emergency",
         "swallowing_speech": "consultation_24", "weakness": "consultation_24", "muscle_loss": "consultation_24",
+        "eyelid_droop": "consultation_24", "red_painful_eye": "consultation_24", "swollen_calf": "consultation_24",
+        "alcohol_withdrawal": "consultation_24", "diuretic_fluid_loss": "consultation_24",
         "numbness_tingling": "consultation", "stiffness": "consultation", "eye_signs": "consultation",
         "multiple_areas": "consultation", "long_duration": "consultation", "medicine_suspected": "consultation",
-        "after_injury": "consultation"}
+        "after_injury": "consultation", "tick_bite_rash": "consultation", "safety_unanswered": "consultation",
+        "kidney_disease": "consultation"}
+
+
+def test_red_flags_are_listed_most_urgent_first(content):
+    rank = [level["id"] for level in content["triage_levels"]]
+    order = [rank.index(flag["level"]) for flag in content["red_flags"]]
+    assert order == sorted(order)
+
+
+def test_one_eyelid_threshold_everywhere(content):
+    """The NHS says two weeks; a banner, tip, guide or FAQ that says one week would contradict it on one screen."""
+    import re
+    sentences = [sentence for text in prose(content) for sentence in re.split(r"(?<=[.!?])\s+", text)]
+    when_to_go = [s for s in sentences if re.search(r"\b(GP|doctor)\b", s) and re.search(r"\bweeks?\b", s)
+                  and re.search(r"\b(lasts?|more than|longer than|after|gone)\b", s)]
+    assert len(when_to_go) >= 5  # the check below has something to judge
+    assert [s for s in when_to_go if not re.search(r"\b(two|2) weeks\b", s)] == []
+
+
+def test_conditions_open_with_a_calm_sentence(content):
+    for condition in content["conditions"]:
+        assert condition["calm"].count(".") <= 1, condition["id"]
+    als = next(c for c in content["conditions"] if c["id"] == "als")
+    assert "very rarely" in als["calm"] and "weakness" in als["calm"]
+    assert not any("not a sign" in text for text in prose(content))
 
 
 def test_medicine_advice_says_not_to_stop_a_prescribed_medicine(content):
@@ -102,13 +135,31 @@ def test_the_faq_answers_the_questions_people_ask(content):
         assert words in asked, words
 
 
-def test_weak_evidence_is_called_weak(content):
-    sedentary = next(t for t in content["triggers"] if t["id"] == "sedentary")
-    assert "weak" in sedentary["why"]
+def test_weak_evidence_is_called_weak_and_weighs_little(content):
+    from api.content import MAX_WEAK_WEIGHT
+    weak = {t["id"] for t in content["triggers"] if t.get("evidence") == "weak"}
+    assert weak >= {"sedentary", "dehydration"}
+    for trigger in content["triggers"]:
+        if trigger["id"] in weak:
+            assert "weak" in trigger["why"], trigger["id"]
     assert all("weak" in (t["do"] + t["how_long"] + t["expect"]).lower()
                for t in content["tips"] if t["trigger"] == "sedentary")
+    for question in content["questionnaire"]["questions"]:
+        for option in question["options"]:
+            for target, weight in option.get("triggers", {}).items():
+                if target in weak:
+                    assert weight <= MAX_WEAK_WEIGHT, (question["id"], option["id"], target)
+    caffeine = next(q for q in content["questionnaire"]["questions"] if q["id"] == "caffeine")
+    assert "triggers" not in next(o for o in caffeine["options"] if o["id"] == "1_to_2")  # a normal intake
+
+
+def test_the_seed_article_is_background_only(content):
+    sources = {s["id"]: s for s in content["sources"]}
+    assert sources["overview-article"].get("background") is True
     bfs = next(c for c in content["conditions"] if c["id"] == "benign_fasciculation_syndrome")
-    assert any("121" in fact and "weak" in fact for fact in bfs["reassurance"])
+    assert "blexrud-1993" in bfs["sources"] and not any("second-hand" in fact for fact in bfs["reassurance"]
+                                                          if "121" in fact)
+    assert sources["als-fasciculations"]["address"] != "https://www.als.org"
 
 
 def test_every_source_has_title_publisher_address_and_review_date(content):

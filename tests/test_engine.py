@@ -59,8 +59,19 @@ def test_eye_strain_needs_an_eyelid_twitch(content):
     assert with_eyelid["triggers"][0]["id"] == "eye_strain"
 
 
-def test_no_answers_means_self_care_and_nothing_else(content):
+def test_no_answers_is_never_self_care(content):
     result = assess(content, {})
-    assert result["triage"]["level"] == "self_care"
-    assert result["red_flags"] == result["triggers"] == result["related_conditions"] == []
+    assert result["triage"]["level"] == "consultation"
+    assert [flag["id"] for flag in result["red_flags"]] == ["safety_unanswered"]
+    assert "Nothing you told us is a warning sign" not in result["triage"]["advice"]
+    assert result["triggers"] == result["related_conditions"] == []
     assert result["disclaimer"] == content["disclaimer"]
+
+
+@pytest.mark.parametrize("safety", [{}, {"warning_signs": ["none"]}, {"other_signs": ["none"]},
+                                    {"warning_signs": [], "other_signs": ["none"]}])
+def test_self_care_needs_both_safety_questions_answered(content, safety):
+    simple = {"areas": ["eyelid"], "sleep": "5_to_6h", "duration": "under_1_week"}
+    assert assess(content, {**simple, **safety})["triage"]["level"] == "consultation"
+    answered = {**simple, "warning_signs": ["none"], "other_signs": ["none"]}
+    assert assess(content, answered)["triage"]["level"] == "self_care"

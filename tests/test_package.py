@@ -22,7 +22,7 @@ MAX_ZIP_BYTES = 10 * 1024 * 1024
 HANDLER_DISTRIBUTIONS = {"zappa", "durationpy"}
 LOCAL_ONLY = {"waitress"}  # the local WSGI server; Lambda is the server there
 HOST_V1 = "a1b2c3d4e5.execute-api.eu-west-2.amazonaws.com"
-ANSWERS = {"answers": {"warning_signs": ["none"], "areas": ["eyelid"], "sleep": "under_5h", "caffeine": "5_plus"}}
+ANSWERS = {"answers": {"warning_signs": ["none"], "other_signs": ["none"], "areas": ["eyelid"], "sleep": "under_5h", "caffeine": "5_plus"}}
 
 DRIVER = """
 import json, os, sys

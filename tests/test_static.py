@@ -121,7 +121,7 @@ import json, re, sys
 from playwright.sync_api import expect, sync_playwright
 
 url, chromium, args, questions = sys.argv[1], sys.argv[2], json.loads(sys.argv[3]), json.loads(sys.argv[4])
-answers = {"warning_signs": "none", "sleep": "under_5h"}
+answers = {"warning_signs": "none", "other_signs": "none", "sleep": "under_5h"}
 with sync_playwright() as playwright:
     browser = playwright.chromium.launch(executable_path=chromium, args=args)
     context = browser.new_context(viewport={"width": 360, "height": 740}, service_workers="allow")

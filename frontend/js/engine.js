@@ -14,16 +14,33 @@ function answerTo(answers, questionId) {
   return Object.hasOwn(answers, questionId) ? answers[questionId] : undefined;
 }
 
-/** Whether one content test (red flag `when`, trigger `when`, condition `unless`) holds. */
+/** Whether one test on one answer holds (see content/GUIDELINES.md for the kinds). */
 export function testHolds(test, answers) {
   const options = picked(answerTo(answers, test.question));
   if ("includes_any" in test) return options.some((option) => test.includes_any.includes(option));
   if ("includes_other_than" in test) return options.some((option) => !test.includes_other_than.includes(option));
+  if ("includes_none" in test) return !options.some((option) => test.includes_none.includes(option));
+  if ("unanswered" in test) return options.length === 0;
   return options.length >= test.count_at_least;
 }
 
-export function anyHolds(tests, answers) {
-  return tests.some((test) => testHolds(test, answers));
+/** One alternative of a rule: a single test, or `all` of several tests. */
+export function entryHolds(entry, answers) {
+  if ("all" in entry) return entry.all.every((test) => testHolds(test, answers));
+  return testHolds(entry, answers);
+}
+
+/** A rule (red flag `when`, trigger `when`, condition `unless`, caution `when`...) holds when any entry does. */
+export function anyHolds(rule, answers) {
+  return rule.some((entry) => entryHolds(entry, answers));
+}
+
+/** A tip as it appears in a result, with the caution lines that fit the person. */
+function tipResult(tip, cautions) {
+  return {
+    id: tip.id, title: tip.title, text: tip.do, how_long: tip.how_long, expect: tip.expect,
+    cautions: cautions.map((c) => ({ id: c.id, text: c.text })),
+  };
 }
 
 function index(content) {
@@ -31,7 +48,7 @@ function index(content) {
     const tips = new Map();
     for (const tip of content.tips) {
       if (!tips.has(tip.trigger)) tips.set(tip.trigger, []);
-      tips.get(tip.trigger).push({ id: tip.id, title: tip.title, text: tip.do, how_long: tip.how_long, expect: tip.expect });
+      tips.get(tip.trigger).push(tip);
     }
     const levels = content.triage_levels;
     cached = {
@@ -40,10 +57,28 @@ function index(content) {
         rank: new Map(levels.map((level, n) => [level.id, n])),
         level: new Map(levels.map((level) => [level.id, level])),
         tips,
+        weak: new Set(content.triggers.filter((t) => t.evidence === "weak").map((t) => t.id)),
       },
     };
   }
   return cached.index;
+}
+
+/** Caution id -> caution, for the cautions whose `when` holds for these answers. */
+export function activeCautions(content, answers) {
+  return new Map(content.cautions.filter((c) => anyHolds(c.when, answers)).map((c) => [c.id, c]));
+}
+
+/** A trigger's tips for this person: unfitting ones left out, fitting ones first, cautions added. */
+export function tipsFor(content, triggerId, answers, cautions) {
+  const first = [];
+  const rest = [];
+  for (const tip of index(content).tips.get(triggerId) ?? []) {
+    if ("hide_when" in tip && anyHolds(tip.hide_when, answers)) continue;
+    const shown = tipResult(tip, (tip.cautions ?? []).filter((id) => cautions.has(id)).map((id) => cautions.get(id)));
+    ("first_when" in tip && anyHolds(tip.first_when, answers) ? first : rest).push(shown);
+  }
+  return [...first, ...rest];
 }
 
 /** The warning signs raised by the answers, most urgent first (content order within a level). */
@@ -72,18 +107,25 @@ export function contributions(content, answers, field) {
         if (!totals.has(target)) totals.set(target, { total: 0, reasons: [] });
         const entry = totals.get(target);
         entry.total += weight;
-        entry.reasons.push({ question: question.id, option: option.id, text: option.reason });
+        const text = option.reasons?.[target] ?? option.reason;
+        entry.reasons.push({ question: question.id, option: option.id, text });
       }
     }
   }
   return totals;
 }
 
-/** Triggers with a score, highest first, ties in content order; each with reasons and tips. */
-export function rankedTriggers(content, answers) {
+/** The triggers that raised flags put first (stopping heavy drinking puts alcohol first). */
+export function firstTriggers(content, raisedFlags) {
+  const raised = new Set(raisedFlags.map((flag) => flag.id));
+  return new Set(content.red_flags.filter((f) => raised.has(f.id) && "first_trigger" in f).map((f) => f.first_trigger));
+}
+
+/** Triggers with a score, highest first, ties in content order; those a raised flag names come first and
+ * those the content calls weak evidence after the rest. Each with reasons and the tips that fit. */
+export function rankedTriggers(content, answers, first = new Set(), cautions = activeCautions(content, answers)) {
   const scale = content.score_scale;
   const totals = contributions(content, answers, "triggers");
-  const { tips } = index(content);
   const ranked = [];
   for (const trigger of content.triggers) {
     const { total, reasons } = totals.get(trigger.id) ?? { total: 0, reasons: [] };
@@ -93,10 +135,13 @@ export function rankedTriggers(content, answers) {
       title: trigger.title,
       score: Math.min(total, scale) / scale,
       reasons,
-      tips: tips.get(trigger.id) ?? [],
+      tips: tipsFor(content, trigger.id, answers, cautions),
     });
   }
-  ranked.sort((a, b) => b.score - a.score); // stable: ties keep content order
+  // First what a raised flag names, then well-sourced before weak evidence, then by score;
+  // Array.prototype.sort is stable: ties keep content order.
+  const { weak } = index(content);
+  ranked.sort((a, b) => (first.has(b.id) - first.has(a.id)) || (weak.has(a.id) - weak.has(b.id)) || (b.score - a.score));
   return ranked;
 }
 
@@ -112,6 +157,7 @@ export function relatedConditions(content, answers) {
     related.push({
       id: condition.id,
       title: condition.title,
+      calm: condition.calm,
       reason: reasons.map((reason) => reason.text).join(" "),
       mention: condition.mention,
       reassurance: condition.reassurance ?? [],
@@ -123,12 +169,16 @@ export function relatedConditions(content, answers) {
 /** Score valid answers against the content: triage, red flags, ranked triggers, related conditions. */
 export function assess(content, answers) {
   const flags = redFlags(content, answers);
+  const cautions = activeCautions(content, answers);
   const level = index(content).level.get(triageLevel(content, flags));
   return {
     content_version: content.version,
-    triage: { level: level.id, title: level.title, advice: level.advice, how_soon: level.how_soon },
+    triage: {
+      level: level.id, title: level.title, advice: level.advice, how_soon: level.how_soon,
+      cautions: (level.cautions ?? []).filter((id) => cautions.has(id)).map((id) => ({ id, text: cautions.get(id).text })),
+    },
     red_flags: flags,
-    triggers: rankedTriggers(content, answers),
+    triggers: rankedTriggers(content, answers, firstTriggers(content, flags), cautions),
     related_conditions: relatedConditions(content, answers),
     disclaimer: content.disclaimer,
   };

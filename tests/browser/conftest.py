@@ -86,14 +86,18 @@ class Phone:
             self.option(question, option).check()
 
     def answer_all(self, content, answers):
-        """Go through every question from the first screen, ticking the given answers, to the results."""
+        """Go through every question from the first screen, ticking the given answers, to the results.
+
+        The safety questions cannot be skipped: where `answers` leaves one out, it is answered "none"."""
         questions = content["questionnaire"]["questions"]
         for n, question in enumerate(questions, start=1):
             expect(self.page.locator(".progress-text")).to_have_text(f"Question {n} of {len(questions)}")
-            if question["id"] in answers:
-                self.tick(question["id"], answers[question["id"]])
+            answer = answers.get(question["id"], ["none"] if "must_answer" in question else None)
+            if answer is not None:
+                self.tick(question["id"], answer)
             self.button("See results" if n == len(questions) else "Next").click()
-            if n == 1 and any(flag["level"] in URGENT_LEVELS for flag in engine.red_flags(content, engine.chosen_options(answers))):
+            own = engine.chosen_options({question["id"]: answer} if answer is not None else {})
+            if any(flag["level"] in URGENT_LEVELS for flag in engine.red_flags(content, own)):
                 expect(self.page.locator("[data-triage-level]")).to_be_visible()  # the emergency advice first
                 self.page.get_by_role("link", name="Go on with the check").click()
         expect(self.heading()).to_have_text("Your results")

@@ -13,7 +13,8 @@ export const AREAS = Object.freeze(["eyelid", "face", "arm_hand", "torso", "thig
 /** How strong a twitch felt. */
 export const STRENGTHS = Object.freeze(["light", "strong", "constant"]);
 
-/** The habits of a daily check-in: question id to its option ids, as in the questionnaire. */
+/** The habits of a daily check-in: question id to its option ids, as in the questionnaire (a day's habits only:
+ * "stopped heavy drinking" is about the last few days, not one day, so the check-in leaves it out). */
 export const HABIT_OPTIONS = Object.freeze({
   sleep: Object.freeze(["under_5h", "5_to_6h", "7_to_8h", "over_8h"]),
   caffeine: Object.freeze(["none", "1_to_2", "3_to_4", "5_plus"]),
@@ -31,9 +32,13 @@ export const HABITS = Object.freeze(Object.keys(HABIT_OPTIONS));
 export const WARNING_SIGNS = Object.freeze([
   "breathing",
   "sudden_one_side",
+  "seizure_collapse",
+  "spreading_weakness",
   "swallowing_speech",
   "weakness",
   "muscle_loss",
+  "eyelid_droop",
+  "red_painful_eye",
   "numbness_tingling",
   "stiffness",
   "eye_signs",

@@ -1,13 +1,16 @@
-// Emergency advice, shown at once after an emergency warning sign and before any other question.
+// Emergency advice, shown at once after a safety question raised an emergency sign, before any other question.
+// #/emergency/<question id>: the question that raised it, which "Change my answer" opens again.
 import { urgentFlags } from "../answers.js";
 import { h, screenHeading } from "./dom.js";
 import { icon } from "./icons.js";
 
-export function render(app) {
+export function render(app, [from]) {
   const questions = app.content.questionnaire.questions;
+  const n = Math.max(questions.findIndex((q) => q.id === from), 0);
+  const next = questions[n + 1] ?? questions[n];
   const flags = urgentFlags(app.content, app.check.answers());
   if (!flags.length) {
-    location.replace(`#/check/${questions[1]?.id ?? questions[0].id}`);
+    location.replace(`#/check/${next.id}`);
     return null;
   }
   const level = app.content.triage_levels.find((l) => l.id === flags[0].level);
@@ -31,7 +34,7 @@ export function render(app) {
       h("ul", { class: "flags" }, flags.map((flag) =>
         h("li", { "data-red-flag": flag.id }, h("strong", {}, flag.title), h("p", {}, flag.advice)))),
       h("div", { class: "actions" },
-        h("a", { class: "button secondary", href: `#/check/${questions[0].id}` }, "Change my answer"),
-        h("a", { class: "button secondary", href: `#/check/${questions[1].id}` }, "Go on with the check"))),
+        h("a", { class: "button secondary", href: `#/check/${questions[n].id}` }, "Change my answer"),
+        h("a", { class: "button secondary", href: `#/check/${next.id}` }, "Go on with the check"))),
   };
 }

@@ -1,5 +1,6 @@
 // One question a screen: native radios or checkboxes with labels, progress, Next, Back and Skip.
 // Every change is saved at once; ticking an emergency warning sign shows its advice right away.
+// A question with `must_answer` (the safety questions) has no Skip, and Next asks for an answer first.
 import { clean, toggle, urgentFlags } from "../answers.js";
 import { h, screenHeading } from "./dom.js";
 import { icon } from "./icons.js";
@@ -41,11 +42,23 @@ export function render(app, [questionId]) {
     const chosen = [answer ?? []].flat();
     for (const input of inputs) input.checked = chosen.includes(input.value); // `none` unticks the others
     app.check.answer(question.id, answer);
+    if (answer) {
+      problem.textContent = "";
+      for (const input of inputs) input.removeAttribute("aria-invalid");
+    }
     showUrgent();
   });
 
+  const problem = h("p", { class: "field-error", id: `error-${question.id}`, role: "alert" });
   const forward = () => {
-    if (n === 0 && urgentFlags(app.content, app.check.answers()).length) return app.go("emergency");
+    if (question.must_answer && !answer) {
+      problem.textContent = question.must_answer;
+      for (const input of inputs) input.setAttribute("aria-invalid", "true");
+      inputs[0].focus();
+      return null;
+    }
+    // What this screen's answer raises that cannot wait: its advice comes before any other question.
+    if (urgentFlags(app.content, { [question.id]: answer }).length) return app.go(`emergency/${question.id}`);
     if (last) {
       app.check.finish();
       return app.go("results");
@@ -57,15 +70,16 @@ export function render(app, [questionId]) {
   const form = h("form", { class: "question", novalidate: true, onsubmit: (event) => { event.preventDefault(); forward(); } },
     h("p", { class: "progress-text" }, `Question ${n + 1} of ${questions.length}`),
     h("progress", { max: questions.length, value: n + 1, "aria-hidden": "true" }),
-    h("fieldset", { "aria-describedby": question.help ? helpId : null },
+    h("fieldset", { "aria-describedby": [question.help && helpId, question.must_answer && problem.id].filter(Boolean).join(" ") || null },
       h("legend", {}, screenHeading(question.text)),
       question.help && h("p", { class: "help", id: helpId }, question.help),
+      problem,
       list),
     alert,
     h("div", { class: "actions" },
       h("button", { type: "submit", class: "primary" }, last ? "See results" : "Next"),
       h("button", { type: "button", class: "secondary", onclick: () => app.go(n ? `check/${questions[n - 1].id}` : "") }, "Back"),
-      h("button", { type: "button", class: "secondary", onclick: () => { app.check.answer(question.id, undefined); forward(); } }, "Skip")));
+      !question.must_answer && h("button", { type: "button", class: "secondary", onclick: () => { app.check.answer(question.id, undefined); answer = undefined; forward(); } }, "Skip")));
   showUrgent();
   return { title: `Question ${n + 1} of ${questions.length}`, view: form };
 }

@@ -13,7 +13,13 @@ export function triageBanner(triage) {
     h("div", {},
       h("h2", { id: "triage-title" }, triage.title),
       h("p", { class: "how-soon" }, `How soon: ${triage.how_soon}`),
-      h("p", {}, triage.advice)));
+      h("p", {}, triage.advice),
+      cautionLines(triage.cautions)));
+}
+
+/** The lines that fit this person (pregnancy, kidney disease, children...), shown with a tip or advice. */
+export function cautionLines(cautions = []) {
+  return cautions.map((caution) => h("p", { class: "caution", "data-caution": caution.id }, caution.text));
 }
 
 export function redFlagList(flags) {
@@ -36,6 +42,7 @@ function triggerItem(trigger, n, why) {
       h("ul", { class: "tips" }, trigger.tips.map((tip) => h("li", {},
         h("h5", {}, tip.title),
         h("p", {}, tip.text),
+        cautionLines(tip.cautions),
         h("p", {}, h("strong", {}, "How long: "), tip.how_long),
         h("p", {}, h("strong", {}, "What to expect: "), tip.expect))))));
 }
@@ -56,6 +63,7 @@ function conditionList(conditions) {
     h("p", {}, "This is information to help you talk to a doctor. It is not a diagnosis: only a doctor who examines you can say what is going on."),
     h("ul", { class: "conditions" }, conditions.map((condition) => h("li", { class: "card", "data-condition": condition.id },
       h("h3", {}, condition.title),
+      h("p", { class: "calm" }, condition.calm),
       h("p", {}, h("strong", {}, "Why it came up: "), condition.reason),
       h("p", {}, h("strong", {}, "What to tell the doctor: "), condition.mention),
       condition.reassurance.length > 0 && [
