@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export PORT
 
-.PHONY: run test vectors sw-version bench setup setup-dev clean
+.PHONY: run test vectors sw-version bench setup setup-dev clean content-review
 
 $(VENV)/.runtime: requirements.txt
 	python3 -m venv $(VENV)
@@ -31,6 +31,10 @@ test: setup-dev
 
 vectors: setup
 	$(PY) tests/vectors/build.py
+
+# Sources and content items last reviewed more than 12 months ago (prints them; fails only on unreadable content).
+content-review: setup
+	$(PY) tools/content_review.py
 
 # After changing any app file: a new worker version, so people are offered the update.
 sw-version:

@@ -3,7 +3,15 @@ from marshmallow import RAISE, Schema, ValidationError, fields, validate, valida
 
 ID = validate.Regexp(r"^[a-z0-9][a-z0-9_]*$", error="must be lower-case letters, digits and _")
 SOURCE_ID = validate.Regexp(r"^[a-z0-9][a-z0-9-]*$", error="must be lower-case letters, digits and -")
-DATE = validate.Regexp(r"^\d{4}-\d{2}-\d{2}$", error="must be a date like 2026-11-25")
+def DATE(value):
+    """A real calendar day written YYYY-MM-DD (2026-13-45 has the shape but is no date)."""
+    import datetime
+    try:
+        if len(value) == 10 and datetime.date.fromisoformat(value):
+            return
+    except ValueError:
+        pass
+    raise ValidationError("must be a date like 2026-11-25")
 # Weights are whole numbers so that the Python and JavaScript engines add them up exactly alike.
 WEIGHT = fields.Integer(strict=True, validate=validate.Range(min=1, max=10))
 
@@ -143,6 +151,7 @@ class RedFlagSchema(Strict):
     advice = prose(required=True)
     when = answer_tests(required=True)
     first_trigger = fields.String(validate=ID)  # a trigger this flag puts first among the triggers
+    reviewed = fields.String(validate=DATE)  # when a clinician last read it against its sources
     sources = source_ids()
 
 
@@ -158,6 +167,7 @@ class TriageLevelSchema(Strict):
     advice = prose(required=True)
     calls = fields.List(fields.Nested(CallSchema), validate=validate.Length(min=1))
     cautions = fields.List(fields.String(validate=ID), validate=validate.Length(min=1))
+    reviewed = fields.String(validate=DATE)  # when a clinician last read it against its sources
     sources = source_ids()
 
 
@@ -180,6 +190,7 @@ class CautionSchema(Strict):
     id = id_field()
     when = answer_tests(required=True)
     text = prose(required=True)
+    reviewed = fields.String(validate=DATE)  # when a clinician last read it against its sources
     sources = source_ids()
 
 

@@ -125,6 +125,7 @@ RedFlag = documented(c.RedFlagSchema, "RedFlag", {
     "when": ("Answer tests: the red flag is raised when any of them holds.",
              [{"question": "warning_signs", "includes_any": ["weakness"]}]),
     "first_trigger": ("A trigger this red flag puts first among the ranked triggers.", "alcohol"),
+    "reviewed": ("When it was last read against its sources (YYYY-MM-DD).", "2026-12-01"),
     "sources": SOURCES,
 }, nested=_TESTS)
 Call = documented(c.CallSchema, "Call", {
@@ -139,6 +140,7 @@ TriageLevel = documented(c.TriageLevelSchema, "TriageLevel", {
     "calls": ("Emergency numbers to offer as tap-to-call buttons, each named in the advice. Only on the most urgent level.",
               None),
     "cautions": ("Ids of cautions shown with the advice when they hold (see /content `cautions`).", ["under_16_tics"]),
+    "reviewed": ("When it was last read against its sources (YYYY-MM-DD).", "2026-12-01"),
     "sources": SOURCES,
 }, nested={c.CallSchema: Call})
 Tip = documented(c.TipSchema, "Tip", {
@@ -159,6 +161,7 @@ Caution = documented(c.CautionSchema, "Caution", {
     "id": ("The caution id.", "pregnancy_caffeine"),
     "when": ("Answer tests: the caution applies when any holds.", [{"question": "about_you", "includes_any": ["pregnant"]}]),
     "text": ("The line to show with the tip or advice.", "In pregnancy, have no more than 200 mg of caffeine a day."),
+    "reviewed": ("When it was last read against its sources (YYYY-MM-DD).", "2026-12-01"),
     "sources": SOURCES,
 }, nested=_TESTS)
 Table = documented(c.TableSchema, "Table", {

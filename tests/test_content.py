@@ -270,7 +270,53 @@ BROKEN = [
      ["faq.yml", "answer", "Not a valid list"]),
     ("meta.yml", lambda d: d.pop("disclaimer"),
      ["meta.yml", "disclaimer", "Missing data"]),
+    # version 2: all-of rules, cautions, fitted tips, weak evidence, background sources, safety questions
+    ("red_flags.yml", lambda d: flag(d, "diuretic_fluid_loss")["when"][0]["all"][1].update(includes_any=["sick"]),
+     ["red_flags.yml", "'diuretic_fluid_loss'", "when.0.all.1", "question 'fluid_loss' has no option 'sick'"]),
+    ("red_flags.yml", lambda d: flag(d, "injury_nerve_signs")["when"][0]["all"][0].update(question="injury"),
+     ["red_flags.yml", "'injury_nerve_signs'", "when.0.all.0", "unknown question 'injury'"]),
+    ("red_flags.yml", lambda d: flag(d, "injury_nerve_signs")["when"][0].update(question="recent_injury"),
+     ["red_flags.yml", "'injury_nerve_signs'", "only its list of tests"]),
+    ("red_flags.yml", lambda d: flag(d, "injury_nerve_signs")["when"][0]["all"].pop(),
+     ["red_flags.yml", "'injury_nerve_signs'", "all", "Shorter than minimum"]),
+    ("red_flags.yml", lambda d: flag(d, "safety_unanswered")["when"][0].update(unanswered=False),
+     ["red_flags.yml", "'safety_unanswered'", "unanswered"]),
+    ("red_flags.yml", lambda d: flag(d, "alcohol_withdrawal").update(first_trigger="booze"),
+     ["red_flags.yml", "'alcohol_withdrawal'", "first_trigger", "unknown trigger 'booze'"]),
+    ("conditions.yml", lambda d: d["conditions"][0].pop("calm"),
+     ["conditions.yml", "'benign_fasciculation_syndrome'", "calm", "Missing data"]),
+    ("conditions.yml", lambda d: next(c for c in d["conditions"] if c["id"] == "multiple_sclerosis")["unless"][0]["all"][1]
+     .update(includes_none=["floppy"]),
+     ["conditions.yml", "'multiple_sclerosis'", "unless.0.all.1", "no option 'floppy'"]),
+    ("tips.yml", lambda d: next(t for t in d["tips"] if "cautions" in t)["cautions"].append("be_careful"),
+     ["tips.yml", "cautions", "unknown caution 'be_careful'"]),
+    ("tips.yml", lambda d: next(t for t in d["tips"] if "hide_when" in t)["hide_when"][0].update(question="drinks"),
+     ["tips.yml", "hide_when.0", "unknown question 'drinks'"]),
+    ("cautions.yml", lambda d: d["cautions"][0]["when"][0].update(includes_any=["kidneys"]),
+     ["cautions.yml", "'own_team_limits'", "when.0", "no option 'kidneys'"]),
+    ("cautions.yml", lambda d: d["cautions"][0].pop("text"),
+     ["cautions.yml", "'own_team_limits'", "text", "Missing data"]),
+    ("triage_levels.yml", lambda d: d["triage_levels"][-1]["cautions"].append("nope"),
+     ["triage_levels.yml", "'self_care'", "cautions", "unknown caution 'nope'"]),
+    ("questions.yml", lambda d: option(d, "activity", "mostly_sitting")["triggers"].update(sedentary=5),
+     ["questions.yml", "'activity'", "triggers.sedentary", "weak, so it weighs at most 2, not 5"]),
+    ("questions.yml", lambda d: option(d, "medications", "asthma_reliever")["triggers"].update(medication=4),
+     ["questions.yml", "'medications'", "triggers.medication", "weighs at most 2, not 4"]),
+    ("questions.yml", lambda d: option(d, "sleep", "under_5h")["reasons"].update(stress="Short sleep is stressful."),
+     ["questions.yml", "'sleep'", "reasons", "a reason for 'stress', which this option does not weight"]),
+    ("questions.yml", lambda d: question(d, "other_signs").pop("must_answer"),
+     ["questions.yml", "'other_signs'", "must_answer", "cannot be skipped"]),
+    ("questions.yml", lambda d: d["questions"].insert(2, d["questions"].pop(1)),
+     ["questions.yml", "first questions must be warning_signs, other_signs"]),
+    ("triggers.yml", lambda d: d["triggers"][0].update(sources=["overview-article"]),
+     ["triggers.yml", "'fatigue'", "sources", "cites only background reading"]),
+    ("sources.yml", lambda d: d["sources"][0].update(reviewed="2026-13-45"),
+     ["sources.yml", "'nhs-twitching'", "reviewed", "date"]),
 ]
+
+
+def flag(data, flag_id):
+    return next(f for f in data["red_flags"] if f["id"] == flag_id)
 
 
 @pytest.mark.parametrize("file_name, change, words", BROKEN, ids=[" ".join(w[1:]) for _, _, w in BROKEN])

@@ -4,7 +4,8 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-RICH_ANSWERS = {"warning_signs": ["numbness_tingling"], "areas": ["eyelid", "calf_foot"], "duration": "over_3_months",
+RICH_ANSWERS = {"warning_signs": ["numbness_tingling"], "other_signs": ["none"], "areas": ["eyelid", "calf_foot"],
+                "duration": "over_3_months",
                 "sleep": "under_5h", "caffeine": "5_plus", "stress": "high", "health_conditions": ["diabetes"]}
 EMERGENCY_ANSWERS = {"warning_signs": ["breathing", "weakness"]}
 

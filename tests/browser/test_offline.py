@@ -28,7 +28,8 @@ def test_after_one_visit_everything_works_offline(phone, content):
     expect(phone.page.locator("#offline-status")).to_have_text(re.compile("^You are offline"))
 
     phone.page.get_by_role("button", name=re.compile("^Start")).click()
-    answers = {"warning_signs": ["none"], "sleep": "under_5h", "caffeine": "3_to_4", "stress": "very_high"}
+    answers = {"warning_signs": ["none"], "other_signs": ["none"], "sleep": "under_5h", "caffeine": "3_to_4",
+               "stress": "very_high"}
     phone.answer_all(content, answers)
     expected = engine.assess(content, answers)
     assert phone.ranked("data-trigger") == [t["id"] for t in expected["triggers"]]

@@ -8,6 +8,7 @@ from api import engine
 # Answers that raise warning signs, several triggers and related conditions.
 RICH_ANSWERS = {
     "warning_signs": ["numbness_tingling"],
+    "other_signs": ["none"],
     "areas": ["eyelid", "calf_foot"],
     "duration": "over_3_months",
     "sleep": "under_5h",
@@ -41,6 +42,7 @@ def test_a_whole_check_ends_in_the_results_of_the_engine(phone, content):
     for tip in top["tips"]:
         expect(top_card.get_by_role("heading", name=tip["title"])).to_be_visible()
     bfs = phone.page.locator('[data-condition="benign_fasciculation_syndrome"]')
+    expect(bfs.locator("h3 + p")).to_have_text(content["conditions"][0]["calm"])  # the card opens calmly
     expect(bfs).to_contain_text(content["conditions"][0]["reassurance"][0])
     expect(phone.page.locator(".disclaimer")).to_have_text(content["disclaimer"])
     expect(phone.page.get_by_role("heading", name="Sources")).to_be_visible()
@@ -49,7 +51,7 @@ def test_a_whole_check_ends_in_the_results_of_the_engine(phone, content):
 def test_the_banner_comes_first_and_says_what_to_do_in_words_and_an_icon(phone, content):
     phone.open()
     phone.page.get_by_role("button", name=re.compile("^Start")).click()
-    phone.answer_all(content, {"warning_signs": ["none"], "sleep": "5_to_6h"})
+    phone.answer_all(content, {"warning_signs": ["none"], "other_signs": ["none"], "sleep": "5_to_6h"})
     first = phone.page.locator("main h1 ~ *").first
     expect(first).to_have_attribute("data-triage-level", "self_care")
     expect(first.locator("svg")).to_have_count(1)
@@ -76,7 +78,75 @@ def test_an_emergency_warning_sign_shows_the_emergency_advice_at_once(phone, con
     expect(phone.page.locator('input[name="areas"]')).to_have_count(0)  # nothing else comes first
 
     phone.page.get_by_role("link", name="Go on with the check").click()
-    expect(phone.page.locator(".progress-text")).to_have_text("Question 2 of 18")
+    expect(phone.page.locator(".progress-text")).to_have_text(f"Question 2 of {question_count(content)}")
+
+
+def question_count(content):
+    return len(content["questionnaire"]["questions"])
+
+
+def test_the_two_safety_questions_cannot_be_skipped(phone, content):
+    phone.open("#/check/warning_signs")
+    for n, question_id in enumerate(("warning_signs", "other_signs"), start=1):
+        question = next(q for q in content["questionnaire"]["questions"] if q["id"] == question_id)
+        expect(phone.button("Skip")).to_have_count(0)
+        phone.button("Next").click()  # nothing ticked: the check waits and says why
+        expect(phone.page.get_by_role("alert")).to_have_text(question["must_answer"])
+        expect(phone.page.locator(".progress-text")).to_have_text(f"Question {n} of {question_count(content)}")
+        expect(phone.option(question_id, "none")).to_be_focused()
+        phone.tick(question_id, "none")
+        expect(phone.page.get_by_role("alert")).to_have_count(0)
+        phone.button("Next").click()
+    expect(phone.page.locator(".progress-text")).to_have_text(f"Question 3 of {question_count(content)}")
+    expect(phone.button("Skip")).to_be_visible()  # the other questions can be skipped
+
+
+def test_an_emergency_sign_in_the_second_safety_question_shows_the_advice_at_once(phone, content):
+    phone.open("#/check/warning_signs")
+    phone.tick("warning_signs", "none")
+    phone.button("Next").click()
+    phone.tick("other_signs", "fever_stiff_neck")
+    ambulance = content["triage_levels"][0]
+    expect(phone.page.locator(".urgent-slot")).to_contain_text(ambulance["title"])
+    phone.button("Next").click()
+    expect(phone.page.locator('[data-triage-level="emergency_ambulance"]')).to_be_visible()
+    expect(phone.page.locator('[data-red-flag="fever_stiff_neck"]')).to_be_visible()
+    phone.page.get_by_role("link", name="Change my answer").click()
+    expect(phone.option("other_signs", "fever_stiff_neck")).to_be_checked()
+    phone.button("Next").click()
+    phone.page.get_by_role("link", name="Go on with the check").click()
+    expect(phone.page.locator(".progress-text")).to_have_text(f"Question 3 of {question_count(content)}")
+
+
+def test_an_emergency_department_sign_shows_its_level_at_once(phone, content):
+    phone.open("#/check/warning_signs")
+    phone.tick("warning_signs", "spreading_weakness")
+    emergency = content["triage_levels"][1]
+    expect(phone.page.locator(".urgent-slot")).to_contain_text(emergency["title"])
+    phone.button("Next").click()
+    expect(phone.page.locator('[data-triage-level="emergency"]')).to_be_visible()
+
+
+def test_tips_carry_the_cautions_that_fit_the_person(phone, content):
+    phone.open()
+    phone.page.get_by_role("button", name=re.compile("^Start")).click()
+    answers = {"warning_signs": ["none"], "other_signs": ["none"], "about_you": ["pregnant"], "caffeine": "5_plus",
+               "health_conditions": ["kidney_disease"], "fluids": "under_4", "diet": "rarely"}
+    phone.answer_all(content, answers)
+    expected = engine.assess(content, answers)
+    expect(phone.page.locator("[data-triage-level]")).to_have_attribute("data-triage-level", "consultation")
+    for trigger in expected["triggers"]:
+        card = phone.page.locator(f'[data-trigger="{trigger["id"]}"]')
+        for tip in trigger["tips"]:
+            for caution in tip["cautions"]:
+                card.locator("details").evaluate("d => d.open = true")
+                expect(card.locator(f'li:has(h5:text-is("{tip["title"]}")) [data-caution="{caution["id"]}"]')).to_have_text(
+                    caution["text"])
+    shown = phone.page.locator("[data-caution]").all_text_contents()
+    assert any("200 mg" in text for text in shown) and any("limit potassium, salt or fluids" in text for text in shown)
+    tips = phone.page.locator(".tips h5").all_text_contents()
+    hidden = next(t for t in content["tips"] if t["id"] == "electrolytes_potassium_calcium_foods")
+    assert hidden["title"] not in tips
 
 
 def test_a_check_with_an_emergency_sign_ends_in_the_emergency_level(phone, content):
@@ -107,19 +177,27 @@ def test_each_question_is_native_inputs_with_labels(phone, content):
         for option in question["options"]:
             expect(phone.page.get_by_label(option["label"], exact=True)).to_have_attribute("type", kind)
             expect(phone.option(question["id"], option["id"])).to_have_count(1)
-        phone.button("Skip").click()
-    expect(phone.heading()).to_have_text("No answers yet")  # every question skipped: nothing to score
+        if "must_answer" in question:
+            phone.tick(question["id"], "none")
+            phone.button("Next").click()
+        else:
+            phone.button("Skip").click()
+    expect(phone.page.locator("[data-triage-level]")).to_have_attribute("data-triage-level", "self_care")
 
 
-def test_back_and_skip(phone):
+def test_back_and_skip(phone, content):
     phone.open("#/check/warning_signs")
     phone.tick("warning_signs", "none")
     phone.button("Next").click()
+    phone.tick("other_signs", "none")
+    phone.button("Next").click()
     phone.tick("areas", "thigh")
     phone.button("Skip").click()  # skipping forgets what was ticked on that screen
-    expect(phone.page.locator(".progress-text")).to_have_text("Question 3 of 18")
+    expect(phone.page.locator(".progress-text")).to_have_text(f"Question 4 of {question_count(content)}")
     phone.button("Back").click()
     expect(phone.option("areas", "thigh")).not_to_be_checked()
+    phone.button("Back").click()
+    expect(phone.option("other_signs", "none")).to_be_checked()
     phone.button("Back").click()
     expect(phone.option("warning_signs", "none")).to_be_checked()
     phone.button("Back").click()
@@ -131,25 +209,28 @@ def test_answers_survive_a_reload_mid_way(phone, content):
     phone.page.get_by_role("button", name=re.compile("^Start")).click()
     phone.tick("warning_signs", "none")
     phone.button("Next").click()
+    phone.tick("other_signs", "none")
+    phone.button("Next").click()
     phone.tick("areas", ["eyelid", "face"])
     phone.button("Next").click()
     phone.tick("duration", "1_to_2_weeks")  # saved at once, without pressing Next
+    count = question_count(content)
 
     phone.page.reload()
     phone.wait_for_screen()
-    expect(phone.page.locator(".progress-text")).to_have_text("Question 3 of 18")
+    expect(phone.page.locator(".progress-text")).to_have_text(f"Question 4 of {count}")
     expect(phone.option("duration", "1_to_2_weeks")).to_be_checked()
     phone.button("Back").click()
     expect(phone.option("areas", "eyelid")).to_be_checked()
     expect(phone.option("areas", "face")).to_be_checked()
 
     phone.open("#/")  # after a crash, the home screen offers the check again
-    expect(phone.page.get_by_text("3 of 18 questions answered")).to_be_visible()
+    expect(phone.page.get_by_text(f"4 of {count} questions answered")).to_be_visible()
     phone.page.get_by_role("link", name="Continue your check").click()
-    expect(phone.page.locator(".progress-text")).to_have_text("Question 2 of 18")
+    expect(phone.page.locator(".progress-text")).to_have_text(f"Question 3 of {count}")
 
 
-def test_starting_over_asks_first(phone):
+def test_starting_over_asks_first(phone, content):
     phone.open("#/check/warning_signs")
     phone.tick("warning_signs", "stiffness")
     phone.open("#/")
@@ -162,14 +243,18 @@ def test_starting_over_asks_first(phone):
 
     phone.page.get_by_role("button", name=re.compile("^Start")).click()
     phone.page.get_by_role("dialog").get_by_role("button", name=re.compile("^Yes")).click()
-    expect(phone.page.locator(".progress-text")).to_have_text("Question 1 of 18")
+    expect(phone.page.locator(".progress-text")).to_have_text(f"Question 1 of {question_count(content)}")
     expect(phone.option("warning_signs", "stiffness")).not_to_be_checked()
 
 
 def test_focus_moves_to_each_new_screens_heading(phone):
     phone.open()
     phone.page.get_by_role("button", name=re.compile("^Start")).click()
-    expect(phone.page.locator("main h1:focus")).to_have_text(re.compile("Do you have any"))
+    expect(phone.page.locator("main h1:focus")).to_have_text(re.compile("^Since the twitching started"))
+    phone.tick("warning_signs", "none")
+    phone.button("Next").click()
+    expect(phone.page.locator("main h1:focus")).to_have_text(re.compile("^And since the twitching started"))
+    phone.tick("other_signs", "none")
     phone.button("Next").click()
     expect(phone.page.locator("main h1:focus")).to_have_text(re.compile("Where do you feel"))
     phone.page.get_by_role("link", name="Guide").click()
