@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export PORT
 
-.PHONY: run test vectors sw-version bench setup setup-dev clean content-review
+.PHONY: run test vectors sw-version bench setup setup-dev clean content-review index-html
 
 $(VENV)/.runtime: requirements.txt
 	python3 -m venv $(VENV)
@@ -38,6 +38,11 @@ content-review: setup
 
 # After changing any app file: a new worker version, so people are offered the update.
 sw-version:
+	node tools/sw-version.mjs --write
+
+# After changing the words the page shows before the app loads (content/ui.yml): write them into index.html.
+index-html: setup
+	$(PY) tools/index_html.py
 	node tools/sw-version.mjs --write
 
 bench: setup-dev

@@ -6,16 +6,18 @@ with the very same files and checks reads that JSON instead. Any change to eithe
 """
 import hashlib
 import json
+import re
 from pathlib import Path
 
 from . import contract
 
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
 FILE_NAMES = ("meta.yml", "sources.yml", "triage_levels.yml", "red_flags.yml", "questions.yml", "triggers.yml",
-              "conditions.yml", "tips.yml", "cautions.yml", "guide.yml", "faq.yml")
+              "conditions.yml", "tips.yml", "cautions.yml", "guide.yml", "faq.yml", "ui.yml", "diary.yml")
 CHECKING_CODE = [Path(__file__), Path(__file__).with_name("content_schemas.py"), Path(__file__).with_name("contract.py")]
 VALIDATED_DIR = ".validated"
 MIN_TIPS_PER_TRIGGER = 3  # the product promises at least three things to try for each trigger
+PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")  # `{count}` in a word: a value the app fills in
 MAX_WEAK_WEIGHT = 2  # a link the content itself calls weak must not outrank well-sourced ones
 
 
@@ -183,6 +185,8 @@ class _Checker:
             if count < MIN_TIPS_PER_TRIGGER:
                 self.fail("triggers.yml", "triggers", n, trigger["id"], "tips",
                           f"has {count} tips in tips.yml, needs at least {MIN_TIPS_PER_TRIGGER}")
+        self.diary_habits_fit_the_questionnaire()
+        self.words_agree_on_placeholders()
         self.calls_match_the_advice()
         self.doctor_questions()
         for n, question in enumerate(parts["questions"]):
@@ -207,6 +211,43 @@ class _Checker:
             for missing in [o for o in options if o not in present]:
                 self.fail("questions.yml", "questions", n, question["id"], "options",
                           f"the stable option '{missing}' of the public contract is missing")
+
+    def diary_habits_fit_the_questionnaire(self):
+        """A habit asks a question of the questionnaire, with its options, and links to a known trigger."""
+        questions = {q["id"]: q for q in self.parts["questions"]}
+        triggers = {t["id"] for t in self.parts["triggers"]}
+        known = {s["id"] for s in self.parts["sources"]}
+        for n, habit in enumerate(self.parts["diary"]["habits"]):
+            question = questions.get(habit["question"])
+            if question is None:
+                self.fail("diary.yml", "habits", n, habit["id"], "question", f"unknown question '{habit['question']}'")
+                continue
+            options = [o["id"] for o in question["options"]]
+            for field in ("options", "counts_with"):
+                for option in habit[field]:
+                    if option not in options:
+                        self.fail("diary.yml", "habits", n, habit["id"], field,
+                                  f"question '{question['id']}' has no option '{option}'")
+            for option in set(habit["counts_with"]) | set(habit.get("option_labels", {})):
+                if option not in habit["options"]:
+                    self.fail("diary.yml", "habits", n, habit["id"], "counts_with",
+                              f"'{option}' is not one of the habit's options")
+            if habit["trigger"] not in triggers:
+                self.fail("diary.yml", "habits", n, habit["id"], "trigger", f"unknown trigger '{habit['trigger']}'")
+            for source in habit["sources"]:
+                if source not in known:
+                    self.fail("diary.yml", "habits", n, habit["id"], "sources", f"unknown source '{source}'")
+        for key in set(self.parts["diary"]["words"]) & set(self.parts["ui"]):
+            self.problems.append(f"diary.yml: words, key {key}: also in ui.yml; a key lives in one file")
+
+    def words_agree_on_placeholders(self):
+        """Every plural form of a word names the same `{placeholders}`, so the app can fill in each one."""
+        for key, value in {**self.parts["ui"], **self.parts["diary"]["words"]}.items():
+            if isinstance(value, dict):
+                names = {form: set(PLACEHOLDER.findall(text)) for form, text in value.items()}
+                if len({frozenset(n) for n in names.values()}) > 1:
+                    self.problems.append(f"ui.yml: ui, key {key}: the plural forms name different placeholders: "
+                                         + "; ".join(f"{form} {sorted(n)}" for form, n in names.items()))
 
     def calls_match_the_advice(self):
         for n, level in enumerate(self.parts["triage_levels"]):
@@ -276,6 +317,8 @@ def build_bundle(parts):
         "guide": {"sections": parts["sections"]},
         "faq": parts["faq"],
         "sources": parts["sources"],
+        "diary": {"habits": parts["diary"]["habits"]},
+        "ui": {**parts["ui"], **parts["diary"]["words"]},  # the diary's words beside the app's, one table
     }
     canonical = json.dumps(bundle, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return {"version": hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16], **bundle}
@@ -307,7 +350,7 @@ def check_content(directory, texts):
     parts = {}
     for file_name in FILE_NAMES:
         key, _schema = FILES[file_name]
-        parts[key or "meta"] = _read(directory, file_name, texts[file_name])
+        parts[key or file_name.removesuffix(".yml")] = _read(directory, file_name, texts[file_name])
     _Checker(parts).run()
     return build_bundle(parts)
 

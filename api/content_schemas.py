@@ -246,6 +246,54 @@ class MetaSchema(Strict):
     license = fields.Nested(LicenseSchema, required=True)
 
 
+WORD_KEY = validate.Regexp(r"^[a-z0-9_]+(\.[a-z0-9_]+)+$", error="must be dotted lower_snake_case, like home.start")
+PLURAL_FORMS = ("zero", "one", "two", "few", "many", "other")  # the categories of Intl.PluralRules
+
+
+class Words(fields.Field):
+    """A word the app shows: a text, or its plural forms by Intl.PluralRules category (`other` required)."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if isinstance(value, str) and value.strip():
+            return value
+        if isinstance(value, dict) and "other" in value and set(value) <= set(PLURAL_FORMS) \
+                and all(isinstance(v, str) and v.strip() for v in value.values()):
+            return value
+        raise ValidationError(f"must be a text, or plural forms ({', '.join(PLURAL_FORMS)}) with at least 'other'")
+
+
+def words_field(**kwargs):
+    return fields.Dict(keys=fields.String(validate=WORD_KEY), values=Words(), validate=validate.Length(min=1), **kwargs)
+
+
+class UiSchema(Strict):
+    """Every word of the app's screens, by stable key; `{name}` marks a value the app fills in."""
+
+    ui = words_field(required=True)
+
+
+class HabitSchema(Strict):
+    """One habit the diary's check-in asks about and its patterns compare: rules as data, words beside them."""
+
+    id = id_field()
+    question = id_field()  # the questionnaire's question whose options the check-in offers
+    options = fields.List(fields.String(validate=ID), required=True, validate=validate.Length(min=2))  # a day's options
+    counts_with = fields.List(fields.String(validate=ID), required=True, validate=validate.Length(min=1))
+    trigger = id_field()  # whose tips an insight links to
+    prompt = prose(required=True)  # the check-in's question about one day
+    option_labels = fields.Dict(keys=fields.String(validate=ID), values=prose())  # a day's words, where they differ
+    name = prose(required=True)  # the habit in a summary: "Nights under 6 hours' sleep"
+    on_days = prose(required=True)  # in an insight: "on days after nights under 6 hours' sleep"
+    sources = source_ids()
+
+
+class DiarySchema(Strict):
+    """The diary's habits and the words of its screens."""
+
+    habits = fields.List(fields.Nested(HabitSchema), required=True, validate=validate.Length(min=1))
+    words = words_field(required=True)
+
+
 def file_schema(key, item_schema, minimum=1):
     """A schema for a file holding one list under `key`, e.g. `triggers: [...]`."""
     return Schema.from_dict(
@@ -267,4 +315,6 @@ FILES = {
     "cautions.yml": ("cautions", file_schema("cautions", CautionSchema)),
     "guide.yml": ("sections", file_schema("sections", GuideSectionSchema)),
     "faq.yml": ("faq", file_schema("faq", FaqSchema)),
+    "ui.yml": ("ui", UiSchema()),
+    "diary.yml": (None, DiarySchema()),
 }

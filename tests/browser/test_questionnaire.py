@@ -93,7 +93,7 @@ def test_the_two_safety_questions_cannot_be_skipped(phone, content):
         phone.button("Next").click()  # nothing ticked: the check waits and says why
         expect(phone.page.get_by_role("alert")).to_have_text(question["must_answer"])
         expect(phone.page.locator(".progress-text")).to_have_text(f"Question {n} of {question_count(content)}")
-        expect(phone.option(question_id, "none")).to_be_focused()
+        expect(phone.option(question_id, question["options"][0]["id"])).to_be_focused()  # where to answer
         phone.tick(question_id, "none")
         expect(phone.page.get_by_role("alert")).to_have_count(0)
         phone.button("Next").click()
@@ -265,6 +265,8 @@ def test_the_summary_can_be_copied_as_plain_text(phone, content):
     phone.context.grant_permissions(["clipboard-read", "clipboard-write"])
     phone.open("#/check/warning_signs")
     phone.tick("warning_signs", "none")
+    phone.open("#/check/other_signs")
+    phone.tick("other_signs", "none")
     phone.open("#/check/sleep")
     phone.tick("sleep", "under_5h")
     phone.open("#/results")

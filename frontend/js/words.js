@@ -1,0 +1,20 @@
+// The words of the app's screens, from the content bundle's `ui` (content/ui.yml): code names a key, never prose.
+// t("question.progress", {n: 2, total: 20}) fills in `{n}` and `{total}`; a word with plural forms picks its
+// form for `count` with Intl.PluralRules, in the language of the page.
+
+let words = {};
+let plurals = new Intl.PluralRules("en");
+
+/** Use the words of this content bundle from now on. */
+export function useWords(ui, lang = document.documentElement.lang || "en") {
+  words = ui ?? {};
+  plurals = new Intl.PluralRules(lang);
+}
+
+/** The text for `key` with its `{placeholders}` filled in; a missing key throws, for the developer to see. */
+export function t(key, values = {}) {
+  const word = words[key];
+  if (word === undefined) throw new Error(`no words for "${key}" in content/ui.yml`);
+  const text = typeof word === "string" ? word : (word[plurals.select(values.count)] ?? word.other);
+  return text.replace(/\{([a-z_]+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
+}
