@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export PORT
 
-.PHONY: run test vectors sw-version bench setup setup-dev clean content-review index-html
+.PHONY: run test test-fast vectors sw-version bench setup setup-dev clean content-review index-html
 
 $(VENV)/.runtime: requirements.txt
 	python3 -m venv $(VENV)
@@ -29,6 +29,11 @@ test: setup-dev
 	$(PY) -m pytest
 	node --test frontend/tests
 
+# The everyday loop: everything but the browser, packaging and fuzzing tests (CI runs them all with `make test`).
+test-fast: setup-dev
+	$(PY) -m pytest -q -m "not browser and not slow"
+	node --test frontend/tests
+
 vectors: setup
 	$(PY) tests/vectors/build.py
 
@@ -51,7 +56,8 @@ bench: setup-dev
 	$(PY) benchmarks/first_visit.py
 
 # Serverless and public API: the Lambda zip (no AWS credentials needed), the static copy for S3 + CloudFront,
-# the committed OpenAPI document, and the Lambda and load benchmarks.
+# the committed OpenAPI document, and the Lambda and load benchmarks (load: wrk, memory under unique query strings,
+# slow clients).
 .PHONY: package static openapi bench-lambda bench-load
 STAGE ?= production
 STATIC_OUT ?= build/static
@@ -70,6 +76,8 @@ bench-lambda: setup-dev
 
 bench-load: setup-dev
 	$(PY) benchmarks/load
+	$(PY) benchmarks/memory.py
+	$(PY) benchmarks/slow_clients.py
 
 clean:
 	rm -rf $(VENV) node_modules

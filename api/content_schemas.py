@@ -162,6 +162,8 @@ class CallSchema(Strict):
 
 class TriageLevelSchema(Strict):
     id = id_field()
+    urgent = fields.Boolean(required=True)  # its advice is shown at once, before the rest of the check
+    icon = fields.String(required=True, validate=ID)  # the picture beside the level's words
     title = prose(required=True)
     how_soon = prose(required=True)
     advice = prose(required=True)

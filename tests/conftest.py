@@ -11,6 +11,18 @@ from api import create_app
 from api.content import CONTENT_DIR, load_content
 
 ROOT = Path(__file__).resolve().parent.parent
+SLOW = {"test_package.py", "test_fuzz.py"}  # build the Lambda zip, fuzz every operation
+BROWSER = {"test_static.py"}  # besides tests/browser
+
+
+def pytest_collection_modifyitems(items):
+    """Mark the tests the fast loop leaves out, by where they live, so a new file there is marked too."""
+    for item in items:
+        path = Path(item.fspath)
+        if "browser" in path.parts or path.name in BROWSER:
+            item.add_marker(pytest.mark.browser)
+        if path.name in SLOW:
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="session")

@@ -44,14 +44,14 @@ def valid_answers(draw_from):
     return chosen
 
 
-@settings(max_examples=600, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
+@settings(max_examples=600, suppress_health_check=[HealthCheck.too_slow], derandomize=True, deadline=None)
 @given(bodies)
 def test_the_quick_check_never_accepts_what_the_schema_refuses(body):
     if QUICK(body) is not None:
         assert SCHEMA.load(body) == body
 
 
-@settings(max_examples=200, derandomize=True)
+@settings(max_examples=200, derandomize=True, deadline=None)
 @given(st.data())
 def test_valid_answers_take_the_quick_path_and_the_schema_agrees(data):
     body = {"answers": valid_answers(data.draw)}

@@ -40,10 +40,8 @@ export function answeredCount(content, answers) {
   return content.questionnaire.questions.filter((q) => answers[q.id] !== undefined).length;
 }
 
-/** Levels that cannot wait for the rest of the check: their advice is shown at once. */
-export const URGENT_LEVELS = ["emergency_ambulance", "emergency"];
-
-/** The raised warning signs that need help now, most urgent first. */
+/** The raised warning signs whose level cannot wait for the rest of the check (`urgent` in content), most urgent first. */
 export function urgentFlags(content, answers) {
-  return redFlags(content, answers).filter((flag) => URGENT_LEVELS.includes(flag.level));
+  const urgent = new Set(content.triage_levels.filter((level) => level.urgent).map((level) => level.id));
+  return redFlags(content, answers).filter((flag) => urgent.has(flag.level));
 }

@@ -1,33 +1,39 @@
-// The plain-text summary of a result, to copy, share or read out to a doctor. Pure.
+// The plain-text summary of a result, to copy, share or read out to a doctor. Pure: the words come from content.
+import { t } from "./words.js";
 
-/** How well a trigger fits, in words: the score is never shown as a bare number. */
+// Scores at or above these read as a strong or a good match; the score is never shown as a bare number.
+const STRONG_FIT = 0.7;
+const GOOD_FIT = 0.4;
+
+/** How well a trigger fits, in words. */
 export function fitLabel(score) {
-  if (score >= 0.7) return "Strong match";
-  if (score >= 0.4) return "Good match";
-  return "Some match";
+  if (score >= STRONG_FIT) return t("results.fit_strong");
+  if (score >= GOOD_FIT) return t("results.fit_good");
+  return t("results.fit_some");
 }
 
-export function summaryText(result, { title = "Twitch trigger checker", date = "" } = {}) {
-  const lines = [`${title}: my results${date ? ` (${date})` : ""}`, ""];
-  lines.push(`What to do: ${result.triage.title}`, `How soon: ${result.triage.how_soon}`, result.triage.advice, "");
+export function summaryText(result, { title, date = "" }) {
+  const lines = [date ? t("summary.heading_dated", { title, date }) : t("summary.heading", { title }), ""];
+  lines.push(t("summary.what_to_do", { title: result.triage.title }), t("summary.how_soon", { how_soon: result.triage.how_soon }),
+    result.triage.advice, ...result.triage.cautions.map((caution) => caution.text), "");
   if (result.red_flags.length) {
-    lines.push("Warning signs I reported:");
+    lines.push(t("summary.flags"));
     for (const flag of result.red_flags) lines.push(`- ${flag.title}. ${flag.advice}`);
     lines.push("");
   }
   if (result.triggers.length) {
-    lines.push("Likely triggers, most likely first:");
+    lines.push(t("summary.triggers"));
     result.triggers.forEach((trigger, n) => {
-      lines.push(`${n + 1}. ${trigger.title} (${fitLabel(trigger.score).toLowerCase()})`);
-      lines.push(`   Why: ${trigger.reasons.map((reason) => reason.text).join(" ")}`);
-      if (trigger.tips.length) lines.push(`   To try: ${trigger.tips.map((tip) => tip.title).join("; ")}.`);
+      lines.push(t("summary.trigger", { n: n + 1, title: trigger.title, fit: fitLabel(trigger.score).toLowerCase() }));
+      lines.push(`   ${t("summary.why", { reasons: trigger.reasons.map((reason) => reason.text).join(" ") })}`);
+      if (trigger.tips.length) lines.push(`   ${t("summary.to_try", { tips: trigger.tips.map((tip) => tip.title).join("; ") })}`);
     });
     lines.push("");
   } else {
-    lines.push("No everyday trigger stood out from my answers.", "");
+    lines.push(t("summary.no_trigger"), "");
   }
   if (result.related_conditions.length) {
-    lines.push("To mention to a doctor (information, not a diagnosis):");
+    lines.push(t("summary.conditions"));
     for (const condition of result.related_conditions) lines.push(`- ${condition.title}: ${condition.reason} ${condition.mention}`);
     lines.push("");
   }

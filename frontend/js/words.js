@@ -11,6 +11,13 @@ export function useWords(ui, lang = document.documentElement.lang || "en") {
   plurals = new Intl.PluralRules(lang);
 }
 
+/** Start with the words the page carries for the time before content has loaded (index.html's boot words). */
+export function useWordsOfPage() {
+  const template = document.getElementById("boot-words");
+  const pageWords = template ? [...template.content.querySelectorAll("[data-word]")] : [];
+  words = Object.fromEntries(pageWords.map((element) => [element.dataset.word, element.textContent]));
+}
+
 /** The text for `key` with its `{placeholders}` filled in; a missing key throws, for the developer to see. */
 export function t(key, values = {}) {
   const word = words[key];

@@ -20,7 +20,6 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 PHONE_SIZE = {"width": 360, "height": 740}
-URGENT_LEVELS = ("emergency_ambulance", "emergency")  # shown at once, before the rest of the check
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
@@ -97,7 +96,8 @@ class Phone:
                 self.tick(question["id"], answer)
             self.button("See results" if n == len(questions) else "Next").click()
             own = engine.chosen_options({question["id"]: answer} if answer is not None else {})
-            if any(flag["level"] in URGENT_LEVELS for flag in engine.red_flags(content, own)):
+            urgent = {level["id"] for level in content["triage_levels"] if level["urgent"]}  # shown at once
+            if any(flag["level"] in urgent for flag in engine.red_flags(content, own)):
                 expect(self.page.locator("[data-triage-level]")).to_be_visible()  # the emergency advice first
                 self.page.get_by_role("link", name="Go on with the check").click()
         expect(self.heading()).to_have_text("Your results")

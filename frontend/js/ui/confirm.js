@@ -1,4 +1,5 @@
 // Ask before anything the person entered is thrown away.
+import { t } from "../words.js";
 import { h } from "./dom.js";
 
 /** A modal question with a safe default (the cancel button has focus); `onYes` runs only on yes. */
@@ -16,9 +17,9 @@ export function confirm({ title, text, yes, no }, onYes) {
 
 export function confirmStartOver(onYes) {
   confirm({
-    title: "Start a new check?",
-    text: "The answers you gave so far will be deleted from this device.",
-    yes: "Yes, delete them and start again",
-    no: "No, keep my answers",
+    title: t("confirm.start_over_title"),
+    text: t("confirm.start_over_text"),
+    yes: t("confirm.start_over_yes"),
+    no: t("confirm.start_over_no"),
   }, onYes);
 }

@@ -27,7 +27,7 @@ export function buttonLink(href, text, kind = "secondary") {
 }
 
 /** The sources an item rests on, as a list of links to the guide's source list entries. */
-export function sourceList(content, ids, heading = "Sources", level = "h2") {
+export function sourceList(content, ids, heading, level = "h2") {
   const byId = new Map(content.sources.map((s) => [s.id, s]));
   const items = [...new Set(ids)].map((id) => byId.get(id)).filter(Boolean);
   if (!items.length) return null;

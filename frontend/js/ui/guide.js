@@ -1,9 +1,10 @@
 // The guide, read offline: every section (tables included), the FAQ and the sources, with a filter box.
 // #/guide lists everything, #/guide/<section id> opens a section, #/guide/faq and #/guide/sources the rest.
+import { t } from "../words.js";
 import { dataTable, h, screenHeading, sourceCitation, sourceList } from "./dom.js";
 
 function backLink() {
-  return h("p", { class: "back" }, h("a", { href: "#/guide" }, "All of the guide"));
+  return h("p", { class: "back" }, h("a", { href: "#/guide" }, t("guide.all")));
 }
 
 function searchText(...parts) {
@@ -18,10 +19,10 @@ function index(content) {
       text: searchText(s.title, s.summary, s.body, s.table ? [s.table.caption, s.table.columns, s.table.rows] : [],
         s.questions_to_ask ?? []),
     })),
-    { href: "#/guide/faq", title: "Questions people ask", summary: `${content.faq.length} short answers.`,
-      text: searchText("faq questions", content.faq.map((f) => [f.question, f.answer])) },
-    { href: "#/guide/sources", title: "Sources", summary: "Where the advice comes from, and how much weight it carries.",
-      text: searchText("sources", content.sources.map((s) => [s.title, s.publisher, s.evidence])) },
+    { href: "#/guide/faq", title: t("guide.faq_title"), summary: t("guide.faq_summary", { count: content.faq.length }),
+      text: searchText("faq", t("guide.faq_title"), content.faq.map((f) => [f.question, f.answer])) },
+    { href: "#/guide/sources", title: t("guide.sources_title"), summary: t("guide.sources_summary"),
+      text: searchText(t("guide.sources_title"), content.sources.map((s) => [s.title, s.publisher, s.evidence])) },
   ];
   const faqEntries = content.faq.map((f) => ({
     href: `#/guide/faq/${f.id}`, title: f.question, summary: f.answer[0], text: searchText(f.question, f.answer),
@@ -32,7 +33,7 @@ function index(content) {
   };
   const items = entries.map(item);
   const faqItems = faqEntries.map(item);
-  const faqHeading = h("h2", { hidden: true }, "Matching questions");
+  const faqHeading = h("h2", { hidden: true }, t("guide.matching_questions"));
   const faqList = h("ul", { class: "guide-list", hidden: true }, faqItems.map((i) => i.li));
   const status = h("p", { class: "small", role: "status" });
   const filter = h("input", { type: "search", id: "guide-filter", autocomplete: "off", spellcheck: "false" });
@@ -44,15 +45,17 @@ function index(content) {
     let questions = 0;
     for (const i of faqItems) questions += (i.li.hidden = !(words.length && matches(i))) ? 0 : 1;
     faqHeading.hidden = faqList.hidden = questions === 0;
-    status.textContent = words.length ? `${shown} pages and ${questions} questions match “${filter.value.trim()}”.` : "";
+    status.textContent = words.length ? t("guide.matches", {
+      pages: t("guide.pages", { count: shown }), questions: t("guide.questions", { count: questions }), words: filter.value.trim(),
+    }) : "";
   });
   return {
-    title: "Guide",
+    title: t("guide.title"),
     view: h("div", { class: "guide" },
-      screenHeading("Guide"),
-      h("p", { class: "lead" }, "Why muscles twitch, what helps, and when to get help. It all works offline."),
+      screenHeading(t("guide.title")),
+      h("p", { class: "lead" }, t("guide.lead")),
       h("div", { class: "field" },
-        h("label", { for: "guide-filter" }, "Filter the guide"),
+        h("label", { for: "guide-filter" }, t("guide.filter")),
         filter),
       status,
       h("ul", { class: "guide-list" }, items.map((i) => i.li)),
@@ -74,10 +77,10 @@ function section(content, s) {
       s.body.map((paragraph) => h("p", {}, paragraph)),
       s.table && dataTable(s.table),
       s.questions_to_ask && [
-        h("h2", {}, "Questions to ask"),
+        h("h2", {}, t("guide.questions_to_ask")),
         h("ol", {}, s.questions_to_ask.map((question) => h("li", {}, question)))],
-      sourceList(content, s.sources),
-      next && h("p", { class: "next" }, "Next: ", h("a", { href: `#/guide/${next.id}` }, next.title))),
+      sourceList(content, s.sources, t("guide.sources_title")),
+      next && h("p", { class: "next" }, t("guide.next"), h("a", { href: `#/guide/${next.id}` }, next.title))),
   };
 }
 
@@ -85,38 +88,38 @@ function faqItem(content, item) {
   return {
     title: item.question,
     view: h("article", { class: "faq" },
-      h("p", { class: "back" }, h("a", { href: "#/guide/faq" }, "All questions")),
+      h("p", { class: "back" }, h("a", { href: "#/guide/faq" }, t("guide.all_questions"))),
       screenHeading(item.question),
       item.answer.map((paragraph) => h("p", {}, paragraph)),
-      sourceList(content, item.sources)),
+      sourceList(content, item.sources, t("guide.sources_title"))),
   };
 }
 
 function faq(content) {
   return {
-    title: "Questions people ask",
+    title: t("guide.faq_title"),
     view: h("article", { class: "faq" },
       backLink(),
-      screenHeading("Questions people ask"),
+      screenHeading(t("guide.faq_title")),
       content.faq.map((item) => h("section", { "aria-labelledby": `faq-${item.id}`, class: "card" },
         h("h2", { id: `faq-${item.id}` }, h("a", { href: `#/guide/faq/${item.id}` }, item.question)),
         item.answer.map((paragraph) => h("p", {}, paragraph)),
-        sourceList(content, item.sources, "Sources", "h3")))),
+        sourceList(content, item.sources, t("guide.sources_title"), "h3")))),
   };
 }
 
 function sources(content) {
   return {
-    title: "Sources",
+    title: t("guide.sources_title"),
     view: h("article", { class: "source-list" },
       backLink(),
-      screenHeading("Sources"),
-      h("p", {}, "Every piece of advice in this app names the sources it rests on. Here is each one, and how much weight it can carry."),
+      screenHeading(t("guide.sources_title")),
+      h("p", {}, t("guide.sources_intro")),
       h("ul", {}, content.sources.map((source) => h("li", { class: "card", id: `source-${source.id}` },
         h("p", {}, sourceCitation(source)),
         h("p", {}, source.evidence),
-        h("p", { class: "small" }, `Last checked: ${source.reviewed}`)))),
-      h("p", { class: "small" }, `Content licence: ${content.license.name}. ${content.license.attribution}`)),
+        h("p", { class: "small" }, t("guide.last_checked", { date: source.reviewed }))))),
+      h("p", { class: "small" }, t("guide.licence", { name: content.license.name, attribution: content.license.attribution }))),
   };
 }
 
@@ -131,7 +134,7 @@ export function render(app, [id, faqId]) {
   const s = content.guide.sections.find((item) => item.id === id);
   if (s) return section(content, s);
   return {
-    title: "Not in the guide",
-    view: h("div", {}, screenHeading("This page is not in the guide"), backLink()),
+    title: t("guide.not_found_title"),
+    view: h("div", {}, screenHeading(t("guide.not_found_heading")), backLink()),
   };
 }

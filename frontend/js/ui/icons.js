@@ -1,4 +1,5 @@
 // Small line icons drawn for the app; always beside words, never the only sign of anything.
+// Content names them (a triage level's `icon`); tests/test_words.py checks every named icon is drawn here.
 const SVG = "http://www.w3.org/2000/svg";
 
 const PATHS = {
@@ -12,14 +13,6 @@ const PATHS = {
   check: ["M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18z", "M8 12l3 3 5-6"],
   // a phone handset
   phone: ["M6 3h3l2 5-2.5 1.5a11 11 0 0 0 6 6L16 13l5 2v3a2 2 0 0 1-2 2A16 16 0 0 1 4 5a2 2 0 0 1 2-2z"],
-};
-
-export const TRIAGE_ICONS = {
-  emergency_ambulance: "warning",
-  emergency: "warning",
-  consultation_24: "clock",
-  consultation: "calendar",
-  self_care: "check",
 };
 
 export function icon(name, size = 32) {

@@ -1,4 +1,5 @@
 // Messages at the top of every screen: offline ready, new content, a new version of the app.
+import { t } from "../words.js";
 import { h } from "./dom.js";
 
 /** Show a message (replacing one with the same id); an optional button acts on it.
@@ -10,7 +11,7 @@ export function notify(id, message, action) {
     h("p", {}, message),
     h("div", { class: "actions" },
       action && h("button", { type: "button", class: "primary", onclick: action.run }, action.label),
-      h("button", { type: "button", class: "secondary", onclick: () => notice.remove() }, "Dismiss")));
+      h("button", { type: "button", class: "secondary", onclick: () => notice.remove() }, t("notice.dismiss"))));
   region.append(notice);
   return notice;
 }

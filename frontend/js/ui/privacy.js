@@ -1,31 +1,32 @@
 // Privacy: answers stay on the device, and the person can delete them here.
+import { t } from "../words.js";
 import { confirm } from "./confirm.js";
 import { h, screenHeading } from "./dom.js";
 
 export function render(app) {
   const status = h("p", { role: "status", class: "small" });
   const remove = () => confirm({
-    title: "Delete your answers?",
-    text: "Your answers and results will be removed from this device. This cannot be undone.",
-    yes: "Yes, delete them",
-    no: "No, keep them",
+    title: t("privacy.confirm_title"),
+    text: t("privacy.confirm_text"),
+    yes: t("privacy.confirm_yes"),
+    no: t("privacy.confirm_no"),
   }, () => {
     app.check.clear();
-    status.textContent = "Your answers have been deleted from this device.";
+    status.textContent = t("privacy.deleted");
   });
   return {
-    title: "Privacy",
+    title: t("privacy.title"),
     view: h("article", {},
-      screenHeading("Privacy"),
-      h("p", { class: "lead" }, "Your answers never leave this device."),
+      screenHeading(t("privacy.title")),
+      h("p", { class: "lead" }, t("privacy.lead")),
       h("ul", {},
-        h("li", {}, "The app works out your results on this device. It does not send your answers anywhere."),
-        h("li", {}, "Your answers are saved in this browser’s storage so that a reload does not lose them. They are not shared with anyone."),
-        h("li", {}, "Your twitch diary is kept in this browser’s storage too, and never sent anywhere. Make a backup from the diary to move it to another phone; delete it there too."),
-        h("li", {}, "The app downloads its content (questions, advice and the guide) from our server, and nothing else. No accounts, no cookies, no trackers, no adverts, no other companies.")),
-      h("h2", {}, "Delete your answers"),
-      h("p", {}, "This removes your answers and results from this device. It cannot be undone."),
-      h("button", { type: "button", class: "secondary", onclick: remove }, "Delete my answers"),
+        h("li", {}, t("privacy.on_device")),
+        h("li", {}, t("privacy.storage")),
+        h("li", {}, t("privacy.diary")),
+        h("li", {}, t("privacy.downloads"))),
+      h("h2", {}, t("privacy.delete_heading")),
+      h("p", {}, t("privacy.delete_text")),
+      h("button", { type: "button", class: "secondary", onclick: remove }, t("privacy.delete")),
       status),
   };
 }

@@ -2,8 +2,9 @@
 // Every change is saved at once; ticking an emergency warning sign shows its advice right away.
 // A question with `must_answer` (the safety questions) has no Skip, and Next asks for an answer first.
 import { clean, toggle, urgentFlags } from "../answers.js";
+import { t } from "../words.js";
+import { levelOf, triageBanner } from "./advice.js";
 import { h, screenHeading } from "./dom.js";
-import { icon } from "./icons.js";
 
 export function render(app, [questionId]) {
   const questions = app.content.questionnaire.questions;
@@ -22,9 +23,10 @@ export function render(app, [questionId]) {
     const flags = urgentFlags(app.content, { [question.id]: answer });
     alert.replaceChildren();
     if (!flags.length) return;
-    const level = app.content.triage_levels.find((l) => l.id === flags[0].level);
-    alert.append(h("div", { class: `triage triage-${level.id}` },
-      icon("warning"), h("p", {}, h("strong", {}, `${level.title}. `), level.advice)));
+    const level = levelOf(app.content, flags[0].level);
+    alert.append(triageBanner(app.content, { ...level, level: level.id, cautions: [] },
+      { heading: (text) => h("p", { class: "urgent-title", id: "triage-title" }, h("strong", {}, text)) }));
+    alert.scrollIntoView({ block: "nearest" }); // the advice and its call buttons in view at once
   };
 
   const inputs = question.options.map((option) => h("input", {
@@ -68,7 +70,7 @@ export function render(app, [questionId]) {
 
   const helpId = `help-${question.id}`;
   const form = h("form", { class: "question", novalidate: true, onsubmit: (event) => { event.preventDefault(); forward(); } },
-    h("p", { class: "progress-text" }, `Question ${n + 1} of ${questions.length}`),
+    h("p", { class: "progress-text" }, t("question.progress", { n: n + 1, total: questions.length })),
     h("progress", { max: questions.length, value: n + 1, "aria-hidden": "true" }),
     h("fieldset", { "aria-describedby": [question.help && helpId, question.must_answer && problem.id].filter(Boolean).join(" ") || null },
       h("legend", {}, screenHeading(question.text)),
@@ -77,9 +79,9 @@ export function render(app, [questionId]) {
       list),
     alert,
     h("div", { class: "actions" },
-      h("button", { type: "submit", class: "primary" }, last ? "See results" : "Next"),
-      h("button", { type: "button", class: "secondary", onclick: () => app.go(n ? `check/${questions[n - 1].id}` : "") }, "Back"),
-      !question.must_answer && h("button", { type: "button", class: "secondary", onclick: () => { app.check.answer(question.id, undefined); answer = undefined; forward(); } }, "Skip")));
+      h("button", { type: "submit", class: "primary" }, last ? t("question.see_results") : t("question.next")),
+      h("button", { type: "button", class: "secondary", onclick: () => app.go(n ? `check/${questions[n - 1].id}` : "") }, t("question.back")),
+      !question.must_answer && h("button", { type: "button", class: "secondary", onclick: () => { app.check.answer(question.id, undefined); answer = undefined; forward(); } }, t("question.skip"))));
   showUrgent();
-  return { title: `Question ${n + 1} of ${questions.length}`, view: form };
+  return { title: t("question.progress", { n: n + 1, total: questions.length }), view: form };
 }
