@@ -241,10 +241,11 @@ class _Checker:
             self.problems.append(f"diary.yml: words, key {key}: also in ui.yml; a key lives in one file")
 
     def words_agree_on_placeholders(self):
-        """Every plural form of a word names the same `{placeholders}`, so the app can fill in each one."""
+        """Every plural form of a word names the same `{placeholders}`, so the app can fill in each one
+        (`{count}` aside: "one" may say "a" or "another" instead of the number)."""
         for key, value in {**self.parts["ui"], **self.parts["diary"]["words"]}.items():
             if isinstance(value, dict):
-                names = {form: set(PLACEHOLDER.findall(text)) for form, text in value.items()}
+                names = {form: set(PLACEHOLDER.findall(text)) - {"count"} for form, text in value.items()}
                 if len({frozenset(n) for n in names.values()}) > 1:
                     self.problems.append(f"ui.yml: ui, key {key}: the plural forms name different placeholders: "
                                          + "; ".join(f"{form} {sorted(n)}" for form, n in names.items()))

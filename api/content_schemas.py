@@ -102,6 +102,7 @@ class OptionSchema(Strict):
 class QuestionSchema(Strict):
     id = id_field()
     kind = fields.String(required=True, validate=validate.OneOf(["single", "multi"]))
+    short = prose(required=True)  # the question in a few words, in the list of answers on the results
     text = prose(required=True)
     help = prose()
     must_answer = prose()  # the question cannot be skipped; this says so when Next is pressed without an answer

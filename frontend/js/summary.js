@@ -1,9 +1,14 @@
-// The plain-text summary of a result, to copy, share or read out to a doctor. Pure: the words come from content.
+// What a result says in order of importance, shared by the results screen and the plain-text summary a person
+// copies, shares or reads out to a doctor (the same things the printout holds). Pure: the words come from content.
 import { t } from "./words.js";
 
 // Scores at or above these read as a strong or a good match; the score is never shown as a bare number.
 const STRONG_FIT = 0.7;
 const GOOD_FIT = 0.4;
+/** Triggers below a good match are folded away as "other things that may play a part". */
+export const STRONG_OR_GOOD = GOOD_FIT;
+// Things to try first: one tip from each of the top triggers, at most this many, so the first screen stays short.
+const TRY_FIRST = 3;
 
 /** How well a trigger fits, in words. */
 export function fitLabel(score) {
@@ -12,13 +17,33 @@ export function fitLabel(score) {
   return t("results.fit_some");
 }
 
-export function summaryText(result, { title, date = "" }) {
+/** The first tip of each of the top triggers: [{trigger, tip}], at most TRY_FIRST. */
+export function tryFirst(result) {
+  return result.triggers.filter((trigger) => trigger.tips.length).slice(0, TRY_FIRST)
+    .map((trigger) => ({ trigger, tip: trigger.tips[0] }));
+}
+
+/** Every answer given, in asking order: [{question, labels}] with the options' words. */
+export function answerRows(content, answers) {
+  return content.questionnaire.questions.filter((question) => answers[question.id] !== undefined).map((question) => {
+    const chosen = [answers[question.id]].flat();
+    return { question, labels: question.options.filter((option) => chosen.includes(option.id)).map((option) => option.label) };
+  });
+}
+
+export function summaryText(content, result, answers, { title, date = "" }) {
   const lines = [date ? t("summary.heading_dated", { title, date }) : t("summary.heading", { title }), ""];
   lines.push(t("summary.what_to_do", { title: result.triage.title }), t("summary.how_soon", { how_soon: result.triage.how_soon }),
     result.triage.advice, ...result.triage.cautions.map((caution) => caution.text), "");
   if (result.red_flags.length) {
     lines.push(t("summary.flags"));
     for (const flag of result.red_flags) lines.push(`- ${flag.title}. ${flag.advice}`);
+    lines.push("");
+  }
+  const first = tryFirst(result);
+  if (first.length) {
+    lines.push(t("summary.try_first"));
+    for (const { tip } of first) lines.push(`- ${tip.title}: ${tip.text}`);
     lines.push("");
   }
   if (result.triggers.length) {
@@ -37,6 +62,8 @@ export function summaryText(result, { title, date = "" }) {
     for (const condition of result.related_conditions) lines.push(`- ${condition.title}: ${condition.reason} ${condition.mention}`);
     lines.push("");
   }
-  lines.push(result.disclaimer);
+  lines.push(t("summary.answers"));
+  for (const { question, labels } of answerRows(content, answers)) lines.push(`- ${question.short}: ${labels.join(", ")}`);
+  lines.push("", result.disclaimer);
   return lines.join("\n");
 }

@@ -29,13 +29,11 @@ export function cautionLines(cautions = []) {
 export function triageBanner(content, triage, { heading = (text) => h("h2", { id: "triage-title" }, text) } = {}) {
   const level = levelOf(content, triage.level);
   return h("section", { class: `triage triage-${level.id}`, "data-triage-level": level.id, "aria-labelledby": "triage-title" },
-    icon(level.icon, 40),
-    h("div", {},
-      heading(triage.title),
-      h("p", { class: "how-soon" }, t("advice.how_soon", { how_soon: triage.how_soon })),
-      h("p", {}, triage.advice),
-      cautionLines(triage.cautions),
-      callButtons(level)));
+    h("div", { class: "triage-head" }, icon(level.icon, 32), heading(triage.title)),
+    callButtons(level), // before the longer words: at 200% zoom the buttons still come first
+    h("p", { class: "how-soon" }, t("advice.how_soon", { how_soon: triage.how_soon })),
+    h("p", {}, triage.advice),
+    cautionLines(triage.cautions));
 }
 
 /** The raised warning signs, each with what to do about it; nothing when none was raised. */
@@ -45,6 +43,19 @@ export function flagList(flags, heading = t("advice.flags_heading")) {
     h("h2", { id: "flags-title" }, heading),
     h("ul", { class: "flags" }, flags.map((flag) =>
       h("li", { "data-red-flag": flag.id }, h("strong", {}, flag.title), h("p", {}, flag.advice)))));
+}
+
+/**
+ * The warning signs as one line each, for a screen that must stay short: a sign whose level has call buttons
+ * (24 hours and sooner) shows its advice open; the others open on a tap. Printed open.
+ */
+export function foldedFlagList(content, flags, heading) {
+  if (!flags.length) return null;
+  return h("section", { "aria-labelledby": "flags-title" },
+    h("h2", { id: "flags-title" }, heading),
+    h("ul", { class: "flags" }, flags.map((flag) => h("li", { "data-red-flag": flag.id },
+      h("details", { open: Boolean(levelOf(content, flag.level).calls), "data-print-open": "" },
+        h("summary", {}, flag.title), h("p", {}, flag.advice))))));
 }
 
 /** One tip as a result gives it (`text`, `how_long`, `expect`, `cautions`), under a heading of `level`. */

@@ -1,12 +1,13 @@
 // One question a screen: native radios or checkboxes with labels, progress, Next, Back and Skip.
 // Every change is saved at once; ticking an emergency warning sign shows its advice right away.
 // A question with `must_answer` (the safety questions) has no Skip, and Next asks for an answer first.
+// #/check/<id>/change comes from a Change link on the results: See results goes back to the updated results.
 import { clean, toggle, urgentFlags } from "../answers.js";
 import { t } from "../words.js";
 import { levelOf, triageBanner } from "./advice.js";
 import { h, screenHeading } from "./dom.js";
 
-export function render(app, [questionId]) {
+export function render(app, [questionId, mode]) {
   const questions = app.content.questionnaire.questions;
   const n = questions.findIndex((q) => q.id === questionId);
   if (n < 0) {
@@ -14,7 +15,8 @@ export function render(app, [questionId]) {
     return null;
   }
   const question = questions[n];
-  const last = n === questions.length - 1;
+  const changing = mode === "change";
+  const last = changing || n === questions.length - 1;
   app.check.reach(question.id);
   let answer = clean(app.content, app.check.answers())[question.id];
 
@@ -60,7 +62,7 @@ export function render(app, [questionId]) {
       return null;
     }
     // What this screen's answer raises that cannot wait: its advice comes before any other question.
-    if (urgentFlags(app.content, { [question.id]: answer }).length) return app.go(`emergency/${question.id}`);
+    if (urgentFlags(app.content, { [question.id]: answer }).length && !changing) return app.go(`emergency/${question.id}`);
     if (last) {
       app.check.finish();
       return app.go("results");
@@ -80,7 +82,7 @@ export function render(app, [questionId]) {
     alert,
     h("div", { class: "actions" },
       h("button", { type: "submit", class: "primary" }, last ? t("question.see_results") : t("question.next")),
-      h("button", { type: "button", class: "secondary", onclick: () => app.go(n ? `check/${questions[n - 1].id}` : "") }, t("question.back")),
+      h("button", { type: "button", class: "secondary", onclick: () => app.go(changing ? "results" : n ? `check/${questions[n - 1].id}` : "") }, t("question.back")),
       !question.must_answer && h("button", { type: "button", class: "secondary", onclick: () => { app.check.answer(question.id, undefined); answer = undefined; forward(); } }, t("question.skip"))));
   showUrgent();
   return { title: t("question.progress", { n: n + 1, total: questions.length }), view: form };

@@ -1,47 +1,96 @@
-// Results: the triage banner first, then warning signs, ranked triggers with reasons and tips,
-// things to mention to a doctor, sources and the disclaimer. Scored on this device.
+// Results, in the order a worried person needs them: how soon and what to do now (with call buttons), why
+// (the warning signs), what to try first; then the triggers that fit, things to mention to a doctor, the answers
+// given (each with Change), share and print, sources and the disclaimer. Scored on this device.
 import { clean } from "../answers.js";
 import { assess } from "../engine.js";
-import { fitLabel, summaryText } from "../summary.js";
+import { answerRows, fitLabel, STRONG_OR_GOOD, summaryText, tryFirst } from "../summary.js";
 import { t } from "../words.js";
-import { flagList, tipItem, triageBanner } from "./advice.js";
+import { foldedFlagList, tipItem, triageBanner } from "./advice.js";
 import { confirmStartOver } from "./confirm.js";
 import { buttonLink, h, screenHeading, sourceList } from "./dom.js";
 
-function triggerItem(trigger, n, why) {
+/** A link within the results: opens what it points to and moves there, without changing the address. */
+function jumpLink(target, text) {
+  return h("a", {
+    href: "#/results",
+    onclick: (event) => {
+      event.preventDefault();
+      const element = document.getElementById(target);
+      for (let node = element; node; node = node.parentElement) if (node.tagName === "DETAILS") node.open = true;
+      element.scrollIntoView({ block: "start" });
+      element.focus();
+    },
+  }, text);
+}
+
+function tryFirstList(result) {
+  const tips = tryFirst(result);
+  if (!tips.length) return null;
+  return h("section", { "aria-labelledby": "try-title", class: "try-first" },
+    h("h2", { id: "try-title" }, t("results.try_first")),
+    h("ul", { "data-try-tonight": "" }, tips.map(({ tip }) => h("li", {},
+      jumpLink(`tip-${tip.id}`, tip.title), h("span", { class: "print-only" }, ` ${tip.text}`)))));
+}
+
+function triggerItem(trigger, why) {
   return h("li", { class: "card trigger", "data-trigger": trigger.id },
     h("h3", {}, trigger.title),
     h("p", { class: "fit" }, fitLabel(trigger.score)),
-    why && h("p", {}, why),
-    h("h4", {}, t("results.why_it_fits")),
+    h("p", { class: "why-label" }, t("results.why_it_fits")),
     h("ul", {}, trigger.reasons.map((reason) => h("li", {}, reason.text))),
-    trigger.tips.length > 0 && h("details", { open: n === 0 },
+    trigger.tips.length > 0 && h("details", {},
       h("summary", {}, t("results.what_to_try", { count: trigger.tips.length })),
-      h("ul", { class: "tips" }, trigger.tips.map((tip) => tipItem(tip, "h5")))));
+      h("p", { class: "trigger-why" }, why),
+      h("ul", { class: "tips" }, trigger.tips.map((tip) => {
+        const item = tipItem(tip, "h4");
+        item.id = `tip-${tip.id}`;
+        item.tabIndex = -1;
+        return item;
+      }))));
 }
 
 function triggerList(content, triggers) {
   const why = new Map(content.triggers.map((trigger) => [trigger.id, trigger.why]));
+  const main = triggers.filter((trigger) => trigger.score >= STRONG_OR_GOOD);
+  const other = triggers.filter((trigger) => trigger.score < STRONG_OR_GOOD);
   return h("section", { "aria-labelledby": "triggers-title" },
     h("h2", { id: "triggers-title" }, t("results.triggers_heading")),
-    triggers.length
-      ? h("ol", { class: "triggers" }, triggers.map((trigger, n) => triggerItem(trigger, n, why.get(trigger.id))))
-      : h("p", {}, t("results.no_trigger")));
+    !triggers.length && h("p", {}, t("results.no_trigger")),
+    main.length > 0 && h("ol", { class: "triggers" }, main.map((trigger) => triggerItem(trigger, why.get(trigger.id)))),
+    other.length > 0 && h("details", { class: "other-triggers" },
+      h("summary", {}, t("results.other_triggers", { count: other.length })),
+      h("ol", { class: "triggers" }, other.map((trigger) => triggerItem(trigger, why.get(trigger.id))))));
 }
 
 function conditionList(conditions) {
   if (!conditions.length) return null;
-  return h("section", { "aria-labelledby": "conditions-title" },
+  return h("section", { "aria-labelledby": "conditions-title", class: "no-print" },
     h("h2", { id: "conditions-title" }, t("results.conditions_heading")),
     h("p", {}, t("results.conditions_intro")),
     h("ul", { class: "conditions" }, conditions.map((condition) => h("li", { class: "card", "data-condition": condition.id },
       h("h3", {}, condition.title),
       h("p", { class: "calm" }, condition.calm),
-      h("p", {}, h("strong", {}, t("results.why_it_came_up")), condition.reason),
-      h("p", {}, h("strong", {}, t("results.tell_the_doctor")), condition.mention),
-      condition.reassurance.length > 0 && [
-        h("h4", {}, t("results.good_to_know")),
-        h("ul", {}, condition.reassurance.map((fact) => h("li", {}, fact)))]))));
+      h("details", {},
+        h("summary", {}, t("results.condition_more")),
+        h("p", {}, h("strong", {}, t("results.why_it_came_up")), condition.reason),
+        h("p", {}, h("strong", {}, t("results.tell_the_doctor")), condition.mention),
+        condition.reassurance.length > 0 && [
+          h("h4", {}, t("results.good_to_know")),
+          h("ul", {}, condition.reassurance.map((fact) => h("li", {}, fact)))])))));
+}
+
+/** GOV.UK's "check your answers": every answer given, each with a Change link back to its question. */
+function yourAnswers(content, answers) {
+  const rows = answerRows(content, answers);
+  return h("section", { "aria-labelledby": "answers-title", "data-your-answers": "" },
+    h("h2", { id: "answers-title" }, t("results.your_answers")),
+    h("details", { "data-print-open": "" }, h("summary", {}, t("results.show_answers", { count: rows.length })),
+      h("dl", { class: "answers" }, rows.map(({ question, labels }) => h("div", { class: "answer-row" },
+      h("dt", {}, question.short),
+      h("dd", {}, labels.join(", ")),
+      h("dd", { class: "change no-print" },
+        h("a", { href: `#/check/${question.id}/change` },
+          t("results.change"), h("span", { class: "visually-hidden" }, t("results.change_what", { question: question.short })))))))));
 }
 
 function citedSources(content, result) {
@@ -105,18 +154,21 @@ export function render(app) {
     view: h("div", { class: "results" },
       screenHeading(t("results.title")),
       triageBanner(content, result.triage),
-      flagList(result.red_flags),
+      foldedFlagList(content, result.red_flags, t("results.why_heading")),
+      tryFirstList(result),
       triggerList(content, result.triggers),
       conditionList(result.related_conditions),
-      h("section", { class: "card", "aria-labelledby": "keep-title" },
+      yourAnswers(content, answers),
+      h("section", { class: "keep no-print", "aria-labelledby": "keep-title" },
         h("h2", { id: "keep-title" }, t("results.keep_heading")),
         h("p", {}, t("results.keep_text"), " ",
           h("a", { href: "#/guide/seeing_a_doctor" }, t("results.visit_link"))),
-        shareControls(summaryText(result, { title: content.title, date }))),
-      sourceList(content, citedSources(content, result), t("results.sources")),
+        shareControls(summaryText(content, result, answers, { title: content.title, date }))),
+      h("details", { class: "sources-fold", "data-print-open": "" },
+        h("summary", {}, t("results.sources")),
+        sourceList(content, citedSources(content, result), t("results.sources"))),
       h("p", { class: "disclaimer" }, result.disclaimer),
       h("div", { class: "actions no-print" },
-        buttonLink(first, t("results.change_answers")),
         h("button", { type: "button", class: "secondary", onclick: startOver }, t("results.start_new")),
         buttonLink("#/guide", t("results.read_guide")))),
   };
