@@ -1,4 +1,5 @@
-// Diary backups: JSON and CSV export, import checks, and merging without duplicates.
+// Diary backups: JSON and CSV export, import checks (and the words a refused file is explained in), and
+// merging without duplicates.
 process.env.TZ = "America/New_York";
 
 import { test } from "node:test";
@@ -14,12 +15,23 @@ import {
   exportCsv,
   exportFileName,
   exportJson,
-  importBackup,
   mergeBackup,
-  parseBackup,
+  parseBackup as parseBackupOf,
   sameContent,
 } from "../js/diary/backup.js";
-import { SCHEMA_VERSION, newCheckin, newTwitchEntry } from "../js/diary/model.js";
+import {
+  SCHEMA_VERSION, diaryRules, newCheckin, newTwitchEntry, validateCheckin, validateDeletion, validateTwitchEntry,
+} from "../js/diary/model.js";
+import { backupProblemText, recordProblemText } from "../js/ui/diary-problems.js";
+import { useWords } from "../js/words.js";
+import { loadContent } from "./content-fixture.mjs";
+
+const content = loadContent();
+const rules = diaryRules(content);
+useWords(content.ui, "en");
+const parseBackup = (text) => parseBackupOf(rules, text);
+/** A backup file merged into the current diary, as the backup screen and the store do it. */
+const importBackup = (current, text) => mergeBackup(current, parseBackup(text));
 
 const EXPORTED = new Date("2024-06-12T10:00:00Z");
 
@@ -54,13 +66,18 @@ const ENTRY_2 = entry({ id: "33333333-3333-4333-8333-333333333333", at: "2024-06
 const diary = () => ({ entries: [ENTRY_2, entry()], checkins: [checkin()] });
 const backupText = (document) => JSON.stringify({ format: BACKUP_FORMAT, schema_version: SCHEMA_VERSION, exported_at: EXPORTED.toISOString(), entries: [], checkins: [], deleted: [], ...document });
 
-/** The problems a bad file gives; fails the test when it is accepted. */
+/** The problems a bad file gives, in the words the person reads; fails the test when it is accepted. */
 function problemsOf(text) {
+  return refusalsOf(text).map(backupProblemText);
+}
+
+/** The problems a bad file gives, as codes with their values; fails the test when it is accepted. */
+function refusalsOf(text) {
   try {
     parseBackup(text);
   } catch (error) {
     assert.ok(error instanceof BackupError, `a BackupError, not ${error}`);
-    assert.equal(error.message, error.problems[0]);
+    assert.equal(error.message, error.problems.map(({ code }) => code).join(", "));
     return error.problems;
   }
   assert.fail("the file was accepted");
@@ -104,7 +121,7 @@ test("an exported backup imports back as it was", () => {
 });
 
 test("records made by the model export and import cleanly", () => {
-  const made = { entries: [newTwitchEntry({ area: "thigh", strength: "constant", note: "a, \"b\"\nc" })], checkins: [newCheckin("2024-06-10", { sleep: "under_5h" })] };
+  const made = { entries: [newTwitchEntry({ area: "thigh", strength: "constant", note: "a, \"b\"\nc" })], checkins: [newCheckin(rules, "2024-06-10", { sleep: "under_5h" })] };
   assert.deepEqual(parseBackup(exportJson(made)).entries, made.entries);
 });
 
@@ -143,33 +160,55 @@ test("the CSV of an empty diary is its header", () => {
 });
 
 const BAD_FILES = [
-  ["an empty file", "", /empty/],
-  ["a file of spaces", "  \n", /empty/],
-  ["not JSON", "day,area\n2024-06-10,eyelid", /not JSON/],
-  ["a JSON list", "[]", /not a twitch diary backup/],
-  ["JSON null", "null", /not a twitch diary backup/],
-  ["another app's JSON", JSON.stringify({ format: "cycle-tracker", schema_version: 1, entries: [] }), /not a twitch diary backup/],
-  ["no schema version", JSON.stringify({ format: BACKUP_FORMAT, entries: [], checkins: [] }), /schema_version/],
-  ["a schema version as text", backupText({ schema_version: "1" }), /schema_version/],
-  ["a newer schema version", backupText({ schema_version: SCHEMA_VERSION + 1 }), /newer version of the app \(schema version 3; this app reads up to 2\)\. Update the app/],
-  ["entries not a list", backupText({ entries: {} }), /entries must be a list/],
-  ["no check-ins", backupText({ checkins: undefined }), /checkins must be a list/],
-  ["deletions not a list", backupText({ deleted: "none" }), /deleted must be a list/],
-  ["a deletion of something else", backupText({ deleted: [{ id: "11111111-1111-4111-8111-111111111111", kind: "note", deleted_at: "2024-06-12T10:00:00.000Z" }] }), /^Deletion #1: kind must be one of entry, checkin\.$/],
+  ["an empty file", "", "empty", /empty/],
+  ["a file of spaces", "  \n", "empty", /empty/],
+  ["not JSON", "day,area\n2024-06-10,eyelid", "not_json", /not JSON/],
+  ["a JSON list", "[]", "not_backup", /not a twitch diary backup/],
+  ["JSON null", "null", "not_backup", /not a twitch diary backup/],
+  ["another app's JSON", JSON.stringify({ format: "cycle-tracker", schema_version: 1, entries: [] }), "not_backup", /not a twitch diary backup/],
+  ["no schema version", JSON.stringify({ format: BACKUP_FORMAT, entries: [], checkins: [] }), "bad_version", /schema_version/],
+  ["a schema version as text", backupText({ schema_version: "1" }), "bad_version", /schema_version/],
+  ["a newer schema version", backupText({ schema_version: SCHEMA_VERSION + 1 }), "newer_version", /newer version of the app \(schema version 3; this app reads up to 2\)\. Update the app/],
+  ["entries not a list", backupText({ entries: {} }), "not_a_list", /entries must be a list/],
+  ["no check-ins", backupText({ checkins: undefined }), "not_a_list", /checkins must be a list/],
+  ["deletions not a list", backupText({ deleted: "none" }), "not_a_list", /deleted must be a list/],
+  ["a deletion of something else", backupText({ deleted: [{ id: "11111111-1111-4111-8111-111111111111", kind: "note", deleted_at: "2024-06-12T10:00:00.000Z" }] }), "bad_record", /^Deletion #1: kind must be one of entry, checkin\.$/],
 ];
 
-for (const [name, text, message] of BAD_FILES) {
+for (const [name, text, code, words] of BAD_FILES) {
   test(`a backup with ${name} is refused with a clear message`, () => {
-    const problems = problemsOf(text);
-    assert.match(problems[0], message);
+    assert.equal(refusalsOf(text)[0].code, code);
+    assert.match(problemsOf(text)[0], words);
   });
 }
+
+test("a refusal carries values, not sentences: the screen words them", () => {
+  assert.deepEqual(refusalsOf(backupText({ schema_version: SCHEMA_VERSION + 1 })), [{ code: "newer_version", values: { version: 3, supported: 2 } }]);
+  assert.deepEqual(refusalsOf(backupText({ entries: ["eyelid"] })), [{ code: "bad_record",
+    values: { record: "entry", number: 1, field: "entry", problem: { field: "entry", code: "not_object", values: {} } } }]);
+});
 
 test("a bad record names its number and field", () => {
   const problems = problemsOf(backupText({ entries: [entry(), entry({ id: "55555555-5555-4555-8555-555555555555", area: "knee" })], checkins: [checkin({ sleep: "lots" })] }));
   assert.equal(problems.length, 2);
-  assert.match(problems[0], /^Entry #2: area must be one of eyelid, face, arm_hand, torso, thigh, calf_foot, widespread\.$/);
-  assert.match(problems[1], /^Check-in #1: sleep must be one of under_5h, 5_to_6h, 7_to_8h, over_8h or null\.$/);
+  assert.equal(problems[0], `Entry #2: area must be one of ${rules.areas.join(", ")}.`);
+  assert.equal(problems[1], "Check-in #1: sleep must be one of under_5h, 5_to_6h, 7_to_8h, over_8h or null.");
+});
+
+test("every problem a record can have has words, with its values filled in", () => {
+  const entries = [
+    { ...entry(), colour: "red", id: "x", at: "soon", tz_offset_min: 900, area: "knee", note: 7 },
+    { ...entry(), day: "2024-06-11" }, { ...entry(), day: "10/06" }, { ...entry(), note: "x".repeat(501) }, "eyelid",
+  ];
+  const checkins = [{ ...checkin(), sleep: "6h", warning_signs: "weakness" }, { ...checkin(), warning_signs: ["dizzy", "none", "none"] }];
+  const problems = [...entries.flatMap((e) => validateTwitchEntry(rules, e)), ...checkins.flatMap((c) => validateCheckin(rules, c)),
+    ...validateDeletion({})];
+  assert.deepEqual([...new Set(problems.map(({ code }) => code))].sort(), ["day_mismatch", "exclusive_with_others", "not_day",
+    "not_instant", "not_list", "not_object", "not_offset", "not_one_of", "not_text", "not_uuid", "repeated_option", "too_long",
+    "unknown_field", "unknown_options"]);
+  for (const problem of problems) assert.doesNotMatch(recordProblemText(problem), /[{}]|undefined/, problem.code);
+  assert.equal(recordProblemText(validateCheckin(rules, checkins[1])[1]), "has the same option twice");
+  assert.equal(recordProblemText(validateCheckin(rules, checkins[1])[2]), "cannot have none with other options");
 });
 
 test("a record that is not an object is named too", () => {
@@ -196,7 +235,6 @@ test("a backup that starts with a byte order mark is read", () => {
 test("merging into an empty diary adds everything", () => {
   const result = mergeBackup({ entries: [], checkins: [] }, diary());
   assert.deepEqual(result.counts, { added: 3, updated: 0, unchanged: 0, deleted: 0 });
-  assert.deepEqual(result.counts_by_kind, { entries: { added: 2, updated: 0, unchanged: 0 }, checkins: { added: 1, updated: 0, unchanged: 0 } });
   assert.equal(result.entries.length, 2);
   assert.deepEqual(result.put.entries, diary().entries);
   assert.deepEqual(result.remove, { entries: [], checkins: [] });

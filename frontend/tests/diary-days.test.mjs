@@ -10,7 +10,6 @@ import {
   isDayKey,
   lastDays,
   localTime,
-  nextDay,
   parseDayKey,
   previousDay,
   timeStamp,
@@ -18,6 +17,8 @@ import {
   utcOffsetMinutes,
   wallClockAt,
 } from "../js/diary/days.js";
+
+const nextDay = (day) => addDays(day, 1);
 
 const ORIGINAL_TZ = process.env.TZ;
 
@@ -88,7 +89,6 @@ for (const { zone, day, change, hours, before, after } of DST_DAYS) {
 
   test(`${zone} ${change} on ${day}: stepping days is calendar arithmetic`, () => {
     inZone(zone, () => {
-      assert.equal(nextDay(day), addDays(day, 1));
       assert.equal(previousDay(nextDay(day)), day);
       assert.deepEqual(lastDays(3, nextDay(day)), [previousDay(day), day, nextDay(day)]);
       assert.equal(daysBetween(previousDay(day), nextDay(day)), 2);
@@ -155,7 +155,7 @@ test("day arithmetic crosses months, leap days and years", () => {
   assert.equal(addDays("2024-02-28", 1), "2024-02-29");
   assert.equal(addDays("2023-02-28", 1), "2023-03-01");
   assert.equal(previousDay("2024-03-01"), "2024-02-29");
-  assert.equal(nextDay("2023-12-31"), "2024-01-01");
+  assert.equal(addDays("2023-12-31", 1), "2024-01-01");
   assert.equal(previousDay("2024-01-01"), "2023-12-31");
   assert.equal(addDays("2024-01-31", 30), "2024-03-01");
   assert.equal(addDays("2024-03-01", -366), "2023-03-01");

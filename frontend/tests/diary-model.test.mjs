@@ -1,45 +1,40 @@
-// Diary records: their shapes, their checks, and their option ids matching the questionnaire.
+// Diary records: their shapes and their checks, and the rules they are checked against, read from the content.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 
 import {
-  AREAS,
-  HABITS,
-  HABIT_OPTIONS,
   NOTE_MAX_LENGTH,
   STRENGTHS,
-  WARNING_SIGNS,
-  checkinAnswers,
-  editCheckin,
+  checkinAnswers as checkinAnswersOf,
+  diaryRules,
+  editCheckin as editCheckinOf,
   editTwitchEntry,
-  newCheckin,
+  newCheckin as newCheckinOf,
   newId,
   newTwitchEntry,
-  prefillCheckin,
-  reportedWarningSigns,
-  validateCheckin,
-  validateTwitchEntry,
+  prefillCheckin as prefillCheckinOf,
+  reportedWarningSigns as reportedWarningSignsOf,
+  validateCheckin as validateCheckinOf,
+  validateTwitchEntry as validateTwitchEntryOf,
 } from "../js/diary/model.js";
+import { loadContent } from "./content-fixture.mjs";
 
 process.env.TZ = "Europe/London";
 
 const NOW = new Date("2024-06-10T09:00:00Z");
+const content = loadContent();
+const rules = diaryRules(content);
+// The model's functions with this content's rules.
+const validateTwitchEntry = (entry) => validateTwitchEntryOf(rules, entry);
+const validateCheckin = (checkin) => validateCheckinOf(rules, checkin);
+const newCheckin = (...args) => newCheckinOf(rules, ...args);
+const editCheckin = (...args) => editCheckinOf(rules, ...args);
+const prefillCheckin = (...args) => prefillCheckinOf(rules, ...args);
+const reportedWarningSigns = (checkin) => reportedWarningSignsOf(rules, checkin);
+const checkinAnswers = (checkin) => checkinAnswersOf(rules, checkin);
+const HABITS = rules.habitQuestions;
 
-/** Option ids of each question in content/questions.yml, read line by line (no YAML parser in the app). */
-function questionnaireOptions() {
-  const text = readFileSync(new URL("../../content/questions.yml", import.meta.url), "utf8");
-  const options = {};
-  let question = null;
-  for (const line of text.split("\n")) {
-    const questionMatch = /^  - id: (\S+)/.exec(line);
-    const optionMatch = /^      - id: "?([^"\s]+)"?/.exec(line);
-    if (questionMatch) options[(question = questionMatch[1])] = [];
-    else if (optionMatch && question) options[question].push(optionMatch[1]);
-  }
-  return options;
-}
-
+const optionIds = (bundle, id) => bundle.questionnaire.questions.find((q) => q.id === id).options.map((o) => o.id);
 const fields = (problems) => problems.map((problem) => problem.field).sort();
 
 const goodEntry = () => ({
@@ -67,16 +62,37 @@ const goodCheckin = () => ({
   updated_at: "2024-06-10T20:00:00.000Z",
 });
 
-test("option ids match the questionnaire in content/questions.yml", () => {
-  const options = questionnaireOptions();
-  assert.deepEqual([...AREAS], options.areas);
-  assert.deepEqual([...WARNING_SIGNS], options.warning_signs);
-  for (const habit of HABITS) {
-    assert.deepEqual([...HABIT_OPTIONS[habit]], options[habit].filter((o) => HABIT_OPTIONS[habit].includes(o)), habit);
-  }
-  assert.deepEqual(options.alcohol.filter((o) => !HABIT_OPTIONS.alcohol.includes(o)), ["stopped_heavy"]);
-  assert.deepEqual([...HABITS], ["sleep", "caffeine", "alcohol", "stress", "exercise", "fluids", "screen_time"]);
+test("the rules come from the content: areas and warning signs are the questionnaire's, habits diary.yml's", () => {
+  assert.deepEqual([...rules.areas], optionIds(content, "areas"));
+  assert.deepEqual([...rules.warningSigns], optionIds(content, "warning_signs"));
+  assert.deepEqual([...rules.noSigns], ["none"], "the exclusive option: none of these");
+  assert.deepEqual(rules.habits.map((habit) => habit.id), content.diary.habits.map((habit) => habit.id));
+  assert.deepEqual([...HABITS], content.diary.habits.map((habit) => habit.question));
+  for (const habit of rules.habits) assert.deepEqual([...habit.options], content.diary.habits.find((h) => h.id === habit.id).options);
   assert.deepEqual([...STRENGTHS], ["light", "strong", "constant"]);
+  assert.equal(rules.strengths, STRENGTHS);
+  assert.equal(diaryRules(content), rules, "built once per content bundle");
+});
+
+test("a habit counts only the areas its trigger's own `when` allows: screens, the eyelid", () => {
+  const counted = Object.fromEntries(rules.habits.map((habit) => [habit.id, habit.counted_areas]));
+  assert.deepEqual(counted.long_screen_time, ["eyelid"]);
+  for (const [id, areas] of Object.entries(counted)) if (id !== "long_screen_time") assert.equal(areas, null, id);
+
+  // Other content, other rules: nothing in the diary names the eyelid. (A bundle is never changed in place.)
+  const screensWith = (when) => {
+    const changed = structuredClone(content);
+    changed.triggers.find((trigger) => trigger.id === "eye_strain").when = when;
+    return diaryRules(changed).habits.find((habit) => habit.id === "long_screen_time").counted_areas;
+  };
+  assert.deepEqual(screensWith([{ question: "areas", includes_any: ["eyelid", "face"] }]), ["eyelid", "face"]);
+  assert.deepEqual(screensWith([{ question: "areas", includes_none: ["eyelid"] }]), rules.areas.filter((area) => area !== "eyelid"));
+  assert.equal(screensWith([{ question: "screen_time", includes_any: ["over_8h"] }]), null,
+    "a `when` about the person, not the twitch, leaves every area counted");
+  assert.equal(screensWith(undefined), null);
+  const withKnees = structuredClone(content);
+  withKnees.questionnaire.questions.find((q) => q.id === "areas").options.push({ id: "knee", label: "Knee" });
+  assert.deepEqual(validateTwitchEntryOf(diaryRules(withKnees), { ...goodEntry(), area: "knee" }), []);
 });
 
 test("ids are random UUIDs", () => {
@@ -144,7 +160,7 @@ for (const [name, change, badFields] of BAD_ENTRIES) {
     for (const [field, value] of Object.entries(change)) if (value === undefined) delete entry[field];
     const problems = validateTwitchEntry(entry);
     assert.deepEqual(fields(problems), badFields);
-    for (const { message } of problems) assert.equal(typeof message, "string");
+    for (const { code, values } of problems) assert.ok(typeof code === "string" && typeof values === "object", code);
   });
 }
 
@@ -178,6 +194,17 @@ for (const [name, change, badFields] of BAD_CHECKINS) {
     assert.deepEqual(fields(validateCheckin(checkin)), badFields);
   });
 }
+
+test("a problem is a code with the values its words need, never a sentence", () => {
+  assert.deepEqual(validateTwitchEntry({ ...goodEntry(), strength: "mild" }),
+    [{ field: "strength", code: "not_one_of", values: { options: ["light", "strong", "constant"], optional: false } }]);
+  assert.deepEqual(validateCheckin({ ...goodCheckin(), sleep: "6h" })[0],
+    { field: "sleep", code: "not_one_of", values: { options: ["under_5h", "5_to_6h", "7_to_8h", "over_8h"], optional: true } });
+  assert.deepEqual(validateCheckin({ ...goodCheckin(), warning_signs: ["none", "weakness"] }),
+    [{ field: "warning_signs", code: "exclusive_with_others", values: { option: "none" } }]);
+  assert.deepEqual(validateTwitchEntry({ ...goodEntry(), tz_offset_min: 900 }),
+    [{ field: "tz_offset_min", code: "not_offset", values: { min: -720, max: 840 } }]);
+});
 
 test("an empty check-in names its required fields; habits only need to be present", () => {
   assert.deepEqual(fields(validateCheckin({})), ["alcohol", "caffeine", "day", "exercise", "fluids", "id", "screen_time", "sleep", "stress", "updated_at", "warning_signs"]);

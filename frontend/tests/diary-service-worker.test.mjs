@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { FRONTEND, diary, moduleGraph, shell, worker } from "./worker-files.mjs";
+import { DIARY_STYLESHEET, cacheDiaryOpenedBeforeWorker } from "../js/ui/diary-offline.js";
 
 test("every file in DIARY exists and none is in the shell too", () => {
   for (const file of diary) {
@@ -20,11 +21,41 @@ test("every module the diary loads is kept, in the shell or the diary's list", (
   for (const file of diary.filter((f) => f.endsWith(".js"))) assert.ok(needed.has(file), `${file} is in DIARY but the diary never loads it`);
 });
 
-test("the diary's stylesheet is kept, and it is the one the diary loads", () => {
-  const common = readFileSync(join(FRONTEND, "js/ui/diary-common.js"), "utf-8");
-  const sheets = [...common.matchAll(/href: "([^"]+\.css)"/g)].map((m) => m[1]);
-  assert.deepEqual(sheets, ["css/diary.css"]);
-  assert.ok(diary.includes("css/diary.css"));
+test("the diary's stylesheet is kept, and it is the one the diary loads and asks a new worker for", () => {
+  assert.ok(diary.includes(DIARY_STYLESHEET));
+  assert.ok(existsSync(join(FRONTEND, DIARY_STYLESHEET)));
+  const screens = readFileSync(join(FRONTEND, "js/ui/diary.js"), "utf-8");
+  assert.deepEqual([...screens.matchAll(/href: ([A-Z_]+|"[^"]+\.css")/g)].map((m) => m[1]), ["DIARY_STYLESHEET"]);
+});
+
+test("what the app's start calls for a first visit to the diary loads nothing of the diary", () => {
+  const needed = moduleGraph("js/ui/diary-offline.js");
+  assert.deepEqual([...needed], ["js/ui/diary-offline.js"]);
+  assert.ok(shell.includes("js/ui/diary-offline.js"), "add js/ui/diary-offline.js to SHELL in sw.js: the app's start imports it");
+});
+
+test("a first visit to the diary asks the new worker for the diary once it takes over, and only then", () => {
+  const asked = [];
+  const listeners = [];
+  const container = { controller: null, addEventListener: (type, listener, options) => listeners.push({ type, listener, options }) };
+  const page = { stylesheet: false };
+  const { fetch } = globalThis;
+  globalThis.document = { querySelector: (selector) => (page.stylesheet && selector.includes(DIARY_STYLESHEET) ? {} : null) };
+  globalThis.fetch = async (url) => asked.push(url);
+  try {
+    cacheDiaryOpenedBeforeWorker({ ...container, controller: {} }); // under a worker already: nothing to do
+    assert.equal(listeners.length, 0);
+    cacheDiaryOpenedBeforeWorker(container);
+    assert.deepEqual(listeners.map(({ type, options }) => [type, options]), [["controllerchange", { once: true }]]);
+    listeners[0].listener(); // the diary was never opened: its files come through the worker when it is
+    assert.deepEqual(asked, []);
+    page.stylesheet = true;
+    listeners[0].listener();
+    assert.deepEqual(asked, [DIARY_STYLESHEET]);
+  } finally {
+    delete globalThis.document;
+    globalThis.fetch = fetch;
+  }
 });
 
 test("the diary's cache is versioned with the rest and kept through an update by those who use it", () => {

@@ -11,29 +11,61 @@ import pytest
 from playwright.sync_api import expect
 
 from api import engine
+from api.content import load_content
 
-DIARY_LINK = re.compile("diary", re.IGNORECASE)
 WORKER = Path(__file__).resolve().parents[2] / "frontend" / "sw.js"
 DIARY_FILES = json.loads(re.sub(r",\s*\]", "]", re.search(r"const DIARY = (\[[^\]]*\]);", WORKER.read_text()).group(1)))
+CONTENT = load_content()
+UI = CONTENT["ui"]  # the words of the app's screens, the diary's among them (content/diary.yml's `words`)
+PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+
+
+# The words a person reads, from the content -----------------------------------------------------------------
+
+def word(key, **values):
+    """The words of `key` with its `{placeholders}` filled in; a plural form chosen for `count` (English rules)."""
+    text = UI[key]
+    if isinstance(text, dict):
+        text = text["one"] if values.get("count") == 1 and "one" in text else text["other"]
+    return PLACEHOLDER.sub(lambda m: str(values[m[1]]) if m[1] in values else m[0], text)
+
+
+def words_like(key, **values):
+    """A pattern for the words of `key`: the values given filled in, any other placeholder (a date) anything."""
+    parts = PLACEHOLDER.split(word(key, **values))  # the names left are at the odd places
+    return re.compile("^" + "".join(".*" if n % 2 else re.escape(part) for n, part in enumerate(parts)) + "$")
+
+
+def option_label(question_id, option_id):
+    question = next(q for q in CONTENT["questionnaire"]["questions"] if q["id"] == question_id)
+    return next(o["label"] for o in question["options"] if o["id"] == option_id)
+
+
+def what(area, strength):
+    """A twitch entry as the diary names it: "Eyelid, strong"."""
+    return word("diary.entry.what", area=option_label("areas", area), strength=UI[f"diary.strength.{strength}"].lower())
+
+
+DIARY_HEADING = UI["diary.list.title"]
 
 
 # Steps a person takes -------------------------------------------------------------------------------------
 
 def open_diary(phone):
     phone.open()
-    phone.page.get_by_role("link", name=DIARY_LINK).click()
-    expect(phone.heading()).to_have_text("Your twitch diary")
+    phone.page.get_by_role("link", name=UI["home.open_diary"]).click()
+    expect(phone.heading()).to_have_text(DIARY_HEADING)
 
 
 def log_twitch(phone, area, strength, note=""):
-    phone.page.get_by_role("link", name="Log a twitch").click()
-    expect(phone.heading()).to_have_text("Log a twitch")
+    phone.page.get_by_role("link", name=UI["diary.log_a_twitch"]).click()
+    expect(phone.heading()).to_have_text(UI["diary.log_a_twitch"])
     phone.option("area", area).check()
     phone.option("strength", strength).check()
     if note:
-        phone.page.get_by_label("Note").fill(note)
-    phone.button("Save").click()
-    expect(phone.heading()).to_have_text("Your twitch diary")
+        phone.page.get_by_label(UI["diary.log.note"]).fill(note)
+    phone.button(UI["diary.save"]).click()
+    expect(phone.heading()).to_have_text(DIARY_HEADING)
 
 
 def entries(phone):
@@ -59,14 +91,15 @@ def seed(phone, days):
         const { openDiary } = await import("./js/diary/storage.js");
         const model = await import("./js/diary/model.js");
         const { addDays, localTime, todayKey } = await import("./js/diary/days.js");
-        const store = await openDiary();
+        const rules = model.diaryRules(await (await fetch("api/v1/content")).json());
+        const store = await openDiary({ rules });
         for (const { ago, twitches, habits } of days) {
             const day = addDays(todayKey(), -ago);
             for (const [n, [area, strength]] of twitches.entries()) {
                 const at = localTime(day, `${String(8 + n).padStart(2, "0")}:00`);
                 await store.putEntry(model.newTwitchEntry({ area, strength, at }));
             }
-            if (habits) await store.putCheckin(model.newCheckin(day, habits));
+            if (habits) await store.putCheckin(model.newCheckin(rules, day, habits));
         }
         store.close();
     }""", days)
@@ -81,7 +114,7 @@ def short_sleep_days():
 
 def backup_of(phone, tmp_path, name):
     with phone.page.expect_download() as download:
-        phone.button("Export backup").click()
+        phone.button(UI["diary.backup.export"]).click()
     path = tmp_path / name
     download.value.save_as(path)
     return path
@@ -95,16 +128,17 @@ def test_log_twitches_offline_and_they_are_still_there_after_a_reload(phone):
     phone.context.set_offline(True)
 
     log_twitch(phone, "eyelid", "strong", note="While reading")
-    expect(phone.page.get_by_role("status").filter(has_text="Saved: Eyelid, strong")).to_be_visible()
+    saved = words_like("diary.log.saved_today", what=what("eyelid", "strong"))
+    expect(phone.page.get_by_role("status").filter(has_text=saved)).to_be_visible()
     log_twitch(phone, "calf_foot", "light")  # the form starts like the last one: only the changes are tapped
     logged = entries(phone)
     assert len(logged) == 2
-    assert "Calf or foot, light" in logged[0][1]  # newest first
-    assert "Eyelid, strong" in logged[1][1] and "While reading" in logged[1][1]
+    assert what("calf_foot", "light") in logged[0][1]  # newest first
+    assert what("eyelid", "strong") in logged[1][1] and "While reading" in logged[1][1]
 
     phone.page.reload()
     phone.wait_for_screen()
-    expect(phone.heading()).to_have_text("Your twitch diary")
+    expect(phone.heading()).to_have_text(DIARY_HEADING)
     assert entries(phone) == logged
 
 
@@ -114,6 +148,19 @@ def wait_until_the_diary_is_saved(phone):
         const diary = saved.find((name) => name.startsWith("twitch-diary-"));
         return diary && (await (await caches.open(diary)).keys()).length >= %d;
     }""" % len(DIARY_FILES))
+
+
+def test_a_first_visit_straight_to_the_diary_keeps_it_offline(phone):
+    phone.open("#/diary")  # its files come from the network: the service worker is not there yet
+    expect(phone.heading()).to_have_text(DIARY_HEADING)
+    phone.wait_until_offline_ready()
+    wait_until_the_diary_is_saved(phone)  # asked of the worker once it took over
+    phone.context.set_offline(True)
+    phone.page.reload()
+    phone.wait_for_screen()
+    expect(phone.heading()).to_have_text(DIARY_HEADING)
+    log_twitch(phone, "eyelid", "light")
+    assert len(entries(phone)) == 1
 
 
 @pytest.mark.parametrize("second_launch", ["online", "offline, then the connection returns"])
@@ -136,12 +183,12 @@ def test_a_diary_not_yet_saved_says_so_offline_and_opens_once_the_connection_is_
     phone.wait_until_offline_ready()  # the first visit only: the diary's files come from the second launch on
     phone.context.set_offline(True)
     phone.open("#/diary")
-    expect(phone.heading()).to_have_text("This part is not on this phone yet")
-    expect(phone.page.get_by_text("Connect to the internet, then try again.")).to_be_visible()
+    expect(phone.heading()).to_have_text(UI["app.not_saved_heading"])
+    expect(phone.page.get_by_text(UI["app.not_saved_text"])).to_be_visible()
     assert phone.run_axe() == []
     phone.context.set_offline(False)
-    phone.button("Try again").click()
-    expect(phone.wait_for_screen()).to_have_text("Your twitch diary")
+    phone.button(UI["app.try_again"]).click()
+    expect(phone.wait_for_screen()).to_have_text(DIARY_HEADING)
     assert set(phone.errors) == {"Failed to load resource: net::ERR_FAILED"}  # the failed load, said on the screen
     phone.errors.clear()
 
@@ -152,31 +199,32 @@ def test_a_twitch_can_be_changed_and_deleted(phone):
     [(entry_id, _)] = entries(phone)
 
     phone.page.locator(f'[data-diary-entry="{entry_id}"]').get_by_role("link").click()
-    expect(phone.heading()).to_have_text("Change this twitch")
+    expect(phone.heading()).to_have_text(UI["diary.log.change_heading"])
     expect(phone.option("area", "thigh")).to_be_checked()
     phone.option("strength", "constant").check()
-    phone.page.get_by_label("Note").fill("All evening")
-    phone.button("Save").click()
-    expect(phone.page.locator(f'[data-diary-entry="{entry_id}"]')).to_contain_text("Thigh, constant")
+    phone.page.get_by_label(UI["diary.log.note"]).fill("All evening")
+    phone.button(UI["diary.save"]).click()
+    expect(phone.page.locator(f'[data-diary-entry="{entry_id}"]')).to_contain_text(what("thigh", "constant"))
     expect(phone.page.locator(f'[data-diary-entry="{entry_id}"]')).to_contain_text("All evening")
 
     phone.page.locator(f'[data-diary-entry="{entry_id}"]').get_by_role("link").click()
-    phone.button("Delete this twitch").click()
+    phone.button(UI["diary.log.delete"]).click()
     dialog = phone.page.get_by_role("dialog")
-    expect(dialog).to_contain_text("Delete this twitch?")
-    dialog.get_by_role("button", name="Delete it").click()
-    expect(phone.heading()).to_have_text("Your twitch diary")
+    expect(dialog).to_contain_text(UI["diary.log.delete_title"])
+    dialog.get_by_role("button", name=UI["diary.log.delete_yes"]).click()
+    expect(phone.heading()).to_have_text(DIARY_HEADING)
     expect(phone.page.locator("[data-diary-entry]")).to_have_count(0)
-    expect(phone.page.get_by_role("status").filter(has_text="Deleted: Thigh, constant")).to_be_visible()
+    deleted = words_like("diary.log.deleted", what=what("thigh", "constant"))
+    expect(phone.page.get_by_role("status").filter(has_text=deleted)).to_be_visible()
 
 
 def test_a_twitch_logged_earlier_today_keeps_the_time_chosen(phone):
     open_diary(phone)
-    phone.page.get_by_role("link", name="Log a twitch").click()
+    phone.page.get_by_role("link", name=UI["diary.log_a_twitch"]).click()
     phone.option("area", "face").check()
-    phone.page.get_by_text("When: now").click()
-    phone.page.get_by_label("Time").fill("00:01")
-    phone.button("Save").click()
+    phone.page.get_by_text(UI["diary.log.when_now"]).click()
+    phone.page.get_by_label(UI["diary.log.time"]).fill("00:01")
+    phone.button(UI["diary.save"]).click()
     expect(phone.page.locator("[data-diary-entry]")).to_contain_text("00:01")
 
 
@@ -194,11 +242,11 @@ def test_the_diary_is_kept_through_an_app_update_and_still_works_offline(phones,
     phone.context.set_offline(False)
 
     notice = phone.page.locator('[data-notice="app-update"]')
-    expect(notice).to_contain_text("A new version of the app is ready")
-    notice.get_by_role("button", name="Reload").click()
+    expect(notice).to_contain_text(UI["notice.new_app"])
+    notice.get_by_role("button", name=UI["notice.reload"]).click()
     expect(notice).to_have_count(0)
     phone.wait_for_screen()
-    expect(phone.heading()).to_have_text("Your twitch diary")
+    expect(phone.heading()).to_have_text(DIARY_HEADING)
     assert entries(phone) == logged
     # only the new version's caches are left, the diary's among them, so it works offline straight away
     phone.wait_until(f"""async () => (await caches.keys()).sort().join() ===
@@ -224,22 +272,24 @@ def test_export_then_import_on_a_new_phone_gives_the_same_diary(phones, app_url,
     backup = backup_of(old, tmp_path, "backup.json")
     assert json.loads(backup.read_text(encoding="utf-8"))["format"] == "twitch-diary"
     old.open("#/diary")
-    expect(old.heading()).to_have_text("Your twitch diary")
+    expect(old.heading()).to_have_text(DIARY_HEADING)
     days = old.page.locator(".diary-day").all_inner_texts()
 
     new = phones(app_url)  # another browser profile: nothing stored
     new.open("#/diary/backup")
-    expect(new.page.get_by_text("Your diary has 0 twitches and 0 check-ins.")).to_be_visible()
-    new.page.get_by_label("Backup file").set_input_files(backup)
-    new.button("Import backup").click()
-    expect(new.page.get_by_role("status").filter(has_text="Imported")).to_contain_text("4 added, 0 updated, 0 already")
+    expect(new.page.get_by_text(diary_size(0, 0))).to_be_visible()
+    new.page.get_by_label(UI["diary.backup.file_label"]).set_input_files(backup)
+    new.button(UI["diary.backup.import"]).click()
+    imported = word("diary.backup.imported", file="backup.json", added=4, updated=0, unchanged=0)
+    expect(new.page.get_by_role("status").filter(has_text=imported)).to_be_visible()
 
-    new.page.get_by_label("Backup file").set_input_files(backup)  # the same file again adds nothing twice
-    new.button("Import backup").click()
-    expect(new.page.get_by_role("status").filter(has_text="Imported")).to_contain_text("0 added, 0 updated, 4 already")
+    new.page.get_by_label(UI["diary.backup.file_label"]).set_input_files(backup)  # the same file again adds nothing twice
+    new.button(UI["diary.backup.import"]).click()
+    imported = word("diary.backup.imported", file="backup.json", added=0, updated=0, unchanged=4)
+    expect(new.page.get_by_role("status").filter(has_text=imported)).to_be_visible()
 
-    new.page.get_by_role("navigation", name="Diary").get_by_role("link", name="Diary").click()
-    expect(new.heading()).to_have_text("Your twitch diary")
+    new.page.get_by_role("navigation", name=UI["diary.title"]).get_by_role("link", name=UI["diary.title"]).click()
+    expect(new.heading()).to_have_text(DIARY_HEADING)
     assert new.page.locator(".diary-day").all_inner_texts() == days
     assert entries(new) == entries(old)
 
@@ -253,27 +303,35 @@ def test_a_deleted_twitch_stays_deleted_when_an_older_backup_is_imported(phone, 
     phone.open("#/diary")
     mistake = next(entry_id for entry_id, text in entries(phone) if "Logged by mistake" in text)
     phone.page.locator(f'[data-diary-entry="{mistake}"]').get_by_role("link").click()
-    phone.button("Delete this twitch").click()
-    phone.page.get_by_role("dialog").get_by_role("button", name="Delete it").click()
+    phone.button(UI["diary.log.delete"]).click()
+    phone.page.get_by_role("dialog").get_by_role("button", name=UI["diary.log.delete_yes"]).click()
     expect(phone.page.locator("[data-diary-entry]")).to_have_count(1)
 
     phone.open("#/diary/backup")
-    phone.page.get_by_label("Backup file").set_input_files(older)
-    phone.button("Import backup").click()
-    expect(phone.page.get_by_role("status").filter(has_text="Imported")).to_contain_text(
-        "0 added, 0 updated, 1 already in your diary, and 1 you had deleted stay deleted")
+    phone.page.get_by_label(UI["diary.backup.file_label"]).set_input_files(older)
+    phone.button(UI["diary.backup.import"]).click()
+    imported = word("diary.backup.imported_with_deleted", file="older.json", added=0, updated=0, unchanged=1, deleted=1)
+    expect(phone.page.get_by_role("status").filter(has_text=imported)).to_be_visible()
     phone.open("#/diary")
     assert [text for _, text in entries(phone) if "Logged by mistake" in text] == []
 
 
+def diary_size(twitches, checkins):
+    return word("diary.backup.size", twitches=word("diary.count.twitches", count=twitches),
+                checkins=word("diary.count.checkins", count=checkins))
+
+
+AREAS = [option["id"] for q in CONTENT["questionnaire"]["questions"] if q["id"] == "areas" for option in q["options"]]
 BAD_FILES = {
-    "not JSON": ("notes.txt", b"my twitches: lots", "not JSON"),
-    "another JSON file": ("other.json", json.dumps({"hello": "world"}).encode(), "not a twitch diary backup"),
+    "not JSON": ("notes.txt", b"my twitches: lots", UI["diary.backup.problem.not_json"]),
+    "another JSON file": ("other.json", json.dumps({"hello": "world"}).encode(), UI["diary.backup.problem.not_backup"]),
     "a damaged entry": ("damaged.json", json.dumps({
         "format": "twitch-diary", "schema_version": 1, "exported_at": "2024-06-10T08:00:00.000Z",
         "entries": [{"id": "not-a-uuid", "at": "2024-06-10T08:00:00.000Z", "day": "2024-06-10", "tz_offset_min": 0,
                      "area": "elbow", "strength": "light", "note": "", "updated_at": "2024-06-10T08:00:00.000Z"}],
-        "checkins": []}).encode(), "Entry #1: area must be one of eyelid"),
+        "checkins": []}).encode(),
+        word("diary.backup.problem.entry", number=1, field="area",
+             problem=word("diary.record.not_one_of", options=", ".join(AREAS)))),
 }
 
 
@@ -285,12 +343,13 @@ def test_a_bad_backup_file_is_rejected_with_a_clear_message_and_nothing_is_lost(
     before = entries(phone)
 
     phone.open("#/diary/backup")
-    phone.page.get_by_label("Backup file").set_input_files({"name": name, "mimeType": "application/json", "buffer": data})
-    phone.button("Import backup").click()
-    alert = phone.page.get_by_role("alert").filter(has_text="not imported")
-    expect(alert).to_contain_text("Nothing in your diary has changed")
-    expect(alert).to_contain_text(reason)
-    expect(phone.page.get_by_text("Your diary has 1 twitch and 0 check-ins.")).to_be_visible()
+    phone.page.get_by_label(UI["diary.backup.file_label"]).set_input_files(
+        {"name": name, "mimeType": "application/json", "buffer": data})
+    phone.button(UI["diary.backup.import"]).click()
+    alert = phone.page.get_by_role("alert").filter(has_text=UI["diary.backup.not_imported"])
+    expect(alert).to_be_visible()
+    expect(alert.get_by_role("listitem").filter(has_text=reason)).to_be_visible()
+    expect(phone.page.get_by_text(diary_size(1, 0))).to_be_visible()
 
     phone.open("#/diary")
     assert entries(phone) == before
@@ -298,8 +357,8 @@ def test_a_bad_backup_file_is_rejected_with_a_clear_message_and_nothing_is_lost(
 
 def test_import_without_a_file_says_what_to_do(phone):
     phone.open("#/diary/backup")
-    phone.button("Import backup").click()
-    expect(phone.page.get_by_role("alert")).to_contain_text("Choose a backup file first")
+    phone.button(UI["diary.backup.import"]).click()
+    expect(phone.page.get_by_role("alert")).to_contain_text(UI["diary.backup.no_file"])
 
 
 # Check-ins and warning signs -------------------------------------------------------------------------------
@@ -307,24 +366,24 @@ def test_import_without_a_file_says_what_to_do(phone):
 def test_the_check_in_starts_from_yesterdays_answers(phone):
     yesterday = (date.today() - timedelta(days=1)).isoformat()
     phone.open(f"#/diary/checkin/{yesterday}")
-    expect(phone.heading()).to_contain_text("Check-in for")
+    expect(phone.heading()).to_have_text(words_like("diary.checkin.day_heading"))
     phone.option("sleep", "5_to_6h").check()
     phone.option("caffeine", "5_plus").check()
     phone.option("warning_signs", "none").check()
-    phone.button("Save").click()
-    expect(phone.page.get_by_role("status").filter(has_text="Check-in saved")).to_be_visible()
+    phone.button(UI["diary.save"]).click()
+    expect(phone.page.get_by_role("status").filter(has_text=words_like("diary.checkin.saved"))).to_be_visible()
 
-    phone.page.get_by_role("link", name="Do today’s check-in").click()
-    expect(phone.heading()).to_have_text("Today’s check-in")
-    expect(phone.page.get_by_text("Filled in from the day before")).to_be_visible()
+    phone.page.get_by_role("link", name=UI["diary.do_checkin"]).click()
+    expect(phone.heading()).to_have_text(UI["diary.checkin.today_heading"])
+    expect(phone.page.get_by_text(UI["diary.checkin.hint_from_day_before"])).to_be_visible()
     expect(phone.option("sleep", "5_to_6h")).to_be_checked()
     expect(phone.option("caffeine", "5_plus")).to_be_checked()
     expect(phone.option("warning_signs", "none")).not_to_be_checked()  # warning signs are asked afresh every day
     phone.option("sleep", "7_to_8h").check()
     phone.option("warning_signs", "none").check()
-    phone.button("Save").click()
-    expect(phone.page.get_by_role("link", name="Change today’s check-in")).to_be_visible()
-    phone.page.get_by_role("link", name="Change today’s check-in").click()
+    phone.button(UI["diary.save"]).click()
+    expect(phone.page.get_by_role("link", name=UI["diary.list.change_checkin"])).to_be_visible()
+    phone.page.get_by_role("link", name=UI["diary.list.change_checkin"]).click()
     expect(phone.option("sleep", "7_to_8h")).to_be_checked()
 
 
@@ -337,24 +396,22 @@ def test_a_check_in_with_a_warning_sign_shows_the_triage_advice_at_once(phone, c
         phone.option("warning_signs", sign).check()
     # the advice shows as soon as the sign is ticked, before saving
     expect(phone.page.locator(f'[data-triage-level="{expected["triage"]["level"]}"]')).to_be_visible()
-    phone.button("Save").click()
+    phone.button(UI["diary.save"]).click()
 
-    expect(phone.heading()).to_have_text("You reported warning signs")
+    expect(phone.heading()).to_have_text(UI["diary.advice.reported"])
     banner = phone.page.locator("[data-triage-level]")
     expect(banner).to_have_attribute("data-triage-level", expected["triage"]["level"])
     expect(banner).to_contain_text(expected["triage"]["title"])
     assert phone.ranked("data-red-flag") == [flag["id"] for flag in expected["red_flags"]]
 
-    phone.page.get_by_role("link", name="Go to your diary").click()  # the diary keeps pointing to the advice
-    expect(phone.page.get_by_text("You reported warning signs today.")).to_be_visible()
-    phone.page.get_by_role("link", name="See what to do about them").click()
+    phone.page.get_by_role("link", name=UI["diary.go_to_diary"]).click()  # the diary keeps pointing to the advice
+    expect(phone.page.get_by_text(UI["diary.list.warned_today"])).to_be_visible()
+    phone.page.get_by_role("link", name=UI["diary.list.see_advice"]).click()
     expect(phone.page.locator("[data-triage-level]")).to_have_attribute("data-triage-level", expected["triage"]["level"])
 
     phone.open("#/diary/summary")  # and the doctor's summary names them
     for sign in signs:
-        label = next(o["label"] for q in content["questionnaire"]["questions"] if q["id"] == "warning_signs"
-                     for o in q["options"] if o["id"] == sign)
-        expect(phone.page.get_by_role("listitem").filter(has_text=label)).to_be_visible()
+        expect(phone.page.get_by_role("listitem").filter(has_text=option_label("warning_signs", sign))).to_be_visible()
 
 
 def test_none_of_these_unticks_the_warning_signs_and_the_advice_goes(phone):
@@ -364,8 +421,8 @@ def test_none_of_these_unticks_the_warning_signs_and_the_advice_goes(phone):
     phone.option("warning_signs", "none").check()
     expect(phone.option("warning_signs", "stiffness")).not_to_be_checked()
     expect(phone.page.locator("[data-triage-level]")).to_have_count(0)
-    phone.button("Save").click()
-    expect(phone.heading()).to_have_text("Your twitch diary")
+    phone.button(UI["diary.save"]).click()
+    expect(phone.heading()).to_have_text(DIARY_HEADING)
 
 
 # Patterns and the doctor's summary -------------------------------------------------------------------------
@@ -374,21 +431,21 @@ def test_patterns_show_a_chart_with_a_table_and_habits_with_links_to_their_tips(
     phone.open("#/diary")
     seed(phone, short_sleep_days())
     phone.open("#/diary/insights")
-    expect(phone.heading()).to_have_text("Patterns in your diary")
+    expect(phone.heading()).to_have_text(UI["diary.insights.heading"])
 
-    expect(phone.page.get_by_text("24 twitches in 30 days")).to_be_visible()
+    expect(phone.page.get_by_text(word("diary.insights.chart_summary", count=24, days=30, most=3))).to_be_visible()
     expect(phone.page.locator("figure svg rect")).to_have_count(30)
-    table = phone.page.get_by_role("table", name=re.compile("^Twitches a day"))
+    table = phone.page.get_by_role("table", name=words_like("diary.insights.table_caption"))
     expect(table.locator("tbody tr")).to_have_count(30)
 
     insight = phone.page.locator('[data-diary-insight="short_sleep"]')
-    expect(insight).to_contain_text("3.0 twitches a day; on other days 1.0")
-    expect(insight).to_contain_text("This is a pattern, not proof of a cause.")
+    short_sleep = next(h for h in content["diary"]["habits"] if h["id"] == "short_sleep")
+    expect(insight).to_contain_text(word("diary.insight.text", on_days=short_sleep["on_days"], mean_with="3.0", mean_without="1.0"))
     expect(phone.page.locator('[data-diary-insight="high_caffeine"]')).to_have_count(0)  # no days with it: not shown
 
     sleep = next(t for t in content["triggers"] if t["id"] == "sleep")
-    insight.get_by_role("link", name=f"What to try: {sleep['title']}").click()
-    expect(phone.heading()).to_have_text(f"What to try: {sleep['title']}")
+    insight.get_by_role("link", name=word("diary.what_to_try", trigger=sleep["title"])).click()
+    expect(phone.heading()).to_have_text(word("diary.what_to_try", trigger=sleep["title"]))
     tips = [tip["id"] for tip in content["tips"] if tip["trigger"] == "sleep"]
     assert phone.ranked("data-tip") == tips
 
@@ -397,9 +454,10 @@ def test_too_few_days_show_no_pattern(phone):
     phone.open("#/diary")
     seed(phone, short_sleep_days()[:4])  # 2 days with short sleep, 2 without
     phone.open("#/diary/insights")
-    expect(phone.heading()).to_have_text("Patterns in your diary")
+    expect(phone.heading()).to_have_text(UI["diary.insights.heading"])
     expect(phone.page.locator("[data-diary-insight]")).to_have_count(0)
-    expect(phone.page.get_by_text("No habit has enough days on both sides yet")).to_be_visible()
+    not_enough = UI["diary.insights.not_enough"].split("{checkin_link}")[0].strip()  # a link follows the words
+    expect(phone.page.get_by_text(not_enough)).to_be_visible()
 
 
 def test_the_summary_for_a_doctor_prints_the_last_30_days(phone, content):
@@ -408,23 +466,25 @@ def test_the_summary_for_a_doctor_prints_the_last_30_days(phone, content):
                  {"ago": 0, "twitches": [("thigh", "constant")],
                   "habits": {"stress": "very_high", "warning_signs": ["numbness_tingling"]}}])
     phone.open("#/diary/summary")
-    expect(phone.heading()).to_have_text("Twitch diary: a summary for a doctor")
+    expect(phone.heading()).to_have_text(UI["diary.summary.heading"])
 
-    by_area = phone.page.get_by_role("table", name="Twitches by body area and strength")
-    expect(by_area.get_by_role("row", name=re.compile("^Eyelid"))).to_contain_text("24")
-    expect(by_area.get_by_role("row", name=re.compile("^Thigh"))).to_contain_text("1")
-    expect(by_area.get_by_role("row", name=re.compile("^Calf"))).to_have_count(0)  # 40 days ago: outside the 30
-    expect(phone.page.get_by_text(re.compile("^41 days, counting today"))).to_be_visible()
-    expect(phone.page.get_by_text("Reported in the last check-in")).to_be_visible()
-    expect(phone.page.get_by_role("listitem").filter(has_text="Numbness or tingling")).to_be_visible()
-    expect(phone.page.get_by_role("table", name=re.compile("^Habits"))).to_contain_text("5 to 6 hours: 6 days")
+    by_area = phone.page.get_by_role("table", name=UI["diary.summary.by_area_caption"])
+    row = lambda area: by_area.get_by_role("row", name=re.compile("^" + re.escape(option_label("areas", area))))  # noqa: E731
+    expect(row("eyelid")).to_contain_text("24")
+    expect(row("thigh")).to_contain_text("1")
+    expect(row("calf_foot")).to_have_count(0)  # 40 days ago: outside the 30
+    expect(phone.page.get_by_text(words_like("diary.summary.duration", count=41))).to_be_visible()
+    expect(phone.page.get_by_text(words_like("diary.summary.signs_reported"))).to_be_visible()
+    expect(phone.page.get_by_role("listitem").filter(has_text=option_label("warning_signs", "numbness_tingling"))).to_be_visible()
+    six_days = word("diary.summary.answer_days", answer=option_label("sleep", "5_to_6h"), days=word("diary.count.days", count=6))
+    expect(phone.page.get_by_role("table", name=UI["diary.summary.habits_caption"])).to_contain_text(six_days)
     questions = next(s for s in content["guide"]["sections"] if s["id"] == "seeing_a_doctor")["questions_to_ask"]
     expect(phone.page.locator('section[aria-labelledby="sum-questions"] li')).to_have_text(questions)
 
     phone.page.emulate_media(media="print")  # Save as PDF: the words, without the app's controls
-    expect(phone.button("Print or save as PDF")).to_be_hidden()
-    expect(phone.page.get_by_role("navigation", name="Diary")).to_be_hidden()
-    expect(phone.page.get_by_role("heading", name="Questions to ask")).to_be_visible()
+    expect(phone.button(UI["diary.summary.print"])).to_be_hidden()
+    expect(phone.page.get_by_role("navigation", name=UI["diary.title"])).to_be_hidden()
+    expect(phone.page.get_by_role("heading", name=UI["diary.summary.questions_heading"])).to_be_visible()
 
 
 # Accessibility ---------------------------------------------------------------------------------------------
@@ -451,7 +511,7 @@ def open_diary_screen(phones, app_url, name, **options):
         seed(phone, [*short_sleep_days(), {"ago": 0, "twitches": [("eyelid", "strong")],
                                            "habits": {"sleep": "7_to_8h", "warning_signs": ["weakness"]}}])
     phone.open(route)
-    expect(phone.page.locator("main h1:focus")).not_to_have_text("Why do my muscles twitch?")
+    expect(phone.page.locator("main h1:focus")).not_to_have_text(UI["home.heading"])
     return phone
 
 
@@ -467,19 +527,20 @@ def test_axe_finds_no_violation_on_the_diary_screens(phones, app_url, name, sche
 def test_axe_finds_no_violation_with_warning_sign_advice_an_edit_form_and_an_import_error(phones, app_url, scheme):
     phone = open_diary_screen(phones, app_url, "diary", color_scheme=scheme)
     phone.page.locator("[data-diary-entry] a").first.click()
-    expect(phone.heading()).to_have_text("Change this twitch")
+    expect(phone.heading()).to_have_text(UI["diary.log.change_heading"])
     assert phone.run_axe() == []
     phone.open("#/diary/checkin")
     phone.option("warning_signs", "breathing").check()
     expect(phone.page.locator('[data-triage-level="emergency_ambulance"]')).to_be_visible()
     assert phone.run_axe() == []
-    phone.button("Save").click()
-    expect(phone.heading()).to_have_text("You reported warning signs")
+    phone.button(UI["diary.save"]).click()
+    expect(phone.heading()).to_have_text(UI["diary.advice.reported"])
     assert phone.run_axe() == []
     phone.open("#/diary/backup")
-    phone.page.get_by_label("Backup file").set_input_files({"name": "x.json", "mimeType": "application/json", "buffer": b"{"})
-    phone.button("Import backup").click()
-    expect(phone.page.get_by_role("alert")).to_contain_text("not imported")
+    phone.page.get_by_label(UI["diary.backup.file_label"]).set_input_files(
+        {"name": "x.json", "mimeType": "application/json", "buffer": b"{"})
+    phone.button(UI["diary.backup.import"]).click()
+    expect(phone.page.get_by_role("alert")).to_contain_text(UI["diary.backup.not_imported"])
     assert phone.run_axe() == []
 
 
@@ -502,24 +563,25 @@ def test_diary_tap_targets_are_at_least_44px_and_screens_fit_320px(phones, app_u
 
 def test_the_diary_with_the_keyboard_only_focus_goes_to_each_new_heading(phone):
     open_diary(phone)
-    phone.page.get_by_role("link", name="Log a twitch").focus()
+    phone.page.get_by_role("link", name=UI["diary.log_a_twitch"]).focus()
     phone.page.keyboard.press("Enter")
-    expect(phone.page.locator("main h1:focus")).to_have_text("Log a twitch")
+    expect(phone.page.locator("main h1:focus")).to_have_text(UI["diary.log_a_twitch"])
     phone.option("area", "eyelid").focus()
     phone.page.keyboard.press("Space")
-    phone.button("Save").focus()
+    phone.button(UI["diary.save"]).focus()
     phone.page.keyboard.press("Enter")
-    expect(phone.page.locator("main h1:focus")).to_have_text("Your twitch diary")
-    expect(phone.page.locator("[data-diary-entry]")).to_contain_text("Eyelid, light")
+    expect(phone.page.locator("main h1:focus")).to_have_text(DIARY_HEADING)
+    expect(phone.page.locator("[data-diary-entry]")).to_contain_text(what("eyelid", "light"))
 
 
 @pytest.mark.parametrize("route, heading, way_back", [
-    ("#/diary/log/no-such-entry", "This entry is not in your diary", "Go to your diary"),
-    ("#/diary/tips/boredom", "There are no tips for that", "Back to patterns"),
-    ("#/diary/advice/2001-01-01", "There is no check-in for that day", "Go to your diary"),
-    ("#/diary/elsewhere", "This page is not in the diary", "Go to your diary"),
+    ("#/diary/log/no-such-entry", "diary.log.not_found_heading", "diary.go_to_diary"),
+    ("#/diary/tips/boredom", "diary.tips.none", "diary.tips.back"),
+    ("#/diary/advice/2001-01-01", "diary.no_checkin_for_day", "diary.go_to_diary"),
+    ("#/diary/elsewhere", "diary.list.missing_heading", "diary.go_to_diary"),
 ])
 def test_an_address_with_nothing_behind_it_says_so_and_offers_a_way_back(phone, route, heading, way_back):
+    heading, way_back = UI[heading], UI[way_back]
     phone.open(route)
     expect(phone.heading()).to_have_text(heading)
     phone.page.get_by_role("link", name=way_back).click()

@@ -1,6 +1,7 @@
 // Diary backups: export as JSON (full backup) and CSV, import with checks, merge.
 // Pure functions: they take the current diary and return a new one, so a bad
-// file is rejected before anything stored is touched.
+// file is rejected before anything stored is touched. Why a file is refused is
+// said in codes with their values; the backup screen words them.
 import { wallClockAt } from "./days.js";
 import {
   SCHEMA_VERSION, byDay, byField, byTime, isPlainObject, validateCheckin, validateDeletion, validateTwitchEntry,
@@ -17,10 +18,16 @@ const BACKUP_MIGRATIONS = Object.freeze({
   1: (document) => ({ ...document, deleted: [] }), // version 1 kept no deletions
 });
 
-/** A backup that cannot be imported; `problems` lists every sentence to show. */
+/**
+ * A backup that cannot be imported; `problems` lists every reason, each {code, values}. The codes (the words are
+ * diary.backup.problem.<code>): empty, too_large, not_json, not_backup, bad_version, newer_version {version,
+ * supported}, not_a_list {list}, bad_record {record, number, field, problem} (`problem` as the model's checks
+ * give it), same_id {record, number, first}, same_day {number, day, first}, more {count}. `record` is a
+ * DELETED_KINDS name or "deletion"; `number` counts from 1, as a person would.
+ */
 export class BackupError extends Error {
   constructor(problems) {
-    super(problems[0]);
+    super(problems.map(({ code }) => code).join(", "));
     this.name = "BackupError";
     this.problems = problems;
   }
@@ -72,20 +79,24 @@ export function exportCsv(entries) {
   return `\uFEFF${[CSV_COLUMNS.join(","), ...rows].join("\r\n")}\r\n`;
 }
 
-function recordProblems(records, noun, validate) {
+const refusal = (code, values = {}) => ({ code, values });
+
+function recordProblems(records, record, validate) {
   const problems = [];
   const seenIds = new Map();
   const seenDays = new Map();
-  records.forEach((record, index) => {
-    const name = `${noun} #${index + 1}`;
-    for (const { field, message } of validate(record)) problems.push(`${name}: ${field} ${message}.`);
-    if (!isPlainObject(record)) return;
-    if (seenIds.has(record.id)) problems.push(`${name} has the same id as ${noun.toLowerCase()} #${seenIds.get(record.id) + 1}.`);
-    else seenIds.set(record.id, index);
+  records.forEach((item, index) => {
+    const number = index + 1;
+    for (const problem of validate(item)) {
+      problems.push(refusal("bad_record", { record, number, field: problem.field, problem }));
+    }
+    if (!isPlainObject(item)) return;
+    if (seenIds.has(item.id)) problems.push(refusal("same_id", { record, number, first: seenIds.get(item.id) + 1 }));
+    else seenIds.set(item.id, index);
     // A day has one check-in, as the storage's unique index requires.
-    if (noun === "Check-in" && typeof record.day === "string") {
-      if (seenDays.has(record.day)) problems.push(`${name} is for the same day (${record.day}) as check-in #${seenDays.get(record.day) + 1}.`);
-      else seenDays.set(record.day, index);
+    if (record === "checkin" && typeof item.day === "string") {
+      if (seenDays.has(item.day)) problems.push(refusal("same_day", { number, day: item.day, first: seenDays.get(item.day) + 1 }));
+      else seenDays.set(item.day, index);
     }
   });
   return problems;
@@ -93,31 +104,24 @@ function recordProblems(records, noun, validate) {
 
 function limited(problems) {
   if (problems.length <= MAX_REPORTED_PROBLEMS) return problems;
-  const more = problems.length - MAX_REPORTED_PROBLEMS;
-  return [...problems.slice(0, MAX_REPORTED_PROBLEMS), `…and ${more} more problem${more === 1 ? "" : "s"}.`];
+  return [...problems.slice(0, MAX_REPORTED_PROBLEMS), refusal("more", { count: problems.length - MAX_REPORTED_PROBLEMS })];
 }
 
 /** The document of a backup file, or a BackupError that says why it is not one. */
 function backupDocumentOf(text) {
-  if (typeof text !== "string" || text.trim() === "") throw new BackupError(["The file is empty."]);
-  if (text.length > MAX_BACKUP_CHARS) throw new BackupError(["The file is too large to be a diary backup."]);
+  if (typeof text !== "string" || text.trim() === "") throw new BackupError([refusal("empty")]);
+  if (text.length > MAX_BACKUP_CHARS) throw new BackupError([refusal("too_large")]);
   let document;
   try {
     // A byte order mark is legal at the start of a text file but not of JSON.
     document = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch {
-    throw new BackupError(["This file is not a diary backup: it is not JSON. Choose a .json file made by Export backup."]);
+    throw new BackupError([refusal("not_json")]);
   }
-  if (!isPlainObject(document) || document.format !== BACKUP_FORMAT) {
-    throw new BackupError(["This file is not a twitch diary backup. Choose a .json file made by Export backup."]);
-  }
+  if (!isPlainObject(document) || document.format !== BACKUP_FORMAT) throw new BackupError([refusal("not_backup")]);
   const version = document.schema_version;
-  if (!Number.isInteger(version) || version < 1) throw new BackupError(["The backup has no valid schema_version."]);
-  if (version > SCHEMA_VERSION) {
-    throw new BackupError([
-      `This backup was made by a newer version of the app (schema version ${version}; this app reads up to ${SCHEMA_VERSION}). Update the app, then import it again.`,
-    ]);
-  }
+  if (!Number.isInteger(version) || version < 1) throw new BackupError([refusal("bad_version")]);
+  if (version > SCHEMA_VERSION) throw new BackupError([refusal("newer_version", { version, supported: SCHEMA_VERSION })]);
   return document;
 }
 
@@ -130,17 +134,20 @@ function migrated(document) {
   return current;
 }
 
-/** The checked diary in a backup file's text: {schema_version, exported_at, entries, checkins, deleted}; throws BackupError. */
-export function parseBackup(text) {
+/**
+ * The checked diary in a backup file's text: {schema_version, exported_at, entries, checkins, deleted}; throws
+ * BackupError. Records are checked against the diary's `rules` (diaryRules of the content).
+ */
+export function parseBackup(rules, text) {
   const document = migrated(backupDocumentOf(text));
   const problems = ["entries", "checkins", "deleted"]
     .filter((list) => !Array.isArray(document[list]))
-    .map((list) => `The backup's ${list} must be a list.`);
+    .map((list) => refusal("not_a_list", { list }));
   if (problems.length) throw new BackupError(problems);
   problems.push(
-    ...recordProblems(document.entries, "Entry", validateTwitchEntry),
-    ...recordProblems(document.checkins, "Check-in", validateCheckin),
-    ...recordProblems(document.deleted, "Deletion", validateDeletion),
+    ...recordProblems(document.entries, "entry", (entry) => validateTwitchEntry(rules, entry)),
+    ...recordProblems(document.checkins, "checkin", (checkin) => validateCheckin(rules, checkin)),
+    ...recordProblems(document.deleted, "deletion", validateDeletion),
   );
   if (problems.length) throw new BackupError(limited(problems));
   return {
@@ -240,16 +247,10 @@ export function mergeBackup(current, backup) {
     checkins: checkins.records,
     deleted: [...deletions.byId.values()],
     counts: { added: sum("added"), updated: sum("updated"), unchanged: sum("unchanged"), deleted },
-    counts_by_kind: { entries: entries.counts, checkins: checkins.counts },
     put: { entries: entries.put, checkins: checkins.put, deleted: deletions.put },
     remove: {
       entries: deletedHere.entries.map((entry) => entry.id),
       checkins: [...deletedHere.checkins.map((checkin) => checkin.id), ...checkins.removed_ids],
     },
   };
-}
-
-/** A diary backup file merged into the current diary; throws BackupError and leaves `current` untouched on a bad file. */
-export function importBackup(current, text) {
-  return mergeBackup(current, parseBackup(text));
 }

@@ -88,11 +88,6 @@ export function previousDay(day) {
   return addDays(day, -1);
 }
 
-/** The calendar day after `day`. */
-export function nextDay(day) {
-  return addDays(day, 1);
-}
-
 /** Whole calendar days from `from` to `to` (0 for the same day, negative if `to` is earlier). */
 export function daysBetween(from, to) {
   return Math.round((utcMidnight(to) - utcMidnight(from)) / MS_PER_UTC_DAY);

@@ -1,49 +1,68 @@
 // The diary's two records and their checks: a twitch entry and a daily check-in.
-// Values are the questionnaire's option ids (content/questions.yml), so the
-// diary speaks the same words as the questionnaire and the assessment engine.
+// Values are the questionnaire's option ids (content/questions.yml), so the diary speaks the same words as the
+// questionnaire and the assessment engine. Which areas, habits and warning signs there are comes from the
+// content bundle: diaryRules(content) reads them once, and every function that needs them takes those rules.
+// Nothing here is worded for a person: a problem is a code with its values, and the screens give it words.
+import { anyHolds } from "../engine.js";
 import { isDayKey, timeStamp, wallClockAt } from "./days.js";
 
 // The shape of diary records; a backup carries it, and a newer one cannot be read by older code.
 // Version 2 adds deletions, so that a deleted record stays deleted when an older backup is imported.
 export const SCHEMA_VERSION = 2;
 
-/** Body areas: the options of the `areas` question. */
-export const AREAS = Object.freeze(["eyelid", "face", "arm_hand", "torso", "thigh", "calf_foot", "widespread"]);
-
-/** How strong a twitch felt. */
+/** How strong a twitch felt: the diary's own scale (the questionnaire does not ask it); words in diary.strength.*. */
 export const STRENGTHS = Object.freeze(["light", "strong", "constant"]);
 
-/** The habits of a daily check-in: question id to its option ids, as in the questionnaire (a day's habits only:
- * "stopped heavy drinking" is about the last few days, not one day, so the check-in leaves it out). */
-export const HABIT_OPTIONS = Object.freeze({
-  sleep: Object.freeze(["under_5h", "5_to_6h", "7_to_8h", "over_8h"]),
-  caffeine: Object.freeze(["none", "1_to_2", "3_to_4", "5_plus"]),
-  alcohol: Object.freeze(["none", "some", "most_days"]),
-  stress: Object.freeze(["low", "moderate", "high", "very_high"]),
-  exercise: Object.freeze(["none", "light", "hard", "hard_after_break"]),
-  fluids: Object.freeze(["under_4", "4_to_7", "8_plus"]),
-  screen_time: Object.freeze(["under_4h", "4_to_8h", "over_8h"]),
-});
+// The questionnaire's questions whose options a diary record holds: a twitch's area, a check-in's warning signs.
+const AREAS_QUESTION = "areas";
+const WARNING_SIGNS_QUESTION = "warning_signs";
 
-/** Habit question ids, in questionnaire order. */
-export const HABITS = Object.freeze(Object.keys(HABIT_OPTIONS));
+const rulesOfContent = new WeakMap();
 
-/** Options of the `warning_signs` question; `none` cannot go with any other. */
-export const WARNING_SIGNS = Object.freeze([
-  "breathing",
-  "sudden_one_side",
-  "seizure_collapse",
-  "spreading_weakness",
-  "swallowing_speech",
-  "weakness",
-  "muscle_loss",
-  "eyelid_droop",
-  "red_painful_eye",
-  "numbness_tingling",
-  "stiffness",
-  "eye_signs",
-  "none",
-]);
+function questionOf(content, id) {
+  const question = content.questionnaire.questions.find((q) => q.id === id);
+  if (!question) throw new Error(`the content has no "${id}" question, which the diary needs`);
+  return question;
+}
+
+/** The areas whose twitches a trigger's `when` can explain (eye strain: the eyelid), or null for every area. */
+function countedAreas(trigger, areas) {
+  const tests = (trigger?.when ?? []).flatMap((entry) => entry.all ?? [entry]);
+  // A `when` about anything but the area is about the person, not a twitch: it leaves every twitch counted.
+  if (!tests.length || tests.some((test) => test.question !== AREAS_QUESTION)) return null;
+  return Object.freeze(areas.filter((area) => anyHolds(trigger.when, { [AREAS_QUESTION]: [area] })));
+}
+
+function buildRules(content) {
+  const areas = Object.freeze(questionOf(content, AREAS_QUESTION).options.map((option) => option.id));
+  const signs = questionOf(content, WARNING_SIGNS_QUESTION).options;
+  const habits = content.diary.habits.map((habit) => Object.freeze({
+    ...habit,
+    options: Object.freeze([...habit.options]),
+    counts_with: Object.freeze([...habit.counts_with]),
+    counted_areas: countedAreas(content.triggers.find((trigger) => trigger.id === habit.trigger), areas),
+  }));
+  return Object.freeze({
+    areas,
+    strengths: STRENGTHS,
+    // content/diary.yml's habits, in its order; a check-in keeps each under its question's id.
+    habits: Object.freeze(habits),
+    habitQuestions: Object.freeze(habits.map((habit) => habit.question)),
+    warningSigns: Object.freeze(signs.map((option) => option.id)),
+    // "None of these": an option that goes with no other, and reports no sign.
+    noSigns: Object.freeze(signs.filter((option) => option.exclusive).map((option) => option.id)),
+  });
+}
+
+/**
+ * The diary's rules from a content bundle, built once per bundle: the body `areas` and `warningSigns` (the
+ * options of the questionnaire's questions), the `strengths`, and the `habits` of content/diary.yml, each with
+ * `counted_areas`: the areas its trigger's own `when` limits it to (eye strain: eyelid twitches), or null.
+ */
+export function diaryRules(content) {
+  if (!rulesOfContent.has(content)) rulesOfContent.set(content, buildRules(content));
+  return rulesOfContent.get(content);
+}
 
 // A note is a few words for the person and their doctor; the cap keeps backups and the CSV small.
 export const NOTE_MAX_LENGTH = 500;
@@ -51,7 +70,7 @@ export const NOTE_MAX_LENGTH = 500;
 export const TZ_OFFSET_MIN_RANGE = Object.freeze({ min: -12 * 60, max: 14 * 60 });
 
 const ENTRY_FIELDS = Object.freeze(["id", "at", "day", "tz_offset_min", "area", "strength", "note", "updated_at"]);
-const CHECKIN_FIELDS = Object.freeze(["id", "day", ...HABITS, "warning_signs", "updated_at"]);
+const checkinFields = (rules) => ["id", "day", ...rules.habitQuestions, WARNING_SIGNS_QUESTION, "updated_at"];
 const DELETION_FIELDS = Object.freeze(["id", "kind", "deleted_at"]);
 /** What a deletion can be of: a twitch entry or a check-in. */
 export const DELETED_KINDS = Object.freeze(["entry", "checkin"]);
@@ -72,75 +91,86 @@ export const byField = (field) => (a, b) => (a[field] < b[field] ? -1 : a[field]
 export const byTime = byField("at");
 export const byDay = byField("day");
 const isInstant = (value) => typeof value === "string" && INSTANT_PATTERN.test(value) && !Number.isNaN(Date.parse(value));
-const problem = (field, message) => ({ field, message });
-const quoted = (values) => values.join(", ");
+
+/**
+ * One thing wrong with a record: the field, a code, and the values its words need. The codes (the words are
+ * diary.record.<code>): unknown_field, not_object, not_uuid, not_instant, not_day, not_offset {min, max},
+ * day_mismatch, not_one_of {options, optional}, not_text, too_long {max}, not_list, unknown_options
+ * {unknown, options}, repeated_option, exclusive_with_others {option}.
+ */
+const problem = (field, code, values = {}) => ({ field, code, values });
 
 function unknownFieldProblems(record, knownFields) {
   return Object.keys(record)
     .filter((field) => !knownFields.includes(field))
-    .map((field) => problem(field, "is not a diary field"));
+    .map((field) => problem(field, "unknown_field"));
 }
 
 function idProblems(record) {
-  return typeof record.id === "string" && UUID_PATTERN.test(record.id) ? [] : [problem("id", "must be a UUID")];
+  return typeof record.id === "string" && UUID_PATTERN.test(record.id) ? [] : [problem("id", "not_uuid")];
 }
 
 function instantProblems(record, field) {
-  return isInstant(record[field]) ? [] : [problem(field, "must be an ISO date and time, like 2024-06-10T08:30:00.000Z")];
+  return isInstant(record[field]) ? [] : [problem(field, "not_instant")];
 }
 
 function oneOfProblems(record, field, options, { optional = false } = {}) {
   const value = record[field];
   if (optional && value === null) return [];
-  return options.includes(value) ? [] : [problem(field, `must be one of ${quoted(options)}${optional ? " or null" : ""}`)];
+  return options.includes(value) ? [] : [problem(field, "not_one_of", { options: [...options], optional })];
 }
 
-/** What is wrong with a twitch entry, as [{field, message}]; empty when it is fine. */
-export function validateTwitchEntry(entry) {
-  if (!isPlainObject(entry)) return [problem("entry", "must be an object")];
+/** What is wrong with a twitch entry, as [{field, code, values}]; empty when it is fine. */
+export function validateTwitchEntry(rules, entry) {
+  if (!isPlainObject(entry)) return [problem("entry", "not_object")];
   const problems = [...unknownFieldProblems(entry, ENTRY_FIELDS), ...idProblems(entry)];
   const atIsInstant = isInstant(entry.at);
   if (!atIsInstant) problems.push(...instantProblems(entry, "at"));
   const dayIsKey = isDayKey(entry.day);
-  if (!dayIsKey) problems.push(problem("day", "must be a calendar day, like 2024-06-10"));
+  if (!dayIsKey) problems.push(problem("day", "not_day"));
   const { min, max } = TZ_OFFSET_MIN_RANGE;
   const offsetIsValid = Number.isInteger(entry.tz_offset_min) && entry.tz_offset_min >= min && entry.tz_offset_min <= max;
-  if (!offsetIsValid) problems.push(problem("tz_offset_min", `must be whole minutes from ${min} to ${max}`));
+  if (!offsetIsValid) problems.push(problem("tz_offset_min", "not_offset", { min, max }));
   // The stored day must be the day the person saw, or counts would land on the wrong day.
   if (atIsInstant && dayIsKey && offsetIsValid && wallClockAt(entry.at, entry.tz_offset_min).day !== entry.day) {
-    problems.push(problem("day", "does not match the time and UTC offset it was logged at"));
+    problems.push(problem("day", "day_mismatch"));
   }
-  problems.push(...oneOfProblems(entry, "area", AREAS), ...oneOfProblems(entry, "strength", STRENGTHS));
-  if (typeof entry.note !== "string") problems.push(problem("note", "must be text (empty for no note)"));
-  else if (entry.note.length > NOTE_MAX_LENGTH) problems.push(problem("note", `must be at most ${NOTE_MAX_LENGTH} characters`));
+  problems.push(...oneOfProblems(entry, "area", rules.areas), ...oneOfProblems(entry, "strength", rules.strengths));
+  if (typeof entry.note !== "string") problems.push(problem("note", "not_text"));
+  else if (entry.note.length > NOTE_MAX_LENGTH) problems.push(problem("note", "too_long", { max: NOTE_MAX_LENGTH }));
   problems.push(...instantProblems(entry, "updated_at"));
   return problems;
 }
 
-function warningSignProblems(signs) {
-  if (!Array.isArray(signs)) return [problem("warning_signs", "must be a list (empty when none were asked)")];
+function warningSignProblems(rules, signs) {
+  const field = WARNING_SIGNS_QUESTION;
+  if (!Array.isArray(signs)) return [problem(field, "not_list")];
   const problems = [];
-  const unknown = signs.filter((sign) => !WARNING_SIGNS.includes(sign));
-  if (unknown.length) problems.push(problem("warning_signs", `has unknown options ${quoted(unknown.map(String))}; use ${quoted(WARNING_SIGNS)}`));
-  if (new Set(signs).size !== signs.length) problems.push(problem("warning_signs", "has the same option twice"));
-  if (signs.includes("none") && signs.length > 1) problems.push(problem("warning_signs", "cannot have none with other options"));
+  const unknown = signs.filter((sign) => !rules.warningSigns.includes(sign));
+  if (unknown.length) problems.push(problem(field, "unknown_options", { unknown: unknown.map(String), options: [...rules.warningSigns] }));
+  if (new Set(signs).size !== signs.length) problems.push(problem(field, "repeated_option"));
+  for (const option of rules.noSigns) {
+    if (signs.includes(option) && signs.length > 1) problems.push(problem(field, "exclusive_with_others", { option }));
+  }
   return problems;
 }
 
-/** What is wrong with a daily check-in, as [{field, message}]; empty when it is fine. */
-export function validateCheckin(checkin) {
-  if (!isPlainObject(checkin)) return [problem("checkin", "must be an object")];
-  const problems = [...unknownFieldProblems(checkin, CHECKIN_FIELDS), ...idProblems(checkin)];
-  if (!isDayKey(checkin.day)) problems.push(problem("day", "must be a calendar day, like 2024-06-10"));
+/** What is wrong with a daily check-in, as [{field, code, values}]; empty when it is fine. */
+export function validateCheckin(rules, checkin) {
+  if (!isPlainObject(checkin)) return [problem("checkin", "not_object")];
+  const problems = [...unknownFieldProblems(checkin, checkinFields(rules)), ...idProblems(checkin)];
+  if (!isDayKey(checkin.day)) problems.push(problem("day", "not_day"));
   // Every habit is optional, as in the questionnaire: null means not answered that day, but the field is always there.
-  for (const habit of HABITS) problems.push(...oneOfProblems(checkin, habit, HABIT_OPTIONS[habit], { optional: true }));
-  problems.push(...warningSignProblems(checkin.warning_signs), ...instantProblems(checkin, "updated_at"));
+  for (const habit of rules.habits) {
+    problems.push(...oneOfProblems(checkin, habit.question, habit.options, { optional: true }));
+  }
+  problems.push(...warningSignProblems(rules, checkin.warning_signs), ...instantProblems(checkin, "updated_at"));
   return problems;
 }
 
-/** What is wrong with a deletion record, as [{field, message}]; empty when it is fine. */
+/** What is wrong with a deletion record, as [{field, code, values}]; empty when it is fine. */
 export function validateDeletion(deletion) {
-  if (!isPlainObject(deletion)) return [problem("deletion", "must be an object")];
+  if (!isPlainObject(deletion)) return [problem("deletion", "not_object")];
   const problems = [...unknownFieldProblems(deletion, DELETION_FIELDS), ...idProblems(deletion),
     ...oneOfProblems(deletion, "kind", DELETED_KINDS)];
   return [...problems, ...instantProblems(deletion, "deleted_at")];
@@ -167,35 +197,35 @@ export function editTwitchEntry(entry, { at, area, strength, note } = {}, now = 
 }
 
 /** A new check-in for `day`; habits not given are null (not answered), no warning signs. */
-export function newCheckin(day, answers = {}, now = new Date()) {
-  const habits = Object.fromEntries(HABITS.map((habit) => [habit, answers[habit] ?? null]));
+export function newCheckin(rules, day, answers = {}, now = new Date()) {
+  const habits = Object.fromEntries(rules.habitQuestions.map((question) => [question, answers[question] ?? null]));
   const warning_signs = [...(answers.warning_signs ?? [])];
   return { id: newId(), day, ...habits, warning_signs, updated_at: now.toISOString() };
 }
 
 /** The check-in with `changes` to its habits or warning signs applied. */
-export function editCheckin(checkin, changes = {}, now = new Date()) {
+export function editCheckin(rules, checkin, changes = {}, now = new Date()) {
   const edited = { ...checkin, updated_at: now.toISOString() };
-  for (const habit of HABITS) if (changes[habit] !== undefined) edited[habit] = changes[habit];
+  for (const question of rules.habitQuestions) if (changes[question] !== undefined) edited[question] = changes[question];
   if (changes.warning_signs !== undefined) edited.warning_signs = [...changes.warning_signs];
   return edited;
 }
 
 /** A draft check-in for `day` with the habits of `previous` (yesterday's); warning signs are always asked afresh. */
-export function prefillCheckin(previous, day, now = new Date()) {
-  const habits = previous ? Object.fromEntries(HABITS.map((habit) => [habit, previous[habit] ?? null])) : {};
-  return newCheckin(day, habits, now);
+export function prefillCheckin(rules, previous, day, now = new Date()) {
+  const habits = previous ? Object.fromEntries(rules.habitQuestions.map((question) => [question, previous[question] ?? null])) : {};
+  return newCheckin(rules, day, habits, now);
 }
 
-/** The warning signs a check-in reports, without `none`: what the app must act on at once. */
-export function reportedWarningSigns(checkin) {
-  return (checkin?.warning_signs ?? []).filter((sign) => sign !== "none");
+/** The warning signs a check-in reports, without "none of these": what the app must act on at once. */
+export function reportedWarningSigns(rules, checkin) {
+  return (checkin?.warning_signs ?? []).filter((sign) => !rules.noSigns.includes(sign));
 }
 
 /** The questionnaire answers a check-in gives, for the assessment engine's triage of warning signs. */
-export function checkinAnswers(checkin) {
+export function checkinAnswers(rules, checkin) {
   const answers = {};
-  for (const habit of HABITS) if (checkin[habit] != null) answers[habit] = checkin[habit];
+  for (const question of rules.habitQuestions) if (checkin[question] != null) answers[question] = checkin[question];
   if (checkin.warning_signs?.length) answers.warning_signs = [...checkin.warning_signs];
   return answers;
 }

@@ -1,39 +1,24 @@
-// Diary statistics: pure functions of (entries, check-ins, today), no storage, no DOM.
-// Every count uses the day an entry stored when it was logged (see days.js).
+// Diary statistics: pure functions of (rules, entries, check-ins, today), no storage, no DOM, no words: they
+// return counts and means, and the screens word them. Every count uses the day an entry stored when it was
+// logged (see days.js). The habits compared are content/diary.yml's, through diaryRules (model.js).
 import { daysBetween, lastDays } from "./days.js";
-import { AREAS, HABITS, HABIT_OPTIONS, STRENGTHS, byDay, reportedWarningSigns } from "./model.js";
+import { byDay, reportedWarningSigns } from "./model.js";
 
-// The chart and the doctor's summary look at the last 30 days.
+// The chart and the doctor's summary look at the last 30 days: long enough for patterns to show, short enough
+// to be about how things are now.
 export const WINDOW_DAYS = 30;
 // Fewer days than this on either side and a difference is mostly chance.
 export const MIN_DAYS_EACH_SIDE = 3;
 
-const PATTERN_NOT_CAUSE = "This is a pattern, not proof of a cause.";
-
 /**
- * The habits the insights compare, one row each: the check-in question, the
- * options that make a day count "with" the habit, and the trigger whose tips
- * the insight links to. A check-in on day D is about the night before D and
- * the day D itself, so "after nights under 6 hours' sleep" is that same day.
+ * Whether a check-in has the habit (one of the habit's `counts_with` options): true, false, or null when that
+ * question was not answered. A check-in on day D is about the night before D and the day D itself, so "after
+ * nights under 6 hours' sleep" is that same day.
  */
-export const HABIT_TESTS = Object.freeze(
-  [
-    { id: "short_sleep", trigger: "sleep", question: "sleep", options: ["under_5h", "5_to_6h"], label: "Nights under 6 hours' sleep", on_days: "after nights under 6 hours' sleep" },
-    { id: "high_caffeine", trigger: "caffeine", question: "caffeine", options: ["3_to_4", "5_plus"], label: "3 or more drinks with caffeine", on_days: "with 3 or more drinks with caffeine" },
-    { id: "alcohol", trigger: "alcohol", question: "alcohol", options: ["some", "most_days"], label: "Alcohol", on_days: "with alcohol" },
-    { id: "high_stress", trigger: "stress", question: "stress", options: ["high", "very_high"], label: "High stress", on_days: "with high stress" },
-    { id: "hard_exercise", trigger: "fatigue", question: "exercise", options: ["hard", "hard_after_break"], label: "Hard exercise", on_days: "after hard exercise" },
-    { id: "low_fluids", trigger: "dehydration", question: "fluids", options: ["under_4"], label: "Fewer than 4 drinks", on_days: "with fewer than 4 drinks" },
-    // Eye strain shows in the eyelid only (as the engine's eye-strain rule says): count eyelid twitches alone.
-    { id: "long_screen_time", trigger: "eye_strain", question: "screen_time", options: ["over_8h"], label: "Screens over 8 hours", on_days: "with more than 8 hours of screens", areas: ["eyelid"], counted: "eyelid twitches" },
-  ].map((habit) => Object.freeze({ ...habit, options: Object.freeze(habit.options) })),
-);
-
-/** Whether a check-in has the habit: true, false, or null when that question was not answered. */
 export function habitHolds(habit, checkin) {
   const answer = checkin?.[habit.question];
   if (answer === null || answer === undefined) return null;
-  return habit.options.includes(answer);
+  return habit.counts_with.includes(answer);
 }
 
 /** A mean rounded to one decimal, from the sum so that 7 over 20 is 0.4 and not 0.3. */
@@ -77,18 +62,15 @@ export function checkinsInWindow(checkins, today, days = WINDOW_DAYS) {
   return [...newest.values()].sort(byDay);
 }
 
-/** The sentence of an insight, worded as a pattern, never a cause. */
-export function insightText(habit, meanWith, meanWithout) {
-  return `On days ${habit.on_days} you logged ${formatRate(meanWith)} ${habit.counted ?? "twitches"} a day; on other days ${formatRate(meanWithout)}. ${PATTERN_NOT_CAUSE}`;
-}
-
 /**
- * Twitches a day on check-in days with the habit against check-in days without it.
- * Only days with a check-in that answered the habit count, on either side.
- * `enough` is false, and `text` null, with fewer than MIN_DAYS_EACH_SIDE days on a side.
+ * Twitches a day on check-in days with the habit against check-in days without it: {habit, trigger,
+ * counted_areas, days_with, days_without, mean_with, mean_without, enough}. Only days with a check-in that
+ * answered the habit count, on either side, and only twitches in the habit's `counted_areas` (all when null).
+ * `enough` is false with fewer than MIN_DAYS_EACH_SIDE days on a side.
  */
 export function compareHabit(habit, entries, checkins, today, days = WINDOW_DAYS) {
-  const counts = countsByDay(habit.areas ? entries.filter((entry) => habit.areas.includes(entry.area)) : entries);
+  const areas = habit.counted_areas;
+  const counts = countsByDay(areas ? entries.filter((entry) => areas.includes(entry.area)) : entries);
   const side = { with: { days: 0, twitches: 0 }, without: { days: 0, twitches: 0 } };
   for (const checkin of checkinsInWindow(checkins, today, days)) {
     const holds = habitHolds(habit, checkin);
@@ -97,30 +79,26 @@ export function compareHabit(habit, entries, checkins, today, days = WINDOW_DAYS
     tally.days += 1;
     tally.twitches += counts.get(checkin.day) ?? 0;
   }
-  const mean_with = meanPerDay(side.with.twitches, side.with.days);
-  const mean_without = meanPerDay(side.without.twitches, side.without.days);
-  const enough = side.with.days >= MIN_DAYS_EACH_SIDE && side.without.days >= MIN_DAYS_EACH_SIDE;
   return {
     habit: habit.id,
     trigger: habit.trigger,
-    label: habit.label,
+    counted_areas: areas,
     days_with: side.with.days,
     days_without: side.without.days,
-    mean_with,
-    mean_without,
-    enough,
-    text: enough ? insightText(habit, mean_with, mean_without) : null,
+    mean_with: meanPerDay(side.with.twitches, side.with.days),
+    mean_without: meanPerDay(side.without.twitches, side.without.days),
+    enough: side.with.days >= MIN_DAYS_EACH_SIDE && side.without.days >= MIN_DAYS_EACH_SIDE,
   };
 }
 
-/** Every habit's comparison over the window, in HABIT_TESTS order, shown or not. */
-export function habitComparisons(entries, checkins, today, days = WINDOW_DAYS) {
-  return HABIT_TESTS.map((habit) => compareHabit(habit, entries, checkins, today, days));
+/** Every habit's comparison over the window, in the rules' order, shown or not. */
+export function habitComparisons(rules, entries, checkins, today, days = WINDOW_DAYS) {
+  return rules.habits.map((habit) => compareHabit(habit, entries, checkins, today, days));
 }
 
 /** The insights to show: comparisons with at least MIN_DAYS_EACH_SIDE days on each side. */
-export function habitInsights(entries, checkins, today, days = WINDOW_DAYS) {
-  return habitComparisons(entries, checkins, today, days).filter((comparison) => comparison.enough);
+export function habitInsights(rules, entries, checkins, today, days = WINDOW_DAYS) {
+  return habitComparisons(rules, entries, checkins, today, days).filter((comparison) => comparison.enough);
 }
 
 function countBy(values, keys) {
@@ -129,14 +107,11 @@ function countBy(values, keys) {
   return counts;
 }
 
-/** How each habit was answered over the window: {question, answered_days, counts, most_common}. */
-export function habitSummary(checkins) {
-  return HABITS.map((question) => {
-    const answers = checkins.map((checkin) => checkin[question]).filter((answer) => answer != null);
-    const counts = countBy(answers, HABIT_OPTIONS[question]);
-    // Ties go to the first option in questionnaire order, so the summary is stable.
-    const most_common = answers.length ? HABIT_OPTIONS[question].reduce((best, option) => (counts[option] > counts[best] ? option : best)) : null;
-    return { question, answered_days: answers.length, counts, most_common };
+/** How each habit was answered: [{habit, question, answered_days, counts}], counts by option in the habit's order. */
+export function habitSummary(rules, checkins) {
+  return rules.habits.map((habit) => {
+    const answers = checkins.map((checkin) => checkin[habit.question]).filter((answer) => answer != null);
+    return { habit: habit.id, question: habit.question, answered_days: answers.length, counts: countBy(answers, habit.options) };
   });
 }
 
@@ -161,7 +136,7 @@ export function latestCheckin(checkins, today) {
  * strength, how long it has been going on, the warning signs of the last
  * check-in, and the habits.
  */
-export function doctorSummary(entries, checkins, today, days = WINDOW_DAYS) {
+export function doctorSummary(rules, entries, checkins, today, days = WINDOW_DAYS) {
   const window = lastDays(days, today);
   const recent = entriesInWindow(entries, today, days);
   const recentCheckins = checkinsInWindow(checkins, today, days);
@@ -175,27 +150,21 @@ export function doctorSummary(entries, checkins, today, days = WINDOW_DAYS) {
     twitch_count: recent.length,
     twitches_per_day: meanPerDay(recent.length, days),
     twitch_days: new Set(recent.map((entry) => entry.day)).size,
-    by_area: AREAS.map((area) => {
+    by_area: rules.areas.map((area) => {
       const inArea = recent.filter((entry) => entry.area === area);
-      return { area, count: inArea.length, by_strength: countBy(inArea.map((entry) => entry.strength), STRENGTHS) };
+      return { area, count: inArea.length, by_strength: countBy(inArea.map((entry) => entry.strength), rules.strengths) };
     }),
-    by_strength: STRENGTHS.map((strength) => ({ strength, count: recent.filter((entry) => entry.strength === strength).length })),
+    by_strength: rules.strengths.map((strength) => ({ strength, count: recent.filter((entry) => entry.strength === strength).length })),
     first_entry_day: first,
     // Both ends counted: a first entry today has been going on for 1 day.
     days_going_on: first === null ? null : daysBetween(first, today) + 1,
     latest_checkin_day: latest?.day ?? null,
-    warning_signs: reportedWarningSigns(latest),
+    warning_signs: reportedWarningSigns(rules, latest),
     warning_sign_days: recentCheckins
-      .filter((checkin) => reportedWarningSigns(checkin).length)
-      .map((checkin) => ({ day: checkin.day, warning_signs: reportedWarningSigns(checkin) })),
+      .filter((checkin) => reportedWarningSigns(rules, checkin).length)
+      .map((checkin) => ({ day: checkin.day, warning_signs: reportedWarningSigns(rules, checkin) })),
     checkin_days: recentCheckins.length,
-    habits: habitSummary(recentCheckins),
-    habit_days: HABIT_TESTS.map((habit) => ({
-      habit: habit.id,
-      label: habit.label,
-      days_with: recentCheckins.filter((checkin) => habitHolds(habit, checkin) === true).length,
-      days_answered: recentCheckins.filter((checkin) => habitHolds(habit, checkin) !== null).length,
-    })),
-    insights: habitInsights(entries, checkins, today, days),
+    habits: habitSummary(rules, recentCheckins),
+    insights: habitInsights(rules, entries, checkins, today, days),
   };
 }

@@ -1,7 +1,8 @@
 // The diary's one storage module: IndexedDB on this device, nothing sent anywhere.
 // IndexedDB is apart from the service worker's caches, so clearing or replacing
 // those on an app update leaves the diary as it was. Records are checked before
-// they are written, so nothing invalid is ever stored.
+// they are written, against the diary's rules (diaryRules of the content), so
+// nothing invalid is ever stored.
 import { mergeBackup as mergeDiaries } from "./backup.js";
 import { byDay, byTime, newDeletion, validateCheckin, validateDeletion, validateTwitchEntry } from "./model.js";
 
@@ -28,10 +29,10 @@ const MIGRATIONS = Object.freeze({
 });
 const STORES = Object.freeze(["entries", "checkins", "deleted"]);
 
-/** A record that may not be stored; `problems` are the model's [{field, message}]. */
+/** A record that may not be stored (a bug, never the person's doing); `problems` are the model's [{field, code, values}]. */
 export class InvalidRecordError extends Error {
   constructor(kind, problems) {
-    super(`This ${kind} cannot be saved: ${problems.map(({ field, message }) => `${field} ${message}`).join("; ")}.`);
+    super(`${kind}: ${problems.map(({ field, code }) => `${field} ${code}`).join("; ")}`);
     this.name = "InvalidRecordError";
     this.problems = problems;
   }
@@ -88,8 +89,11 @@ async function freeDay(checkins, checkin) {
   if (stored && stored.id !== checkin.id) await done(checkins.delete(stored.id));
 }
 
-/** The diary's store: small async functions over one open database. */
-function diaryStore(db) {
+/** The diary's store: small async functions over one open database, checking records against `rules`. */
+function diaryStore(db, rules) {
+  const checkEntry = (entry) => checked("entry", entry, (record) => validateTwitchEntry(rules, record));
+  const checkCheckin = (checkin) => checked("checkin", checkin, (record) => validateCheckin(rules, record));
+  const checkDeletion = (deletion) => checked("deletion", deletion, validateDeletion);
   const readAll = () =>
     inTransaction(db, "readonly", async ({ entries, checkins, deleted }) => ({
       entries: (await done(entries.getAll())).sort(byTime),
@@ -112,7 +116,7 @@ function diaryStore(db) {
       }),
     /** Saves a new or edited twitch entry. */
     putEntry: async (entry) => {
-      checked("twitch entry", entry, validateTwitchEntry);
+      checkEntry(entry);
       return inTransaction(db, "readwrite", async ({ entries }) => void (await done(entries.put(entry))));
     },
     /** Deletes a twitch entry by id (no error if it is already gone), and notes the deletion. */
@@ -123,21 +127,19 @@ function diaryStore(db) {
     getCheckin: (day) => inTransaction(db, "readonly", async ({ checkins }) => (await done(checkins.index("by_day").get(day))) ?? null),
     /** Saves a day's check-in; it replaces any other check-in stored for that day. */
     putCheckin: async (checkin) => {
-      checked("check-in", checkin, validateCheckin);
+      checkCheckin(checkin);
       return inTransaction(db, "readwrite", async ({ checkins }) => {
         await freeDay(checkins, checkin);
         await done(checkins.put(checkin));
       });
     },
-    /** Deletes a check-in by id, and notes the deletion. */
-    deleteCheckin: remove("checkin", "checkins"),
     /** Everything stored, in one consistent read: {entries, checkins}, for export and statistics. */
     readAll,
     /** Replaces the whole diary, deletion notes included, with a checked backup, all or nothing. */
     replaceAll: async ({ entries, checkins, deleted = [] }) => {
-      entries.forEach((entry) => checked("twitch entry", entry, validateTwitchEntry));
-      checkins.forEach((checkin) => checked("check-in", checkin, validateCheckin));
-      deleted.forEach((deletion) => checked("deletion", deletion, validateDeletion));
+      entries.forEach(checkEntry);
+      checkins.forEach(checkCheckin);
+      deleted.forEach(checkDeletion);
       return inTransaction(db, "readwrite", async (stores) => {
         await Promise.all(STORES.map((name) => done(stores[name].clear())));
         await Promise.all([...entries.map((entry) => done(stores.entries.put(entry))), ...checkins.map((checkin) => done(stores.checkins.put(checkin))),
@@ -146,9 +148,9 @@ function diaryStore(db) {
     },
     /** Merges a checked backup (parseBackup) into the diary in one transaction; resolves with {added, updated, unchanged}. */
     mergeBackup: async (backup) => {
-      backup.entries.forEach((entry) => checked("twitch entry", entry, validateTwitchEntry));
-      backup.checkins.forEach((checkin) => checked("check-in", checkin, validateCheckin));
-      (backup.deleted ?? []).forEach((deletion) => checked("deletion", deletion, validateDeletion));
+      backup.entries.forEach(checkEntry);
+      backup.checkins.forEach(checkCheckin);
+      (backup.deleted ?? []).forEach(checkDeletion);
       return inTransaction(db, "readwrite", async (stores) => {
         const current = {
           entries: await done(stores.entries.getAll()),
@@ -170,8 +172,9 @@ function diaryStore(db) {
   };
 }
 
-/** Opens (and creates or migrates) the diary database; resolves with its store. */
-export function openDiary({ indexedDB = globalThis.indexedDB, name = DB_NAME } = {}) {
+/** Opens (and creates or migrates) the diary database; resolves with its store, which checks records against `rules`. */
+export function openDiary({ rules, indexedDB = globalThis.indexedDB, name = DB_NAME } = {}) {
+  if (!rules) throw new Error("openDiary needs the diary's rules: diaryRules(content)");
   if (!indexedDB) return Promise.reject(new Error("This browser cannot store the diary (no IndexedDB)."));
   const request = indexedDB.open(name, DB_VERSION);
   request.onupgradeneeded = (event) => {
@@ -185,12 +188,12 @@ export function openDiary({ indexedDB = globalThis.indexedDB, name = DB_NAME } =
   return done(request).then((db) => {
     // Let a newer version of the app in another tab upgrade the database.
     db.onversionchange = () => db.close();
-    return diaryStore(db);
+    return diaryStore(db, rules);
   });
 }
 
-/** Asks the browser to keep the diary when the device runs low on space; resolves true if it will. */
-export async function askToKeepDiary(storage = globalThis.navigator?.storage) {
+/** Asks the browser for persistent storage, so that it keeps the diary when space runs low; resolves true if it will. */
+export async function requestPersistence(storage = globalThis.navigator?.storage) {
   if (!storage?.persist) return false;
   return (await storage.persisted?.()) || storage.persist();
 }

@@ -1,32 +1,35 @@
 // What to do about the warning signs a check-in reported: the questionnaire's own triage banner and
-// warning-sign list (results.js), from the same engine, at once. #/diary/advice/<YYYY-MM-DD>.
+// warning-sign list (advice.js), from the same engine, at once. #/diary/advice/<YYYY-MM-DD>.
 import { clean } from "../answers.js";
-import { checkinAnswers, reportedWarningSigns } from "../diary/model.js";
+import { checkinAnswers, diaryRules, reportedWarningSigns } from "../diary/model.js";
 import { assess } from "../engine.js";
+import { t } from "../words.js";
+import { flagList, triageBanner } from "./advice.js";
 import { buttonLink, h, screenHeading } from "./dom.js";
-import { formatDay, messageScreen } from "./diary-common.js";
-import { redFlagList, triageBanner } from "./results.js";
+import { formatDay } from "./diary-format.js";
+import { messageScreen } from "./diary-nav.js";
 
 export async function render(app, [day], store) {
   const checkin = day ? await store.getCheckin(day) : null;
   if (!checkin) {
-    return messageScreen({ title: "Check-in", heading: "There is no check-in for that day",
-      link: ["#/diary", "Go to your diary", "primary"] });
+    return messageScreen({ title: t("diary.checkin.title"), heading: t("diary.no_checkin_for_day"),
+      link: ["#/diary", t("diary.go_to_diary"), "primary"] });
   }
-  const result = assess(app.content, clean(app.content, checkinAnswers(checkin)));
-  const reported = reportedWarningSigns(checkin).length > 0;
+  const rules = diaryRules(app.content);
+  const result = assess(app.content, clean(app.content, checkinAnswers(rules, checkin)));
+  const reported = reportedWarningSigns(rules, checkin).length > 0;
   return {
     title: result.triage.title,
     view: h("div", { class: "diary diary-advice" },
-      screenHeading(reported ? "You reported warning signs" : "No warning signs reported"),
-      h("p", {}, `In your check-in for ${formatDay(day)}. This is the same advice the check gives for them.`),
-      triageBanner(result.triage),
-      redFlagList(result.red_flags),
-      h("p", {}, "Show a doctor your diary: the summary lists your twitches, habits and the warning signs you reported."),
+      screenHeading(reported ? t("diary.advice.reported") : t("diary.advice.none_reported")),
+      h("p", {}, t("diary.advice.lead", { day: formatDay(day) })),
+      triageBanner(app.content, result.triage),
+      flagList(result.red_flags),
+      h("p", {}, t("diary.advice.show_doctor")),
       h("div", { class: "actions" },
-        buttonLink("#/diary/summary", "Summary for a doctor"),
-        buttonLink(`#/diary/checkin/${day}`, "Change this check-in"),
-        buttonLink("#/diary", "Go to your diary")),
+        buttonLink("#/diary/summary", t("diary.summary.title")),
+        buttonLink(`#/diary/checkin/${day}`, t("diary.advice.change_checkin")),
+        buttonLink("#/diary", t("diary.go_to_diary"))),
       h("p", { class: "disclaimer" }, result.disclaimer)),
   };
 }

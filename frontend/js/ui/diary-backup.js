@@ -3,9 +3,13 @@
 // file changes nothing. Files go only where the person saves them.
 import { todayKey } from "../diary/days.js";
 import { BackupError, exportCsv, exportFileName, exportJson, parseBackup } from "../diary/backup.js";
+import { diaryRules } from "../diary/model.js";
+import { t } from "../words.js";
 import { confirm } from "./confirm.js";
 import { h, screenHeading } from "./dom.js";
-import { diaryNav, plural } from "./diary-common.js";
+import { checkinCount, twitchCount } from "./diary-format.js";
+import { diaryNav } from "./diary-nav.js";
+import { backupProblemText } from "./diary-problems.js";
 
 // The browser reads the file from the link when the download starts; the address is freed a while after.
 const RELEASE_DOWNLOAD_AFTER_MS = 60 * 1000;
@@ -19,8 +23,11 @@ function download(text, name, type) {
   setTimeout(() => URL.revokeObjectURL(address), RELEASE_DOWNLOAD_AFTER_MS);
 }
 
-function sizeText({ entries, checkins }) {
-  return `Your diary has ${plural(entries.length, "twitch", "twitches")} and ${plural(checkins.length, "check-in")}.`;
+/** "3 twitches" and "1 check-in", for the words about a diary's size. */
+const sizeOf = ({ entries, checkins }) => ({ twitches: twitchCount(entries.length), checkins: checkinCount(checkins.length) });
+
+function sizeText(diary) {
+  return t("diary.backup.size", sizeOf(diary));
 }
 
 export async function render(app, params, store) {
@@ -34,87 +41,87 @@ export async function render(app, params, store) {
     const diary = await store.readAll();
     const name = exportFileName(todayKey());
     download(exportJson(diary), name, "application/json");
-    exported.textContent = `Saved ${name}: ${plural(diary.entries.length, "twitch", "twitches")} and ${plural(diary.checkins.length, "check-in")}. Keep it somewhere safe, like your files or an email to yourself.`;
+    exported.textContent = t("diary.backup.exported", { file: name, ...sizeOf(diary) });
   };
   const exportSpreadsheet = async () => {
     const { entries } = await store.readAll();
     const name = exportFileName(todayKey(), "csv");
     download(exportCsv(entries), name, "text/csv");
-    exported.textContent = `Saved ${name}: ${plural(entries.length, "twitch", "twitches")}, one a row.`;
+    exported.textContent = t("diary.backup.exported_csv", { file: name, twitches: twitchCount(entries.length) });
   };
 
   const showProblems = (problems) => {
     failed.replaceChildren(h("div", { class: "diary-problem" },
-      h("p", {}, h("strong", {}, "This file was not imported. Nothing in your diary has changed.")),
+      h("p", {}, h("strong", {}, t("diary.backup.not_imported"))),
       h("ul", {}, problems.map((problem) => h("li", {}, problem)))));
   };
-  const importBackup = async (event) => {
+  const importFile = async (event) => {
     event.preventDefault();
     imported.replaceChildren();
     failed.replaceChildren();
     const chosen = file.files[0];
     if (!chosen) {
-      showProblems(["Choose a backup file first: a .json file made by Export backup."]);
+      showProblems([t("diary.backup.no_file")]);
       return file.focus();
     }
     let backup;
     try {
-      backup = parseBackup(await chosen.text());
+      backup = parseBackup(diaryRules(app.content), await chosen.text());
     } catch (error) {
       if (!(error instanceof BackupError)) throw error;
-      return showProblems(error.problems);
+      return showProblems(error.problems.map(backupProblemText));
     }
     let counts;
     try {
       counts = await store.mergeBackup(backup);
     } catch (error) {
       console.warn("The backup could not be stored:", error);
-      return showProblems(["The backup could not be stored on this device. Check that the browser has space, then try again."]);
+      return showProblems([t("diary.backup.not_stored")]);
     }
     file.value = "";
     size.textContent = sizeText(await store.readAll());
-    const deleted = counts.deleted ? `, and ${counts.deleted} you had deleted stay deleted` : "";
+    const values = { file: chosen.name, ...counts };
     imported.replaceChildren(h("p", { class: "diary-flash" },
-      `Imported ${chosen.name}: ${counts.added} added, ${counts.updated} updated, ${counts.unchanged} already in your diary${deleted}.`));
+      counts.deleted ? t("diary.backup.imported_with_deleted", values) : t("diary.backup.imported", values)));
     return undefined;
   };
 
   const deleteAll = () => confirm({
-    title: "Delete the whole diary?",
-    text: "Every twitch and check-in on this device will be deleted. Make a backup first if you may want them back.",
-    yes: "Delete the diary",
-    no: "Keep it",
+    title: t("diary.backup.delete_title"),
+    text: t("diary.backup.delete_text"),
+    yes: t("diary.backup.delete"),
+    no: t("diary.keep_it"),
   }, async () => {
     await store.replaceAll({ entries: [], checkins: [] });
     size.textContent = sizeText({ entries: [], checkins: [] });
-    imported.replaceChildren(h("p", { class: "diary-flash" }, "Your diary has been deleted from this device."));
+    imported.replaceChildren(h("p", { class: "diary-flash" }, t("diary.backup.deleted")));
   });
 
   return {
-    title: "Backup",
+    title: t("diary.nav.backup"),
     view: h("div", { class: "diary diary-backup" },
-      screenHeading("Backup and export"),
+      screenHeading(t("diary.backup.heading")),
       diaryNav("backup"),
       size,
-      h("p", {}, "The diary is kept only in this browser on this device. Clearing the browser’s data deletes it, and a new phone starts empty: a backup file keeps it safe."),
+      h("p", {}, t("diary.backup.why")),
       h("section", { "aria-labelledby": "export-title" },
-        h("h2", { id: "export-title" }, "Save a copy"),
+        h("h2", { id: "export-title" }, t("diary.backup.export_heading")),
         h("div", { class: "actions" },
-          h("button", { type: "button", class: "primary", onclick: exportBackup }, "Export backup"),
-          h("button", { type: "button", class: "secondary", onclick: exportSpreadsheet }, "Export twitches as CSV")),
-        h("p", { class: "small" }, "The backup (.json) has everything and can be imported again. The CSV is for a spreadsheet."),
+          h("button", { type: "button", class: "primary", onclick: exportBackup }, t("diary.backup.export")),
+          h("button", { type: "button", class: "secondary", onclick: exportSpreadsheet }, t("diary.backup.export_csv"))),
+        h("p", { class: "small" }, t("diary.backup.export_help")),
         exported),
       h("section", { "aria-labelledby": "import-title" },
-        h("h2", { id: "import-title" }, "Import a backup"),
-        h("p", {}, "Adds what is in a backup to this diary. Nothing here is deleted, and nothing is counted twice: when both have the same entry, the newer change is kept."),
-        h("form", { class: "diary-import", novalidate: true, onsubmit: importBackup },
-          h("div", { class: "field" }, h("label", { for: file.id }, "Backup file"), file),
-          h("button", { type: "submit", class: "secondary" }, "Import backup")),
+        h("h2", { id: "import-title" }, t("diary.backup.import_heading")),
+        h("p", {}, t("diary.backup.import_help")),
+        h("form", { class: "diary-import", novalidate: true, onsubmit: importFile },
+          h("div", { class: "field" }, h("label", { for: file.id }, t("diary.backup.file_label")), file),
+          h("button", { type: "submit", class: "secondary" }, t("diary.backup.import"))),
         failed,
         imported),
       h("section", { "aria-labelledby": "delete-title" },
-        h("h2", { id: "delete-title" }, "Delete the diary"),
-        h("p", {}, "Removes every twitch and check-in from this device. It cannot be undone."),
-        h("button", { type: "button", class: "secondary", onclick: deleteAll }, "Delete the diary"))),
+        h("h2", { id: "delete-title" }, t("diary.backup.delete_heading")),
+        h("p", {}, t("diary.backup.delete_help")),
+        h("button", { type: "button", class: "secondary", onclick: deleteAll }, t("diary.backup.delete")))),
   };
 }

@@ -2,12 +2,20 @@
 // screen readers), and for each habit, twitches on days with it against days without, each linking to
 // that trigger's tips. Only with enough days on each side, and worded as a pattern, never a cause.
 import { todayKey } from "../diary/days.js";
+import { diaryRules } from "../diary/model.js";
 import { checkinsInWindow, habitComparisons, MIN_DAYS_EACH_SIDE, twitchesPerDay, WINDOW_DAYS } from "../diary/stats.js";
+import { t } from "../words.js";
 import { h, screenHeading } from "./dom.js";
-import { diaryNav, formatDay, plural, srOnly } from "./diary-common.js";
+import { dayCount, formatDay, habitOf, insightText, withElements } from "./diary-format.js";
+import { diaryNav } from "./diary-nav.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 const CHART = { width: 300, height: 100, gap: 2 }; // viewBox units; the chart scales to the screen's width
+
+/** A visually hidden text for screen readers. */
+function srOnly(tag, props, ...children) {
+  return h(tag, { ...props, class: `diary-sr-only ${props.class ?? ""}`.trim() }, ...children);
+}
 
 function svg(tag, attributes = {}) {
   const element = document.createElementNS(SVG, tag);
@@ -30,7 +38,7 @@ function barChart(days) {
     const height = count ? (count / top) * CHART.height : 1.5;
     chart.append(svg("rect", {
       x: n * slot + CHART.gap / 2, y: CHART.height - height, width: slot - CHART.gap, height,
-      class: count ? "diary-bar" : "diary-bar diary-bar-none",
+      class: `diary-bar${count ? "" : " diary-bar-none"}`,
     }));
   });
   chart.append(svg("line", { x1: 0, x2: CHART.width, y1: CHART.height + 0.5, y2: CHART.height + 0.5, class: "diary-chart-axis" }));
@@ -43,10 +51,11 @@ function chartSection(entries, today) {
   const most = Math.max(...days.map((d) => d.count));
   const { chart, top } = barChart(days);
   const summary = total
-    ? `${plural(total, "twitch", "twitches")} in ${WINDOW_DAYS} days; the most in one day: ${most}.`
-    : `No twitches logged in the last ${WINDOW_DAYS} days.`;
+    ? t("diary.insights.chart_summary", { count: total, days: WINDOW_DAYS, most })
+    : t("diary.insights.chart_empty", { days: WINDOW_DAYS });
+  const from = formatDay(days[0].day, { weekday: false });
   return h("section", { "aria-labelledby": "chart-title" },
-    h("h2", { id: "chart-title" }, `Twitches a day, last ${WINDOW_DAYS} days`),
+    h("h2", { id: "chart-title" }, t("diary.insights.chart_heading", { days: WINDOW_DAYS })),
     h("p", {}, summary),
     h("figure", { class: "diary-chart" },
       h("div", { class: "diary-chart-plot" },
@@ -54,51 +63,53 @@ function chartSection(entries, today) {
           h("span", {}, String(top)), h("span", {}, String(top / 2)), h("span", {}, "0")),
         chart),
       h("div", { class: "diary-chart-days", "aria-hidden": "true" },
-        h("span", {}, formatDay(days[0].day, { weekday: false })), h("span", {}, "Today")),
-      h("figcaption", { class: "small" }, "Each bar is one day; a taller bar, more twitches."),
+        h("span", {}, from), h("span", {}, t("diary.insights.chart_today"))),
+      h("figcaption", { class: "small" }, t("diary.insights.chart_caption")),
       srOnly("div", {}, h("table", {}, // a table cannot shrink below its content: its hidden box clips it
-        h("caption", {}, `Twitches a day, ${formatDay(days[0].day, { weekday: false })} to today`),
-        h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Day"), h("th", { scope: "col" }, "Twitches"))),
+        h("caption", {}, t("diary.insights.table_caption", { from })),
+        h("thead", {}, h("tr", {},
+          h("th", { scope: "col" }, t("diary.insights.day_column")), h("th", { scope: "col" }, t("diary.insights.twitches_column")))),
         h("tbody", {}, days.map((d) => h("tr", {}, h("th", { scope: "row" }, formatDay(d.day)), h("td", {}, String(d.count)))))))));
 }
 
+/** "From 10 days with it and 10 days without." */
+const sides = (comparison) => ({ with: dayCount(comparison.days_with), without: dayCount(comparison.days_without) });
+
 function insightItem(app, comparison) {
-  const trigger = app.content.triggers.find((t) => t.id === comparison.trigger);
+  const trigger = app.content.triggers.find((item) => item.id === comparison.trigger);
   return h("li", { class: "card", "data-diary-insight": comparison.habit },
-    h("h3", {}, comparison.label),
-    h("p", {}, comparison.text),
-    h("p", { class: "small" }, `From ${plural(comparison.days_with, "day")} with it and ${plural(comparison.days_without, "day")} without.`),
-    trigger && h("p", {}, h("a", { href: `#/diary/tips/${trigger.id}`, class: "diary-more" }, `What to try: ${trigger.title}`)));
+    h("h3", {}, habitOf(app.content, comparison.habit).name),
+    h("p", {}, insightText(app.content, comparison)),
+    h("p", { class: "small" }, t("diary.insights.days_each_side", sides(comparison))),
+    trigger && h("p", {}, h("a", { href: `#/diary/tips/${trigger.id}`, class: "diary-more" }, t("diary.what_to_try", { trigger: trigger.title }))));
 }
 
 function habitsSection(app, comparisons, checkinCount) {
   const ready = comparisons.filter((c) => c.enough);
   const waiting = comparisons.filter((c) => !c.enough);
+  const checkinLink = h("a", { href: "#/diary/checkin" }, t("diary.do_checkin"));
   return h("section", { "aria-labelledby": "habits-title" },
-    h("h2", { id: "habits-title" }, "Habits and twitching"),
-    h("p", {}, `A habit shows here once the last ${WINDOW_DAYS} days have at least ${MIN_DAYS_EACH_SIDE} check-ins with it and ${MIN_DAYS_EACH_SIDE} without it. `,
-      "Other things change from day to day too, so a pattern is a hint to try, not proof."),
+    h("h2", { id: "habits-title" }, t("diary.insights.habits_heading")),
+    h("p", {}, t("diary.insights.habits_help", { days: WINDOW_DAYS, min: MIN_DAYS_EACH_SIDE })),
     ready.length
       ? h("ul", { class: "diary-insights" }, ready.map((c) => insightItem(app, c)))
-      : h("p", {}, checkinCount
-        ? "No habit has enough days on both sides yet. Keep doing the daily check-in."
-        : "Do the daily check-in for a week or two, and patterns will show here.",
-      " ", h("a", { href: "#/diary/checkin" }, "Do today’s check-in"), "."),
+      : h("p", {}, withElements(checkinCount ? t("diary.insights.not_enough") : t("diary.insights.no_checkins"),
+        { checkin_link: checkinLink })),
     waiting.length > 0 && checkinCount > 0 && h("details", {},
-      h("summary", {}, "Not enough days yet"),
+      h("summary", {}, t("diary.insights.waiting")),
       h("ul", {}, waiting.map((c) => h("li", {},
-        `${c.label}: ${plural(c.days_with, "day")} with it, ${plural(c.days_without, "day")} without.`)))));
+        t("diary.insights.waiting_habit", { habit: habitOf(app.content, c.habit).name, ...sides(c) }))))));
 }
 
 export async function render(app, params, store) {
   const { entries, checkins } = await store.readAll();
   const today = todayKey();
-  const comparisons = habitComparisons(entries, checkins, today);
+  const comparisons = habitComparisons(diaryRules(app.content), entries, checkins, today);
   const checkinCount = checkinsInWindow(checkins, today).length;
   return {
-    title: "Patterns",
+    title: t("diary.nav.patterns"),
     view: h("div", { class: "diary diary-insights-screen" },
-      screenHeading("Patterns in your diary"),
+      screenHeading(t("diary.insights.heading")),
       diaryNav("insights"),
       chartSection(entries, today),
       habitsSection(app, comparisons, checkinCount)),

@@ -2,16 +2,13 @@
 // #/diary/log logs a new one (filled in like the last, so a repeat is "Log a twitch", "Save");
 // #/diary/log/<id> changes that entry.
 import { localTime, todayKey } from "../diary/days.js";
-import { AREAS, NOTE_MAX_LENGTH, STRENGTHS, editTwitchEntry, newTwitchEntry } from "../diary/model.js";
+import { NOTE_MAX_LENGTH, diaryRules, editTwitchEntry, newTwitchEntry } from "../diary/model.js";
+import { t } from "../words.js";
 import { confirm } from "./confirm.js";
 import { buttonLink, h, screenHeading } from "./dom.js";
-import { areaLabel, entryTime, entryWhat, formatDay, messageScreen, saveRecord, setFlash, STRENGTH_LABELS } from "./diary-common.js";
-
-const STRENGTH_HINTS = Object.freeze({
-  light: "A flicker you can feel",
-  strong: "You can see it move",
-  constant: "It keeps going for minutes or more",
-});
+import { areaLabel, entryTime, entryWhat, formatDay, strengthHint, strengthLabel } from "./diary-format.js";
+import { messageScreen } from "./diary-nav.js";
+import { saveRecord, setFlash } from "./diary-save.js";
 
 // A minute of slack: the clock on the form and the clock at Save differ by the time it took to fill in.
 const FUTURE_SLACK_MS = 60 * 1000;
@@ -45,10 +42,10 @@ function whenField(entry) {
   const time = h("input", { type: "time", id: "log-time", name: "time", value: shown.time, required: true });
   let changed = false;
   const details = h("details", { class: "diary-when", open: Boolean(entry) },
-    h("summary", {}, entry ? `When: ${formatDay(entry.day)}, ${shown.time}` : "When: now (change the time)"),
+    h("summary", {}, entry ? t("diary.log.when_at", { day: formatDay(entry.day), time: shown.time }) : t("diary.log.when_now")),
     h("div", { class: "diary-when-fields" },
-      h("div", { class: "field" }, h("label", { for: day.id }, "Day"), day),
-      h("div", { class: "field" }, h("label", { for: time.id }, "Time"), time)));
+      h("div", { class: "field" }, h("label", { for: day.id }, t("diary.log.day")), day),
+      h("div", { class: "field" }, h("label", { for: time.id }, t("diary.log.time")), time)));
   details.addEventListener("input", () => { changed = true; });
   return {
     details,
@@ -65,8 +62,8 @@ function whenField(entry) {
 }
 
 function notFound() {
-  return messageScreen({ title: "Not in your diary", heading: "This entry is not in your diary",
-    text: "It may have been deleted.", link: ["#/diary", "Go to your diary", "primary"] });
+  return messageScreen({ title: t("diary.log.not_found_title"), heading: t("diary.log.not_found_heading"),
+    text: t("diary.log.not_found_text"), link: ["#/diary", t("diary.go_to_diary"), "primary"] });
 }
 
 export async function render(app, [id], store) {
@@ -74,8 +71,9 @@ export async function render(app, [id], store) {
   const entry = id === undefined ? null : entries.find((e) => e.id === id);
   if (id !== undefined && !entry) return notFound();
   const last = entries.at(-1);
-  const area = choices("area", "Where?", AREAS.map((a) => [a, [areaLabel(app.content, a)]]), entry?.area ?? last?.area);
-  const strength = choices("strength", "How strong?", STRENGTHS.map((s) => [s, [STRENGTH_LABELS[s], STRENGTH_HINTS[s]]]),
+  const rules = diaryRules(app.content);
+  const area = choices("area", t("diary.log.where"), rules.areas.map((a) => [a, [areaLabel(app.content, a)]]), entry?.area ?? last?.area);
+  const strength = choices("strength", t("diary.log.how_strong"), rules.strengths.map((s) => [s, [strengthLabel(s), strengthHint(s)]]),
     entry?.strength ?? last?.strength ?? "light");
   const note = h("input", { type: "text", id: "log-note", name: "note", maxlength: String(NOTE_MAX_LENGTH), autocomplete: "off",
     "aria-describedby": "log-note-hint", value: entry?.note ?? "" });
@@ -85,45 +83,48 @@ export async function render(app, [id], store) {
   const save = async (event) => {
     event.preventDefault();
     problem.textContent = "";
-    if (!area.value()) return area.complain("Choose where you felt it.");
+    if (!area.value()) return area.complain(t("diary.log.choose_area"));
     const at = when.at();
-    if (at === null) return problem.append("Choose a day and a time, or close “When” to keep it as it was.");
-    if (at && at.getTime() > Date.now() + FUTURE_SLACK_MS) return problem.append("That time is still to come. Choose a time up to now.");
+    if (at === null) return problem.append(t("diary.log.bad_time"));
+    if (at && at.getTime() > Date.now() + FUTURE_SLACK_MS) return problem.append(t("diary.log.future_time"));
     const fields = { area: area.value(), strength: strength.value(), note: note.value, at };
     const saved = entry ? editTwitchEntry(entry, fields) : newTwitchEntry(fields);
     if (!(await saveRecord(() => store.putEntry(saved), "twitch", problem))) return;
-    const day = saved.day === todayKey() ? "today" : formatDay(saved.day);
-    setFlash(`Saved: ${entryWhat(app.content, saved)}, ${day} at ${entryTime(saved)}.`);
+    const what = entryWhat(app.content, saved);
+    setFlash(saved.day === todayKey()
+      ? t("diary.log.saved_today", { what, time: entryTime(saved) })
+      : t("diary.log.saved", { what, day: formatDay(saved.day), time: entryTime(saved) }));
     return app.go("diary");
   };
 
+  const logged = () => ({ what: entryWhat(app.content, entry), day: formatDay(entry.day), time: entryTime(entry) });
   const remove = () => confirm({
-    title: "Delete this twitch?",
-    text: `${entryWhat(app.content, entry)}, ${formatDay(entry.day)} at ${entryTime(entry)}. This cannot be undone.`,
-    yes: "Delete it",
-    no: "Keep it",
+    title: t("diary.log.delete_title"),
+    text: t("diary.log.delete_text", logged()),
+    yes: t("diary.log.delete_yes"),
+    no: t("diary.keep_it"),
   }, async () => {
     await store.deleteEntry(entry.id);
-    setFlash(`Deleted: ${entryWhat(app.content, entry)}, ${formatDay(entry.day)} at ${entryTime(entry)}.`);
+    setFlash(t("diary.log.deleted", logged()));
     app.go("diary");
   });
 
   return {
-    title: entry ? "Change a twitch" : "Log a twitch",
+    title: entry ? t("diary.log.change_title") : t("diary.log_a_twitch"),
     view: h("form", { class: "diary diary-log", novalidate: true, onsubmit: save },
-      screenHeading(entry ? "Change this twitch" : "Log a twitch"),
-      !entry && last && h("p", { class: "small" }, "Filled in like your last one: change what is different."),
+      screenHeading(entry ? t("diary.log.change_heading") : t("diary.log_a_twitch")),
+      !entry && last && h("p", { class: "small" }, t("diary.log.filled_in")),
       area.fieldset,
       strength.fieldset,
       h("div", { class: "field" },
-        h("label", { for: note.id }, "Note"),
-        h("p", { class: "small", id: "log-note-hint" }, "Optional: what you were doing, how long it lasted."),
+        h("label", { for: note.id }, t("diary.log.note")),
+        h("p", { class: "small", id: "log-note-hint" }, t("diary.log.note_hint")),
         note),
       when.details,
       problem,
       h("div", { class: "actions" },
-        h("button", { type: "submit", class: "primary" }, "Save"),
-        buttonLink("#/diary", "Cancel"),
-        entry && h("button", { type: "button", class: "secondary diary-delete", onclick: remove }, "Delete this twitch"))),
+        h("button", { type: "submit", class: "primary" }, t("diary.save")),
+        buttonLink("#/diary", t("diary.cancel")),
+        entry && h("button", { type: "button", class: "secondary diary-delete", onclick: remove }, t("diary.log.delete")))),
   };
 }

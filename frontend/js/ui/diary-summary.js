@@ -1,19 +1,24 @@
 // A summary of the last 30 days for a doctor, made to be printed or saved as a PDF: twitches by area and
 // strength, how long it has been going on, warning signs, habits, patterns, and questions to ask.
 import { todayKey } from "../diary/days.js";
-import { HABIT_OPTIONS, STRENGTHS } from "../diary/model.js";
+import { diaryRules } from "../diary/model.js";
 import { doctorSummary } from "../diary/stats.js";
+import { t } from "../words.js";
 import { dataTable, h, screenHeading } from "./dom.js";
-import { areaLabel, diaryNav, formatDay, optionLabel, plural, STRENGTH_LABELS } from "./diary-common.js";
+import { areaLabel, dayCount, formatDay, habitOf, insightText, optionLabel, strengthLabel } from "./diary-format.js";
+import { diaryNav } from "./diary-nav.js";
 
-const HABIT_NAMES = Object.freeze({
-  sleep: "Sleep the night before",
-  caffeine: "Cups or cans with caffeine",
-  alcohol: "Alcohol",
-  stress: "Stress",
-  exercise: "Exercise",
-  fluids: "Drinks",
-  screen_time: "Screens",
+// Each habit as a row of the summary's habits table, by its question. content/diary.yml's habits carry a
+// prompt about one day and the name of a pattern, but no name for 30 days of answers: until they do (a field
+// the content schema would have to allow), those names are words here, and a habit without one shows its name.
+const HABIT_ROWS = Object.freeze({
+  sleep: () => t("diary.summary.habit_sleep"),
+  caffeine: () => t("diary.summary.habit_caffeine"),
+  alcohol: () => t("diary.summary.habit_alcohol"),
+  stress: () => t("diary.summary.habit_stress"),
+  exercise: () => t("diary.summary.habit_exercise"),
+  fluids: () => t("diary.summary.habit_fluids"),
+  screen_time: () => t("diary.summary.habit_screen_time"),
 });
 
 // The guide's questions to take to a doctor (content/guide.yml, section seeing_a_doctor).
@@ -21,93 +26,101 @@ function doctorQuestions(content) {
   return content.guide.sections.find((section) => section.id === "seeing_a_doctor").questions_to_ask;
 }
 
-function twitchesSection(app, summary) {
+function twitchesSection(app, rules, summary) {
   const areas = summary.by_area.filter((row) => row.count > 0);
   return h("section", { "aria-labelledby": "sum-twitches" },
-    h("h2", { id: "sum-twitches" }, "Twitches"),
+    h("h2", { id: "sum-twitches" }, t("diary.summary.twitches_heading")),
     h("p", {}, summary.twitch_count
-      ? `${plural(summary.twitch_count, "twitch", "twitches")} logged, on ${plural(summary.twitch_days, "day")} of the ${summary.days}: ${summary.twitches_per_day} a day on average.`
-      : `No twitches logged in these ${summary.days} days.`),
+      ? t("diary.summary.twitches", { count: summary.twitch_count, days: dayCount(summary.twitch_days), window: summary.days,
+        per_day: summary.twitches_per_day })
+      : t("diary.summary.no_twitches", { window: summary.days })),
     areas.length > 0 && dataTable({
-      caption: "Twitches by body area and strength",
-      columns: ["Area", ...STRENGTHS.map((s) => STRENGTH_LABELS[s]), "All"],
+      caption: t("diary.summary.by_area_caption"),
+      columns: [t("diary.summary.area_column"), ...rules.strengths.map(strengthLabel), t("diary.summary.all_column")],
       rows: [
-        ...areas.map((row) => [areaLabel(app.content, row.area), ...STRENGTHS.map((s) => row.by_strength[s]), row.count]),
-        ["All areas", ...summary.by_strength.map((row) => row.count), summary.twitch_count],
+        ...areas.map((row) => [areaLabel(app.content, row.area), ...rules.strengths.map((s) => row.by_strength[s]), row.count]),
+        [t("diary.summary.all_areas"), ...summary.by_strength.map((row) => row.count), summary.twitch_count],
       ],
     }, { class: "diary-table" }));
 }
 
 function durationSection(summary) {
   return h("section", { "aria-labelledby": "sum-duration" },
-    h("h2", { id: "sum-duration" }, "How long it has been going on"),
+    h("h2", { id: "sum-duration" }, t("diary.summary.duration_heading")),
     h("p", {}, summary.first_entry_day
-      ? `${plural(summary.days_going_on, "day")}, counting today: the first twitch in the diary is from ${formatDay(summary.first_entry_day, { year: true })}.`
-      : "No twitch logged yet."));
+      ? t("diary.summary.duration", { count: summary.days_going_on, day: formatDay(summary.first_entry_day, { year: true }) })
+      : t("diary.summary.no_duration")));
 }
 
 function warningSection(app, summary) {
   const signs = app.content.questionnaire.questions.find((q) => q.id === "warning_signs");
   const label = (id) => signs.options.find((o) => o.id === id)?.label ?? id;
   const earlier = summary.warning_sign_days.filter((d) => d.day !== summary.latest_checkin_day);
-  let latest = "No check-in yet, so no warning signs were asked.";
+  let latest = t("diary.summary.no_checkin");
   if (summary.latest_checkin_day) {
     const day = formatDay(summary.latest_checkin_day, { year: true });
-    latest = summary.warning_signs.length ? `Reported in the last check-in (${day}):` : `None reported in the last check-in (${day}).`;
+    latest = summary.warning_signs.length ? t("diary.summary.signs_reported", { day }) : t("diary.summary.signs_none", { day });
   }
   return h("section", { "aria-labelledby": "sum-warning" },
-    h("h2", { id: "sum-warning" }, "Warning signs"),
+    h("h2", { id: "sum-warning" }, t("diary.summary.signs_heading")),
     h("p", {}, latest),
     summary.warning_signs.length > 0 && h("ul", { class: "diary-warning-list" }, summary.warning_signs.map((sign) => h("li", {}, label(sign)))),
     earlier.length > 0 && [
-      h("p", {}, "Also reported on:"),
-      h("ul", {}, earlier.map((d) => h("li", {}, `${formatDay(d.day)}: ${d.warning_signs.map(label).join("; ")}`)))]);
+      h("p", {}, t("diary.summary.also_reported")),
+      h("ul", {}, earlier.map((d) => h("li", {},
+        t("diary.summary.signs_on_day", { day: formatDay(d.day), signs: d.warning_signs.map(label).join("; ") }))))]);
 }
 
 function habitsSection(app, summary) {
-  const rows = summary.habits.filter((habit) => habit.answered_days > 0).map((habit) => [
-    HABIT_NAMES[habit.question],
-    HABIT_OPTIONS[habit.question].filter((option) => habit.counts[option] > 0)
-      .map((option) => `${optionLabel(app.content, habit.question, option)}: ${plural(habit.counts[option], "day")}`).join("; "),
-  ]);
+  const rows = summary.habits.filter((row) => row.answered_days > 0).map((row) => {
+    const habit = habitOf(app.content, row.habit);
+    return [
+      HABIT_ROWS[habit.question]?.() ?? habit.name,
+      habit.options.filter((option) => row.counts[option] > 0)
+        .map((option) => t("diary.summary.answer_days", { answer: optionLabel(app.content, habit.question, option), days: dayCount(row.counts[option]) }))
+        .join("; "),
+    ];
+  });
   return h("section", { "aria-labelledby": "sum-habits" },
-    h("h2", { id: "sum-habits" }, "Habits"),
+    h("h2", { id: "sum-habits" }, t("diary.summary.habits_heading")),
     h("p", {}, summary.checkin_days
-      ? `From ${plural(summary.checkin_days, "daily check-in")} in these ${summary.days} days.`
-      : "No daily check-ins in these days."),
-    rows.length > 0 && dataTable({ caption: "Habits: how many days each answer was given", columns: ["Habit", "Days"], rows },
-      { class: "diary-table" }));
+      ? t("diary.summary.habits_from", { count: summary.checkin_days, window: summary.days })
+      : t("diary.summary.no_habits")),
+    rows.length > 0 && dataTable({
+      caption: t("diary.summary.habits_caption"), columns: [t("diary.summary.habit_column"), t("diary.summary.days_column")], rows,
+    }, { class: "diary-table" }));
 }
 
-function patternsSection(summary) {
+function patternsSection(app, summary) {
   return h("section", { "aria-labelledby": "sum-patterns" },
-    h("h2", { id: "sum-patterns" }, "Patterns"),
+    h("h2", { id: "sum-patterns" }, t("diary.summary.patterns_heading")),
     summary.insights.length
-      ? h("ul", {}, summary.insights.map((insight) => h("li", {}, insight.text)))
-      : h("p", {}, "Not enough check-in days yet to compare days with and without a habit."));
+      ? h("ul", {}, summary.insights.map((insight) => h("li", {}, insightText(app.content, insight))))
+      : h("p", {}, t("diary.summary.no_patterns")));
 }
 
 export async function render(app, params, store) {
   const { entries, checkins } = await store.readAll();
-  const summary = doctorSummary(entries, checkins, todayKey());
+  const rules = diaryRules(app.content);
+  const summary = doctorSummary(rules, entries, checkins, todayKey());
   const from = formatDay(summary.from, { year: true, weekday: false });
   const to = formatDay(summary.to, { year: true, weekday: false });
   return {
-    title: "Summary for a doctor",
+    title: t("diary.summary.title"),
     view: h("article", { class: "diary diary-summary" },
-      screenHeading("Twitch diary: a summary for a doctor"),
+      screenHeading(t("diary.summary.heading")),
       diaryNav("summary"),
-      h("p", { class: "lead" }, `${from} to ${to} (the last ${summary.days} days).`),
-      h("p", {}, "Kept by the patient on their phone with the twitch trigger checker. It is a personal record, not a diagnosis."),
+      h("p", { class: "lead" }, t("diary.summary.period", { from, to, days: summary.days })),
+      h("p", {}, t("diary.summary.kept_by")),
       h("div", { class: "actions" },
-        h("button", { type: "button", class: "primary", onclick: () => window.print() }, "Print or save as PDF")),
-      twitchesSection(app, summary),
+        h("button", { type: "button", class: "primary", onclick: () => window.print() }, t("diary.summary.print"))),
+      twitchesSection(app, rules, summary),
       durationSection(summary),
       warningSection(app, summary),
       habitsSection(app, summary),
-      patternsSection(summary),
+      patternsSection(app, summary),
       h("section", { "aria-labelledby": "sum-questions" },
-        h("h2", { id: "sum-questions" }, "Questions to ask"),
+        h("h2", { id: "sum-questions" }, t("diary.summary.questions_heading")),
         h("ol", {}, doctorQuestions(app.content).map((question) => h("li", {}, question)))),
       h("p", { class: "disclaimer" }, app.content.disclaimer)),
   };

@@ -1,10 +1,13 @@
 // The twitch diary: #/diary lists what was logged, day by day, newest first; #/diary/<screen> opens the
 // diary's other screens (one per file). Everything is stored on this device only (diary/storage.js).
 import { previousDay, todayKey } from "../diary/days.js";
+import { diaryRules, reportedWarningSigns } from "../diary/model.js";
+import { t } from "../words.js";
 import { buttonLink, h, screenHeading } from "./dom.js";
-import {
-  diaryNav, diaryStore, entryTime, entryWhat, formatDay, loadStyles, messageScreen, optionLabel, plural, takeFlash,
-} from "./diary-common.js";
+import { entryTime, entryWhat, formatDay, optionLabel, twitchCount, withElements } from "./diary-format.js";
+import { diaryNav, messageScreen } from "./diary-nav.js";
+import { DIARY_STYLESHEET } from "./diary-offline.js";
+import { diaryStore, takeFlash } from "./diary-save.js";
 
 const SCREENS = {
   log: () => import("./diary-log.js"),
@@ -22,7 +25,7 @@ export async function render(app, [name = "", ...params]) {
   await loadStyles();
   let store;
   try {
-    store = await diaryStore();
+    store = await diaryStore(app.content);
   } catch (error) {
     console.warn("The diary cannot be opened:", error);
     return cannotStore();
@@ -31,14 +34,28 @@ export async function render(app, [name = "", ...params]) {
   return screen ? screen.render(app, params, store) : list(app, store);
 }
 
+let styles = null;
+
+/** The diary's own stylesheet, loaded the first time a diary screen opens (it is not in the first visit). */
+function loadStyles() {
+  styles ??= new Promise((resolve) => {
+    const link = h("link", { rel: "stylesheet", href: DIARY_STYLESHEET });
+    link.addEventListener("load", resolve);
+    link.addEventListener("error", resolve); // unstyled beats not at all
+    document.head.append(link);
+  });
+  return styles;
+}
+
 function cannotStore() {
-  return messageScreen({ title: "Diary", heading: "The diary cannot be used here",
-    text: "This browser does not let the app store a diary on this device. This happens in some private browsing modes. Open the app in a normal window to use the diary.",
-    link: ["#/", "Go to the start"] });
+  return messageScreen({ title: t("diary.title"), heading: t("diary.list.cannot_store_heading"),
+    text: t("diary.list.cannot_store_text"),
+    link: ["#/", t("app.go_to_start")] });
 }
 
 function missing() {
-  return messageScreen({ title: "Diary", heading: "This page is not in the diary", link: ["#/diary", "Go to your diary"] });
+  return messageScreen({ title: t("diary.title"), heading: t("diary.list.missing_heading"),
+    link: ["#/diary", t("diary.go_to_diary")] });
 }
 
 function entryItem(app, entry) {
@@ -46,21 +63,29 @@ function entryItem(app, entry) {
     h("a", { href: `#/diary/log/${encodeURIComponent(entry.id)}`, class: "diary-entry" },
       h("span", { class: "diary-entry-time" }, entryTime(entry)),
       h("span", {}, entryWhat(app.content, entry)),
-      h("span", { class: "diary-sr-only" }, " (change or delete)")),
+      h("span", { class: "diary-sr-only" }, ` ${t("diary.list.change_or_delete")}`)),
     entry.note && h("p", { class: "diary-note" }, entry.note));
 }
 
-function checkinLine(app, checkin) {
-  const words = ["sleep", "caffeine", "stress"].filter((habit) => checkin[habit] !== null)
-    .map((habit) => `${habit} ${optionLabel(app.content, habit, checkin[habit]).toLowerCase()}`);
-  const signs = checkin.warning_signs.some((sign) => sign !== "none");
+// The habits a day's line shows, in a word each: enough to recognise the day, the rest is one tap away.
+const LINE_HABITS = Object.freeze({
+  sleep: (answer) => t("diary.list.sleep", { answer }),
+  caffeine: (answer) => t("diary.list.caffeine", { answer }),
+  stress: (answer) => t("diary.list.stress", { answer }),
+});
+
+function checkinLine(app, rules, checkin) {
+  const words = Object.entries(LINE_HABITS).filter(([question]) => checkin[question] != null)
+    .map(([question, word]) => word(optionLabel(app.content, question, checkin[question]).toLocaleLowerCase()));
+  const signs = reportedWarningSigns(rules, checkin).length > 0;
   return h("p", { class: "diary-checkin-line" },
     h("a", { href: `#/diary/checkin/${checkin.day}` },
-      `Check-in${words.length ? `: ${words.join(", ")}` : ""}`,
-      signs && h("strong", { class: "diary-signs-reported" }, " Warning signs reported.")));
+      words.length ? t("diary.list.checkin_with", { habits: words.join(", ") }) : t("diary.list.checkin"),
+      signs && h("strong", { class: "diary-signs-reported" }, ` ${t("diary.list.signs_reported")}`)));
 }
 
 function dayGroups(app, entries, checkins) {
+  const rules = diaryRules(app.content);
   const days = new Map();
   const day = (key) => {
     if (!days.has(key)) days.set(key, { entries: [], checkin: null });
@@ -72,10 +97,10 @@ function dayGroups(app, entries, checkins) {
   return [...days.keys()].sort().reverse().map((key) => {
     const { entries: logged, checkin } = days.get(key);
     logged.sort((a, b) => (a.at < b.at ? 1 : -1)); // newest first, like the days
-    const title = key === today ? `Today, ${formatDay(key, { weekday: false })}` : formatDay(key);
+    const title = key === today ? t("diary.list.today", { day: formatDay(key, { weekday: false }) }) : formatDay(key);
     return h("section", { class: "diary-day", "aria-labelledby": `day-${key}` },
-      h("h3", { id: `day-${key}` }, title, h("span", { class: "diary-count" }, ` · ${plural(logged.length, "twitch", "twitches")}`)),
-      checkin && checkinLine(app, checkin),
+      h("h3", { id: `day-${key}` }, title, h("span", { class: "diary-count" }, ` · ${twitchCount(logged.length)}`)),
+      checkin && checkinLine(app, rules, checkin),
       logged.length > 0 && h("ul", { class: "diary-entries" }, logged.map((entry) => entryItem(app, entry))));
   });
 }
@@ -85,27 +110,25 @@ async function list(app, store) {
   const today = todayKey();
   const checkedIn = checkins.some((checkin) => checkin.day === today);
   const latest = checkins.at(-1); // one a day, oldest day first
-  const warned = latest && latest.day >= previousDay(today) && latest.warning_signs.some((sign) => sign !== "none");
+  const warned = latest && latest.day >= previousDay(today) && reportedWarningSigns(diaryRules(app.content), latest).length > 0;
   return {
-    title: "Your twitch diary",
+    title: t("diary.list.title"),
     view: h("div", { class: "diary" },
-      screenHeading("Your twitch diary"),
+      screenHeading(t("diary.list.title")),
       takeFlash(),
       warned && h("p", { class: "diary-warned" },
-        `You reported warning signs ${latest.day === today ? "today" : "yesterday"}. `,
-        h("a", { href: `#/diary/advice/${latest.day}` }, "See what to do about them")),
+        `${latest.day === today ? t("diary.list.warned_today") : t("diary.list.warned_yesterday")} `,
+        h("a", { href: `#/diary/advice/${latest.day}` }, t("diary.list.see_advice"))),
       diaryNav(""),
       h("div", { class: "stack" },
-        buttonLink("#/diary/log", "Log a twitch", "primary"),
-        buttonLink("#/diary/checkin", checkedIn ? "Change today’s check-in" : "Do today’s check-in")),
-      h("p", { class: "small" }, checkedIn
-        ? "Today’s check-in is done."
-        : "The daily check-in takes a few seconds: it starts from yesterday’s answers."),
-      h("h2", {}, "What you logged"),
+        buttonLink("#/diary/log", t("diary.log_a_twitch"), "primary"),
+        buttonLink("#/diary/checkin", checkedIn ? t("diary.list.change_checkin") : t("diary.do_checkin"))),
+      h("p", { class: "small" }, checkedIn ? t("diary.list.checkin_done") : t("diary.list.checkin_hint")),
+      h("h2", {}, t("diary.list.logged_heading")),
       entries.length || checkins.length
         ? dayGroups(app, entries, checkins)
-        : h("p", {}, "Nothing yet. When a muscle twitches, tap “Log a twitch”: where, how strong, and a note if you like. After a week or two, Patterns shows which habits go with more twitching."),
-      h("p", { class: "small" }, "Your diary is stored on this device only and is never sent anywhere. ",
-        "Clearing this browser’s data deletes it, so ", h("a", { href: "#/diary/backup" }, "make a backup"), " now and then.")),
+        : h("p", {}, t("diary.list.empty")),
+      h("p", { class: "small" }, withElements(t("diary.list.stored_here"),
+        { backup_link: h("a", { href: "#/diary/backup" }, t("diary.list.backup_link")) }))),
   };
 }
