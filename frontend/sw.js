@@ -1,18 +1,22 @@
 // The service worker: the app works with no network after one visit.
-// - the shell (HTML, CSS, JS, manifest): precached at install, served from the cache first;
-// - the content bundle: precached too, then network first with the cached copy as the fallback;
+// - the shell (HTML, CSS, JS, manifest): precached at install, all or nothing, served from the cache first;
+//   refilled whole if the browser deletes it;
+// - the content bundle: precached too, then network first with the cached copy as the fallback; only a
+//   response that is sound content (JSON with a version) replaces the saved copy;
+// - nothing the network sends goes into a cache unless it is what it claims (see isAppFile and isContent);
+// - the page asks "keep-offline" to show whether the app works offline: checked against the caches;
 // - any other page in scope, with no network, leads to the shell;
 // - the diary: not in the first visit (its budget); cached all at once when the person first opens it,
 //   or in the background when the app next starts under this worker.
 // Change VERSION whenever a shell file changes: the new worker then installs beside the old one,
 // the app offers a reload, and on activation the old caches are deleted.
-const VERSION = "8206c32de5b2";
+const VERSION = "abdf17aeae62";
 const PREFIX = "twitch-";
 const SHELL_CACHE = `${PREFIX}shell-v${VERSION}`;
 const CONTENT_CACHE = `${PREFIX}content-v${VERSION}`;
 const DIARY_CACHE = `${PREFIX}diary-v${VERSION}`;
 const EXPECTED_CACHES = new Set([SHELL_CACHE, CONTENT_CACHE, DIARY_CACHE]);
-const KEEP_DIARY_TRIES = 3;
+const KEEP_TRIES = 3; // fetching what is missing, when a network has just come back
 const NETWORK_TIMEOUT_MS = 6000; // a network that hangs ("lie-fi") falls back to the saved content
 
 const SHELL = [
@@ -24,10 +28,14 @@ const SHELL = [
   "js/answers.js",
   "js/check.js",
   "js/engine.js",
+  "js/offline.js",
   "js/store.js",
   "js/summary.js",
+  "js/words.js",
   "js/ui/about.js",
+  "js/ui/advice.js",
   "js/ui/confirm.js",
+  "js/ui/diary-offline.js",
   "js/ui/dom.js",
   "js/ui/emergency.js",
   "js/ui/guide.js",
@@ -53,7 +61,10 @@ const DIARY = [
   "js/ui/diary-advice.js",
   "js/ui/diary-backup.js",
   "js/ui/diary-checkin.js",
-  "js/ui/diary-common.js",
+  "js/ui/diary-format.js",
+  "js/ui/diary-nav.js",
+  "js/ui/diary-problems.js",
+  "js/ui/diary-save.js",
   "js/ui/diary-insights.js",
   "js/ui/diary-log.js",
   "js/ui/diary-summary.js",
@@ -68,10 +79,8 @@ const APP_PAGES = new Set([scoped("./"), scoped("index.html")]);
 
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
-    const shell = await caches.open(SHELL_CACHE);
-    await shell.addAll(SHELL); // fails the install loudly if any file is missing
-    const content = await caches.open(CONTENT_CACHE);
-    await content.add(CONTENT);
+    await fillCache(SHELL_CACHE, SHELL); // all or nothing: the install fails if any file is missing or wrong
+    await keepContent();
     // Someone who uses the diary keeps it offline through an app update.
     if ((await caches.keys()).some((name) => name.startsWith(`${PREFIX}diary-`))) await cacheDiary();
   })());
@@ -86,10 +95,12 @@ self.addEventListener("activate", (event) => {
   })());
 });
 
-// The page asks for "skip-waiting" when the person accepts a new version, and for "keep-diary" when it
-// starts under this worker: from the second launch on, the diary works offline even if never opened.
+// The page asks for "skip-waiting" when the person accepts a new version; "keep-offline" (with a port for the
+// answer) when it shows whether the app works offline; and "keep-diary" when it starts under this worker: from
+// the second launch on, the diary works offline even if never opened.
 self.addEventListener("message", (event) => {
   if (event.data === "skip-waiting") self.skipWaiting();
+  if (event.data === "keep-offline") event.waitUntil(keepOffline().then((ready) => event.ports[0]?.postMessage({ ready })));
   if (event.data === "keep-diary") event.waitUntil(keepDiary().catch(() => {})); // offline: next launch
 });
 
@@ -100,35 +111,119 @@ self.addEventListener("fetch", (event) => {
   url.hash = "";
   if (url.origin !== self.location.origin) return;
   if (url.href === CONTENT_URL) event.respondWith(handleContentRequest(request));
-  else if (request.mode === "navigate") event.respondWith(handleNavigation(request, url));
-  else if (SHELL_URLS.has(url.href)) event.respondWith(handleShellRequest(request));
+  else if (request.mode === "navigate") event.respondWith(handleNavigation(event, url));
+  else if (SHELL_URLS.has(url.href)) event.respondWith(handleShellRequest(event));
   else if (DIARY_URLS.has(url.href)) event.respondWith(handleDiaryRequest(event));
 });
 
-/** Network first, so content updates arrive by themselves; the saved copy when offline. */
-async function handleContentRequest(request) {
-  const cache = await caches.open(CONTENT_CACHE);
+// What each kind of file must be served as. A captive portal (a hotel's login page) answers every address with
+// its own HTML: HTML is taken only for the page (and the shell only whole, so a portal's page never passes for
+// ours: its answer for a script is no script), and a file of no listed kind is taken as anything but HTML.
+const TYPES = [[/\/$|\.html$/, /^text\/html/], [/\.m?js$/, /javascript/], [/\.css$/, /^text\/css/],
+  [/\.svg$/, /^image\/svg\+xml/]];
+
+/** Whether `response` is the app's file at `path`: a 200 from that address, of the type its name says. */
+function isAppFile(path, response) {
+  if (response.status !== 200 || response.redirected) return false;
+  const type = response.headers.get("Content-Type") ?? "";
+  const rule = TYPES.find(([name]) => name.test(new URL(scoped(path)).pathname));
+  return rule ? rule[1].test(type) : !/^text\/html/.test(type);
+}
+
+/** Whether `response` is the content bundle: a 200 whose body is JSON carrying a version. A portal's page, a
+ * body cut short or broken, or an error page is not. */
+async function isContent(response) {
+  if (response.status !== 200) return false;
   try {
-    const response = await withTimeout(fetch(request), NETWORK_TIMEOUT_MS);
-    if (response.ok) await cache.put(CONTENT_URL, response.clone());
-    return response;
-  } catch (error) {
-    const saved = await cache.match(CONTENT_URL);
-    if (saved) return saved;
-    throw error;
+    const bundle = await response.clone().json();
+    return typeof bundle?.version === "string" && bundle.version !== "";
+  } catch {
+    return false;
   }
 }
 
-/** Cache first: the shell changes only with a new VERSION of this worker. */
-async function handleShellRequest(request) {
-  return (await caches.match(request, { ignoreSearch: true })) ?? fetch(request);
+/** Fetch every file of `paths` afresh and, only when each one is that file and has arrived whole, put them all
+ * in the cache `name`: a cut network or a captive portal leaves the cache as it was. */
+async function fillCache(name, paths) {
+  const files = await Promise.all(paths.map(async (path) => {
+    const response = await fetch(new Request(scoped(path), { cache: "no-cache" }));
+    if (!isAppFile(path, response)) throw new Error(`${path}: not the app's file (${response.status})`);
+    return [scoped(path), new Response(await response.blob(), response)]; // the whole body, before any is kept
+  }));
+  const cache = await caches.open(name);
+  await Promise.all(files.map(([url, response]) => cache.put(url, response)));
+}
+
+/** Whether the cache `name` holds every file of `paths`. */
+async function holdsAll(name, paths) {
+  const saved = new Set((await (await caches.open(name)).keys()).map((request) => request.url));
+  return paths.every((path) => saved.has(scoped(path)));
+}
+
+/** Save the content for offline use: from the network when it is sound, else the copy an earlier version of
+ * this worker saved (so an update installs while the content route is down); neither: fail. */
+async function keepContent() {
+  const response = await fetch(new Request(CONTENT_URL, { cache: "no-cache" })).catch(() => null);
+  const sound = response && await isContent(response) ? response : await caches.match(CONTENT_URL);
+  if (!sound) throw new Error("no sound content to keep");
+  await (await caches.open(CONTENT_CACHE)).put(CONTENT_URL, sound);
+}
+
+/** Whether the app works offline now: the whole shell and the content saved. Whatever is missing (a browser
+ * short of space may delete a cache) is fetched again first; the shell as a whole, so its files stay of one
+ * version. Several asks at once share one check. */
+let keeping = null;
+function keepOffline() {
+  keeping ??= (async () => {
+    if (!(await holdsAll(SHELL_CACHE, SHELL))) await retried(() => fillCache(SHELL_CACHE, SHELL));
+    if (!(await holdsAll(CONTENT_CACHE, [CONTENT]))) await retried(keepContent);
+    return true;
+  })().catch(() => false).finally(() => {
+    keeping = null;
+  });
+  return keeping;
+}
+
+/** Network first, so content updates arrive by themselves. Only sound content replaces the saved copy, and
+ * anything else (no network, a network that hangs, an error, a portal's page, a broken body) gets the saved copy. */
+async function handleContentRequest(request) {
+  const cache = await caches.open(CONTENT_CACHE);
+  let response = null;
+  let failure = null;
+  try {
+    response = await withTimeout(fetch(request), NETWORK_TIMEOUT_MS);
+    if (await withTimeout(isContent(response), NETWORK_TIMEOUT_MS)) { // the body too may hang
+      await cache.put(CONTENT_URL, response.clone()).catch(() => {}); // storage full: still served
+      return response;
+    }
+  } catch (error) {
+    failure = error;
+  }
+  const saved = await cache.match(CONTENT_URL);
+  if (saved) return saved;
+  if (response) return response; // nothing saved yet: the page shows that the content could not load
+  throw failure;
+}
+
+/** Cache first: the shell changes only with a new VERSION of this worker. A file missing from the cache (a
+ * browser short of space deleted it) comes from the network, and the whole shell is fetched again. */
+async function handleShellRequest(event) {
+  const cached = await caches.match(event.request, { ignoreSearch: true });
+  if (cached) return cached;
+  event.waitUntil(keepOffline());
+  return fetch(event.request);
 }
 
 /** The app's own page comes from the cache; any other page from the network, or the app's start offline. */
-async function handleNavigation(request, url) {
-  if (APP_PAGES.has(url.href)) return (await caches.match(scoped("./"))) ?? fetch(request);
+async function handleNavigation(event, url) {
+  if (APP_PAGES.has(url.href)) {
+    const cached = await caches.match(scoped("./"));
+    if (cached) return cached;
+    event.waitUntil(keepOffline());
+    return fetch(event.request);
+  }
   try {
-    return await fetch(request);
+    return await fetch(event.request);
   } catch {
     return Response.redirect(scoped("./"), 302); // a redirect, so the shell's relative links resolve
   }
@@ -142,27 +237,30 @@ async function handleDiaryRequest(event) {
   return fetch(event.request);
 }
 
-/** Fetch the diary's files unless they are all saved already. A network that has just come back (the
- * page's "online") may not carry requests yet: try again after 1 s, then 2 s. */
+/** Fetch the diary's files unless they are all saved already. */
 async function keepDiary() {
-  for (let attempt = 1; ; attempt += 1) {
-    const saved = await (await caches.open(DIARY_CACHE)).keys();
-    if (saved.length >= DIARY.length) return;
-    try {
-      return await cacheDiary();
-    } catch (error) {
-      if (attempt >= KEEP_DIARY_TRIES) throw error;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
-  }
+  if (!(await holdsAll(DIARY_CACHE, DIARY))) await retried(cacheDiary);
 }
 
 let diaryCaching = null; // the screens ask for several diary files at once: cache them once
 function cacheDiary() {
-  diaryCaching ??= caches.open(DIARY_CACHE).then((cache) => cache.addAll(DIARY)).finally(() => {
+  diaryCaching ??= fillCache(DIARY_CACHE, DIARY).finally(() => {
     diaryCaching = null;
   });
   return diaryCaching;
+}
+
+/** `task()`, tried again after 1 s, then 2 s: a network that has just come back (the page's "online") may not
+ * carry requests yet. */
+async function retried(task) {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await task();
+    } catch (error) {
+      if (attempt >= KEEP_TRIES) throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
+  }
 }
 
 function withTimeout(promise, ms) {

@@ -18,8 +18,8 @@ CALL = re.compile(r"\bt\(")
 LITERAL = re.compile(r"""(["'`])((?:\\.|(?!\1).)*)\1""")
 TWO_WORDS = re.compile(r"[A-Za-z]{2,}[,.]? [A-Za-z]{2,}")
 # Lines a person never reads: developer errors and logs, comments, and CSS selectors.
-NOT_READ = re.compile(r"console\.(warn|error|log)|throw new Error|new Error\(|^\s*(//|\*|/\*)|querySelector")
-CLASS_NAMES = re.compile(r"""class: (["'`])(?:(?!\1).)*\1""")  # "button secondary" names styles, not words
+NOT_READ = re.compile(r"console\.(warn|error|log)|new \w*Error\(|^\s*(//|\*|/\*)|querySelector")
+CLASS_NAMES = re.compile(r"""class: [^,}]*""")  # "button secondary" names styles, not words (a value holds no comma)
 
 
 def keys_used():

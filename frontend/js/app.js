@@ -1,10 +1,13 @@
-// The controller: loads the content, routes #/addresses to screens, registers the service worker,
-// and tells the person about offline use and updates. Screens live in ui/, one per file.
+// The controller: loads the content, routes #/addresses to screens, and tells the person about offline use
+// and updates (offline.js registers the service worker). Screens live in ui/, one per file.
 import * as api from "./api.js";
 import * as check from "./check.js";
+import { askWorkerIfOffline, askWorkerToKeepDiary, launchedUnderWorker, registerAgain, registerWorker } from "./offline.js";
 import * as store from "./store.js";
+import { cacheDiaryOpenedBeforeWorker } from "./ui/diary-offline.js";
 import { buttonLink, h, screenHeading } from "./ui/dom.js";
 import { clearTransient, notify } from "./ui/notices.js";
+import { t, useWords, useWordsOfPage } from "./words.js";
 
 // Screens by the first part of the address: #/guide/sleep calls guide's render(app, ["sleep"]).
 // Adding a screen is one line here; the module exports render(app, params) -> {title, view} (or a promise of it).
@@ -19,22 +22,30 @@ const screens = {
   diary: () => import("./ui/diary.js"),
 };
 
-const APP_NAME = "Twitch trigger checker";
 const UPDATE_CHECK_EVERY_MS = 5 * 60 * 1000; // the API lets clients keep content this long (max-age=300)
 
 const app = {
   content: null,
   check,
-  offline: { ready: false },
+  offline: { ready: false, failed: false }, // ready: the worker found every file saved; failed: it did not
   go(path) {
     location.hash = `#/${path}`;
   },
+  /** Whether the app works offline, as last checked against the worker's caches: never assumed. */
+  offlineState() {
+    if (!("serviceWorker" in navigator)) return "unsupported";
+    if (app.offline.ready) return navigator.onLine ? "ready" : "offline";
+    return app.offline.failed ? "not-ready" : "getting-ready";
+  },
   /** Words for the home screen's offline line. */
   offlineStatus() {
-    if (!("serviceWorker" in navigator)) return "This browser cannot keep the app for offline use.";
-    if (!navigator.onLine) return "You are offline. Everything here still works.";
-    if (app.offline.ready) return "Ready to work offline.";
-    return "Getting ready to work offline…";
+    const state = app.offlineState();
+    if (state === "unsupported") return t("offline.no_worker");
+    if (state === "offline") return t("offline.offline_now");
+    if (state === "ready") return t("offline.ready");
+    // PLACEHOLDER words for state "not-ready" (a first install cut short, or a lost cache not yet fetched again):
+    // key offline.not_ready, online and offline, is to come from content/ui.yml; until then the nearest words.
+    return t("offline.getting_ready");
   },
 };
 
@@ -42,11 +53,12 @@ let contentLoading = null;
 let shown = 0; // the latest navigation wins when several overlap
 let screensShown = 0;
 let lastUpdateCheck = Date.now();
-let launchedUnderWorker = false; // a second launch or later: the diary may be saved beyond the first visit
+const secondLaunch = launchedUnderWorker(); // a second launch or later: the diary may be saved beyond the first visit
 
 function loadContent() {
   contentLoading ??= api.loadContent().then((content) => {
     app.content = content;
+    useWords(content.ui);
     return content;
   }).catch((error) => {
     contentLoading = null; // let the next attempt try again
@@ -55,9 +67,18 @@ function loadContent() {
   return contentLoading;
 }
 
+/** A part of the address as typed, when it is not a whole escape (`#/guide/%`, cut short). */
+function decodePart(part) {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}
+
 function route() {
   const hash = location.hash.startsWith("#/") ? location.hash.slice(2) : "";
-  const [name, ...params] = hash.split("/").map(decodeURIComponent);
+  const [name, ...params] = hash.split("/").map(decodePart);
   return { name, params };
 }
 
@@ -77,18 +98,19 @@ async function show() {
   const main = document.getElementById("main");
   if (screensShown++) clearTransient(); // not on the first screen: its message has not been read yet
   main.replaceChildren(screen.view);
-  document.title = screen.title ? `${screen.title} · ${APP_NAME}` : APP_NAME;
-  window.scrollTo(0, 0);
+  document.title = screen.title ? t("app.page_title", { screen: screen.title }) : t("app.name");
+  window.scrollTo({ top: 0, behavior: "instant" }); // a new screen starts at its top at once
   main.querySelector("h1")?.focus();
+  if (name === "") checkOfflineUse(); // the home screen says whether the app works offline: checked each time
   tellOfflineReady();
   if (Date.now() - lastUpdateCheck > UPDATE_CHECK_EVERY_MS) checkForNewContent();
 }
 
 function missing() {
   return {
-    title: "Page not found",
-    view: h("div", {}, screenHeading("This page does not exist"),
-      h("p", {}, h("a", { href: "#/" }, "Go to the start"))),
+    title: t("app.not_found_title"),
+    view: h("div", {}, screenHeading(t("app.not_found_heading")),
+      h("p", {}, h("a", { href: "#/" }, t("app.go_to_start")))),
   };
 }
 
@@ -98,22 +120,20 @@ function cannotShow(title, heading, paragraphs) {
     title,
     view: h("div", {}, screenHeading(heading), paragraphs.map((text) => h("p", {}, text)),
       h("div", { class: "actions" },
-        h("button", { type: "button", class: "primary", onclick: () => show() }, "Try again"),
-        buttonLink("#/", "Go to the start"))),
+        h("button", { type: "button", class: "primary", onclick: () => show() }, t("app.try_again")),
+        buttonLink("#/", t("app.go_to_start")))),
   };
 }
 
 function unavailable(error) {
   console.warn("The content could not be loaded:", error);
-  return cannotShow("Cannot load", "The app could not load its content",
-    ["This needs a network connection the first time. Check your connection and try again."]);
+  return cannotShow(t("app.cannot_load_title"), t("app.cannot_load_heading"), [t("app.cannot_load_text")]);
 }
 
 function notSavedYet(error) {
   console.warn("A screen's files are not saved for offline use yet:", error);
-  return cannotShow("Not on this phone yet", "This part is not on this phone yet", [
-    "It is saved for offline use the first time it opens with a connection. Connect to the internet, then try again.",
-    "The check and the guide already work offline."]);
+  return cannotShow(t("app.not_saved_title"), t("app.not_saved_heading"),
+    [t("app.not_saved_text"), t("app.not_saved_check_works")]);
 }
 
 // Content updates: the person is told and can reload; answers in progress are saved and kept.
@@ -130,74 +150,80 @@ async function checkForNewContent() {
     return;
   }
   announcedVersion = latest;
-  notify("content-update", "New content is ready: advice or the guide has changed. Your answers are kept.",
-    { label: "Reload", run: () => location.reload() });
+  notify("content-update", t("notice.new_content"), { label: t("notice.reload"), run: () => location.reload() });
 }
 
 // A new version of the app: the new service worker waits until the person chooses to reload.
-let reloadAccepted = false;
-function offerAppUpdate(worker) {
-  notify("app-update", "A new version of the app is ready. Your answers are kept.", {
-    label: "Reload",
-    run: () => {
-      reloadAccepted = true;
-      worker.postMessage("skip-waiting");
-    },
-  });
+function offerAppUpdate(accept) {
+  notify("app-update", t("notice.new_app"), { label: t("notice.reload"), run: accept });
 }
 
 // Told once, on the home screen: never above the emergency advice or in the middle of the questions.
 function tellOfflineReady() {
-  if (!app.offline.ready || route().name !== "" || store.get("offline_ready_told")) return;
+  if (!app.offline.ready || !app.content || route().name !== "" || store.get("offline_ready_told")) return;
   store.set("offline_ready_told", true);
-  notify("offline-ready", "Ready to work offline: no network needed from now on.");
+  notify("offline-ready", t("notice.offline_ready"));
 }
 
 function showOfflineStatus() {
   const status = document.getElementById("offline-status");
-  if (status) status.textContent = app.offlineStatus();
+  if (!status) return;
+  status.textContent = app.offlineStatus();
+  status.dataset.state = app.offlineState();
+}
+
+/** Ask the worker whether every file is saved (it fetches again what is missing), then say so. */
+async function checkOfflineUse() {
+  showOfflineStatus();
+  const ready = await askWorkerIfOffline();
+  if (ready !== null) Object.assign(app.offline, { ready, failed: !ready });
+  showOfflineStatus();
+  tellOfflineReady();
+}
+
+/** With a connection: a first install that was cut short tries again; a lost cache is fetched again. */
+function keepOfflineUse() {
+  if (app.offline.failed && !app.offline.registration?.active) {
+    registerAgain().then((registration) => {
+      app.offline.registration = registration;
+    }, () => {});
+  } else {
+    checkOfflineUse();
+  }
 }
 
 // Not the first visit: the diary's files can come now, in the background, beyond the first visit's budget.
-function keepDiary() {
-  if (launchedUnderWorker) navigator.serviceWorker.controller?.postMessage("keep-diary");
+function keepDiaryOnLaterLaunches() {
+  if (secondLaunch) askWorkerToKeepDiary();
 }
 
-async function registerServiceWorker() {
-  if (!("serviceWorker" in navigator)) return;
-  const container = navigator.serviceWorker;
-  container.addEventListener("controllerchange", () => {
-    if (reloadAccepted) location.reload();
+async function startOfflineUse() {
+  keepDiaryOnLaterLaunches();
+  app.offline.registration = await registerWorker({
+    onReady: checkOfflineUse,
+    onUpdate: offerAppUpdate,
+    onFailed: () => {
+      app.offline.failed = true;
+      showOfflineStatus();
+    },
   });
-  container.ready.then(() => {
-    app.offline.ready = true;
-    showOfflineStatus();
-    tellOfflineReady();
-  });
-  launchedUnderWorker = Boolean(container.controller);
-  keepDiary();
-  const registration = await container.register("sw.js");
-  app.offline.registration = registration;
-  const watch = (worker) => worker.addEventListener("statechange", () => {
-    if (worker.state === "installed" && container.controller) offerAppUpdate(worker);
-  });
-  if (registration.waiting && container.controller) offerAppUpdate(registration.waiting);
-  if (registration.installing) watch(registration.installing);
-  registration.addEventListener("updatefound", () => watch(registration.installing));
 }
 
 window.addEventListener("hashchange", show);
 window.addEventListener("online", () => {
-  keepDiary(); // the launch may have been offline
-  showOfflineStatus();
+  keepDiaryOnLaterLaunches(); // the launch may have been offline
+  keepOfflineUse();
   checkForNewContent();
 });
 window.addEventListener("offline", showOfflineStatus);
 document.addEventListener("visibilitychange", () => {
   if (document.visibilityState === "visible") checkForNewContent();
 });
+// The printout holds what a doctor needs, in at most 3 pages: the parts marked for print open, the rest folded.
 window.addEventListener("beforeprint", () => {
-  for (const details of document.querySelectorAll("main details")) details.open = true;
+  for (const details of document.querySelectorAll("main details")) details.open = details.hasAttribute("data-print-open");
 });
-window.addEventListener("load", () => registerServiceWorker().catch((error) => console.warn("No offline use:", error)));
+window.addEventListener("load", () => startOfflineUse().catch((error) => console.warn("No offline use:", error)));
+useWordsOfPage(); // the page's own words, for a screen drawn before any content has loaded
+cacheDiaryOpenedBeforeWorker();
 show();

@@ -35,8 +35,9 @@ export function reach(questionId) {
   save({ at: questionId });
 }
 
-export function finish() {
-  save({ finished: true });
+/** Results seen: home offers them again, with the day they were seen. */
+export function finish(now = new Date()) {
+  save({ finished: true, finished_at: now.toISOString() });
 }
 
 export function start() {

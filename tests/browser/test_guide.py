@@ -29,12 +29,18 @@ def test_a_deep_link_survives_a_reload(phone, content):
     expect(phone.wait_for_screen()).to_have_text(next(s["title"] for s in content["guide"]["sections"] if s["id"] == "sleep"))
 
 
-def test_the_faq_and_each_question(phone, content):
-    phone.open("#/guide/faq")
-    for item in content["faq"]:
-        expect(phone.page.get_by_role("heading", name=item["question"])).to_be_visible()
+def test_the_faq_is_an_accordion_and_each_question_has_a_page(phone, content):
+    phone.open("#/")
+    phone.page.get_by_role("link", name=content["ui"]["home.faq"]).click()
+    expect(phone.wait_for_screen()).to_have_text(content["ui"]["guide.faq_title"])
+    questions = phone.page.locator(".faq-list > details > summary")
+    expect(questions).to_have_text([item["question"] for item in content["faq"]])  # one short list
     first = content["faq"][0]
-    phone.page.get_by_role("link", name=first["question"]).click()
+    answer = phone.page.get_by_text(first["answer"][0], exact=True)
+    expect(answer).to_be_hidden()
+    questions.first.click()
+    expect(answer).to_be_visible()
+    phone.page.locator(f"#faq-{first['id']}").get_by_role("link", name=content["ui"]["guide.faq_link"]).click()
     expect(phone.page.locator("main h1:focus")).to_have_text(first["question"])
     expect(phone.page.get_by_text(first["answer"][0])).to_be_visible()
 

@@ -79,7 +79,7 @@ def test_a_whole_check_with_the_keyboard_only(phone, content):
     expect(phone.page.get_by_role("button", name="No, keep my answers")).to_be_focused()
     phone.page.keyboard.press("Escape")
     expect(phone.page.get_by_role("dialog")).to_have_count(0)
-    expect(phone.page.locator("[data-trigger]").first).to_be_visible()
+    expect(phone.page.locator("[data-triage-level]")).to_be_visible()  # still on the results
 
 
 def test_the_guide_with_the_keyboard_only(phone, content):

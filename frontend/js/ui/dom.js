@@ -44,14 +44,16 @@ export function sourceCitation(source) {
   ];
 }
 
-/** A table with a caption, column headings and a heading cell for each row, scrolling sideways on a narrow screen. */
+/** A table with a caption, column headings and a heading cell for each row; on a narrow screen each row
+ * stacks as a block, every cell led by its column's heading (`data-label`), so nothing hides off the edge. */
 export function dataTable({ caption, columns, rows }, props = {}) {
-  return h("div", { class: "table-scroll", role: "region", "aria-label": caption, tabindex: "0" },
+  return h("div", { class: "table-wrap", role: "region", "aria-label": caption, tabindex: "0" },
     h("table", props,
       h("caption", {}, caption),
       h("thead", {}, h("tr", {}, columns.map((column) => h("th", { scope: "col" }, column)))),
       h("tbody", {}, rows.map(([head, ...cells]) =>
-        h("tr", {}, h("th", { scope: "row" }, head), cells.map((cell) => h("td", {}, String(cell))))))));
+        h("tr", {}, h("th", { scope: "row" }, head),
+          cells.map((cell, n) => h("td", { "data-label": columns[n + 1] }, String(cell))))))));
 }
 
 /** A heading the app moves focus to when a screen opens. */

@@ -101,10 +101,13 @@ function faq(content) {
     view: h("article", { class: "faq" },
       backLink(),
       screenHeading(t("guide.faq_title")),
-      content.faq.map((item) => h("section", { "aria-labelledby": `faq-${item.id}`, class: "card" },
-        h("h2", { id: `faq-${item.id}` }, h("a", { href: `#/guide/faq/${item.id}` }, item.question)),
+      // An accordion: every question in one short list, each answer a tap away (native details: works offline,
+      // without script, announced open or closed, printed open).
+      h("div", { class: "faq-list" }, content.faq.map((item) => h("details", { class: "card", id: `faq-${item.id}` },
+        h("summary", {}, item.question),
         item.answer.map((paragraph) => h("p", {}, paragraph)),
-        sourceList(content, item.sources, t("guide.sources_title"), "h3")))),
+        sourceList(content, item.sources, t("guide.sources_title"), "h3"),
+        h("p", { class: "small" }, h("a", { href: `#/guide/faq/${item.id}` }, t("guide.faq_link"))))))),
   };
 }
 

@@ -1,5 +1,6 @@
 // The home screen: start or continue the check, read the guide, and whether the app works offline.
-import { answeredCount } from "../answers.js";
+import { answeredCount, clean } from "../answers.js";
+import { assess } from "../engine.js";
 import { t } from "../words.js";
 import { confirmStartOver } from "./confirm.js";
 import { buttonLink, h, screenHeading } from "./dom.js";
@@ -16,8 +17,13 @@ export function render(app) {
 
   let resume = null;
   if (saved?.finished) {
+    const level = assess(app.content, clean(app.content, saved.answers)).triage;
+    const seen = saved.finished_at ? new Date(saved.finished_at) : null;
     resume = h("section", { class: "card resume", "aria-labelledby": "resume-title" },
       h("h2", { id: "resume-title" }, t("home.last_check")),
+      h("p", { "data-last-level": level.level }, seen && !Number.isNaN(seen.getTime())
+        ? t("home.last_result_dated", { level: level.title, date: seen.toLocaleDateString(undefined, { day: "numeric", month: "long" }) })
+        : t("home.last_result", { level: level.title })),
       h("p", {}, t("home.results_saved")),
       buttonLink("#/results", t("home.see_results"), "primary"));
   } else if (saved && (answered > 0 || saved.at)) {
@@ -38,6 +44,7 @@ export function render(app) {
         h("button", { type: "button", class: resume ? "secondary" : "primary", onclick: startNew },
           resume ? t("home.start_new") : t("home.start")),
         buttonLink("#/guide", t("home.read_guide")),
+        buttonLink("#/guide/faq", t("home.faq")),
         buttonLink("#/diary", t("home.open_diary"))),
       h("p", { class: "emergency-note" }, t("home.emergency_note")),
       h("p", { class: "offline-status", id: "offline-status" }, app.offlineStatus()),

@@ -7,7 +7,7 @@ import { h } from "./dom.js";
 export function notify(id, message, action) {
   const region = document.getElementById("notices");
   region.querySelector(`[data-notice="${id}"]`)?.remove();
-  const notice = h("div", { class: "notice", "data-notice": id, "data-transient": !action },
+  const notice = h("div", { class: action ? "notice floating" : "notice", "data-notice": id, "data-transient": !action },
     h("p", {}, message),
     h("div", { class: "actions" },
       action && h("button", { type: "button", class: "primary", onclick: action.run }, action.label),

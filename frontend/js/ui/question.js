@@ -82,8 +82,8 @@ export function render(app, [questionId, mode]) {
     alert,
     h("div", { class: "actions" },
       h("button", { type: "submit", class: "primary" }, last ? t("question.see_results") : t("question.next")),
-      h("button", { type: "button", class: "secondary", onclick: () => app.go(changing ? "results" : n ? `check/${questions[n - 1].id}` : "") }, t("question.back")),
-      !question.must_answer && h("button", { type: "button", class: "secondary", onclick: () => { app.check.answer(question.id, undefined); answer = undefined; forward(); } }, t("question.skip"))));
+      h("button", { type: "button", class: "quiet", onclick: () => app.go(changing ? "results" : n ? `check/${questions[n - 1].id}` : "") }, t("question.back")),
+      !question.must_answer && h("button", { type: "button", class: "quiet", onclick: () => { app.check.answer(question.id, undefined); answer = undefined; forward(); } }, t("question.skip"))));
   showUrgent();
   return { title: t("question.progress", { n: n + 1, total: questions.length }), view: form };
 }
