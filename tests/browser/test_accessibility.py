@@ -8,6 +8,8 @@ RICH_ANSWERS = {"warning_signs": ["numbness_tingling"], "other_signs": ["none"],
                 "duration": "over_3_months",
                 "sleep": "under_5h", "caffeine": "5_plus", "stress": "high", "health_conditions": ["diabetes"]}
 EMERGENCY_ANSWERS = {"warning_signs": ["breathing", "weakness"]}
+WITHIN_24H_ANSWERS = {"warning_signs": ["none"], "other_signs": ["swollen_calf"], "areas": ["calf_foot"],
+                      "about_you": ["pregnant"], "caffeine": "3_to_4"}
 
 # name: (address, saved answers, finished)
 SCREENS = {
@@ -19,6 +21,8 @@ SCREENS = {
     "results": ("#/results", RICH_ANSWERS, True),
     "results of an emergency": ("#/results", EMERGENCY_ANSWERS, True),
     "results with no answers": ("#/results", None, False),
+    "results within 24 hours, with call buttons": ("#/results", WITHIN_24H_ANSWERS, True),
+    "a safety question asking for an answer": ("#/check/warning_signs", None, False),
     "guide": ("#/guide", None, False),
     "guide section with a table": ("#/guide/twitch_cramp_tremor", None, False),
     "guide section": ("#/guide/sleep", None, False),
@@ -54,6 +58,11 @@ def test_axe_finds_no_violation(phones, app_url, name, scheme):
     phone = open_screen(phones, app_url, name, color_scheme=scheme)
     if name == "home":
         expect(phone.page.locator('[data-notice="offline-ready"]')).to_be_visible()  # the notice is checked too
+    if name == "a safety question asking for an answer":
+        phone.button("Next").click()
+        expect(phone.page.get_by_role("alert")).to_be_visible()  # the message and the invalid inputs are checked
+    if name.startswith("results") and phone.page.locator("details").count():
+        phone.page.evaluate("document.querySelectorAll('main details').forEach(d => d.open = true)")  # all of it
     assert_no_violations(phone)
 
 
