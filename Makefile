@@ -3,6 +3,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 export PORT
+# No install-time analytics from npm packages (one of Spectral's dependencies asks): no third-party requests.
+export SCARF_ANALYTICS = false
 
 .PHONY: run test test-fast vectors sw-version bench setup setup-dev clean content-review index-html
 

@@ -3,11 +3,11 @@ import os
 from pathlib import Path
 
 from flask import Flask
-from flask_cors import CORS
 
-from . import errors, headers, routes, site
+from . import cors, errors, headers, inputs, routes, site
 from .answers import MAX_BODY_BYTES, answers_schema_class, quick_check
 from .content import CONTENT_DIR, load_content
+from .state import AppState, install
 
 FRONTEND_DIR = Path(__file__).resolve().parent.parent / "frontend"
 
@@ -28,13 +28,13 @@ def create_app(test_config=None):
     app.json.ensure_ascii = False
 
     content = load_content(app.config["CONTENT_DIR"])  # a broken file stops the app here
-    app.extensions["twitch"] = {"content": content, "request_schema": answers_schema_class(content)(),
-                                "quick_check": quick_check(content), "responses": {}}
+    install(app, AppState(content=content, request_schema=answers_schema_class(content)(),
+                          quick_check=quick_check(content)))
 
-    CORS(app, resources={r"/api/*": {"origins": "*"}}, send_wildcard=True, supports_credentials=False,
-         expose_headers=["ETag"], max_age=86400)
+    cors.register(app)
     for blueprint in (routes.bp, site.bp):
         app.register_blueprint(blueprint)
     errors.register(app)
+    inputs.register(app)
     headers.register(app)
     return app

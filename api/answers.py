@@ -22,6 +22,13 @@ def _option_check(question):
     return validate.OneOf(ids, error=f"unknown option '{{input}}' for '{question['id']}'; choose from: {', '.join(ids)}")
 
 
+def option_list(title, ids, max_items, min_items=0):
+    """A JSON Schema list of distinct option ids; `title` names the type a client generator makes of it."""
+    shape = {"title": title, "type": "array", "items": {"type": "string", "enum": ids}, "uniqueItems": True,
+             "maxItems": max_items}
+    return {**shape, "minItems": min_items} if min_items else shape
+
+
 def answer_field(question):
     """One question as a marshmallow field: a string for `single`, a list for `multi`."""
     ids = [o["id"] for o in question["options"]]
@@ -38,9 +45,11 @@ def answer_field(question):
     checks = [_unique]
     if exclusive:
         checks.append(_alone(exclusive))
-        # 'none' only alone: either no exclusive option at all, or a single item.
+        # 'none' only alone, as typed branches (a generated client gets a list of option ids, not Any): a list of
+        # the other options, or the exclusive option by itself. The document keeps only the branches.
         others = [i for i in ids if i not in exclusive]
-        shape["anyOf"] = [{"items": {"enum": others}}, {"maxItems": 1}]
+        shape["oneOf"] = [option_list("picked", others, len(others)),
+                          *(option_list(only, [only], 1, min_items=1) for only in exclusive)]
     return fields.List(
         fields.String(validate=_option_check(question),
                       error_messages={"invalid": "each option id must be a string"}),

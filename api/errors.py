@@ -1,4 +1,6 @@
 """Problems as RFC 9457 application/problem+json, for every error the API can give."""
+import traceback
+
 from flask import json
 from werkzeug.exceptions import HTTPException
 
@@ -19,7 +21,8 @@ def problem_response(status, title, detail, errors=None, type_="about:blank", he
     if errors is not None:
         body["errors"] = errors
     response_headers = {"Content-Type": PROBLEM_TYPE, "Cache-Control": "no-store", **(headers or {})}
-    return json.dumps(body) + "\n", status, response_headers
+    # ASCII JSON (other characters escaped): text echoed from a request can never fail to encode.
+    return json.dumps(body, ensure_ascii=True) + "\n", status, response_headers
 
 
 def field_errors(messages, prefix=""):
@@ -57,5 +60,22 @@ def register(app):
 
     @app.errorhandler(Exception)
     def unexpected(error):
-        app.logger.exception("unexpected error")  # logs the error, never the request body
+        log_unexpected(app.logger, error)
         return problem_response(500, "Internal Server Error", "Something went wrong on our side.")
+
+
+_unexpected_seen = {}  # (error type, file, line) -> times: code sites, so it stays small
+
+
+def log_unexpected(logger, error):
+    """Log a bug: its type and where it was raised, with the stack the first time in this process and one
+    line after that, so a request repeated many times cannot flood the log. Never the error's message or
+    the request: those can hold what the client sent (answers, a long path)."""
+    frames = traceback.extract_tb(error.__traceback__)
+    where = (frames[-1].filename, frames[-1].lineno) if frames else ("?", 0)
+    site = (type(error).__name__, *where)
+    _unexpected_seen[site] = times = _unexpected_seen.get(site, 0) + 1
+    if times == 1:
+        logger.error("unexpected %s at %s:%d; stack:\n%s", *site, "".join(traceback.format_list(frames)).rstrip())
+    else:
+        logger.error("unexpected %s at %s:%d (%d times in this process)", *site, times)

@@ -1,31 +1,46 @@
-"""The OpenAPI 3 document, generated from the marshmallow schemas (imported only when asked for).
+"""The OpenAPI 3 document, generated from the marshmallow schemas and the content (imported only when asked for).
 
-`make openapi` writes it to api/openapi.json, committed so API changes show in review.
+`make openapi` writes it to api/openapi.json, committed so API changes show in review. Its examples are real
+content and real assessments (api/openapi_examples.py), and it documents every status the API can send.
 """
 import json
 from pathlib import Path
 
+from . import engine
 from .answers import MAX_BODY_BYTES, answers_schema_class
-from .errors import INVALID_INPUT
+from .content_schemas import ID
+from .errors import PROBLEM_TYPE, Problem
+from .inputs import MAX_URL_CHARS, parse_json
+from .openapi_examples import add_examples, apply_samples, content_samples, result_samples
 
-API_VERSION = "1.0.0"
+API_VERSION = "1.1.0"
 COMMITTED = Path(__file__).with_name("openapi.json")
-DESCRIPTION = """\
+# The API Gateway stage's throttling, for all clients together (docs/deploy.md sets it; a test keeps them equal).
+RATE_LIMIT, BURST_LIMIT = 50, 100
+DESCRIPTION = f"""\
 The twitch trigger checker's content and assessment, for other apps.
 
 * **Stable ids**: question, option, trigger, condition, red flag and triage level ids are never renamed or removed
-  within v1. New ids and new fields may be added: ignore what you do not know.
+  within v1. New ids and new fields may be added: ignore what you do not know. Values that v1 may extend (ids in
+  paths, `Question.kind`, `Trigger.evidence`) are strings with their known values listed, never closed enums.
 * **Versioning**: everything is under `/api/v1`. Within v1 changes are additions only (new routes, fields, ids,
   optional parameters); anything else would be a new `/api/v2`, with v1 kept running alongside. The content itself
-  (wording, tips, weights) changes freely: its `version` says when.
+  (wording, tips, weights) changes freely: its `version` says when. The changelog is on the docs page.
 * **Caching**: every content GET carries `ETag` (the content version) and
-  `Cache-Control: public, max-age=300, must-revalidate`; send `If-None-Match` to get a 304 when nothing changed.
+  `Cache-Control: public, max-age=300, must-revalidate`, and so do this document and the docs page; send
+  `If-None-Match` with the ETag, quoted as it came, to get a 304 when nothing changed.
   Health, assessments and problems are `Cache-Control: no-store`.
-* **CORS**: any origin may read and POST assessments, without credentials (`Access-Control-Allow-Origin: *`;
-  `ETag` is exposed to scripts; preflights may be cached for a day).
+* **CORS**: any origin may read and POST assessments, without credentials (`Access-Control-Allow-Origin: *`, on
+  errors and 304s too; `ETag` is exposed to scripts). Preflights allow GET with `If-None-Match` on content routes
+  and POST with `Content-Type` on assessments, and may be cached for a day.
 * **Errors**: `application/problem+json` (RFC 9457) with `type`, `title`, `status`, `detail` and, for bad input,
-  `errors` naming each bad field. Body not JSON: 400. Answers that do not fit the questionnaire: 422.
-  Body over 16 KiB: 413. Unknown path or id: 404. Wrong method: 405.
+  `errors` naming each bad field. Body not JSON: 400. Unknown path or id: 404. Wrong method: 405.
+  Body over 16 KiB: 413. Address over {MAX_URL_CHARS} characters: 414. Body not sent as `application/json`: 415.
+  Answers that do not fit the questionnaire: 422. Over the rate limit: 429. A fault on our side: 500. Should the
+  function itself fail or time out, API Gateway answers 502 or 504 with its own `{{"message": ...}}`: retry later.
+* **Rate limits**: {RATE_LIMIT} requests a second for all clients together, in bursts of up to {BURST_LIMIT}. Over
+  it, API Gateway answers 429 (a problem too): wait a second or more and retry, backing off. Cache content with
+  its ETag: a 304 costs little, and the app's own users score on their device.
 * **Security headers**: every response, API included, carries `Content-Security-Policy`,
   `X-Content-Type-Options: nosniff`, `Referrer-Policy: no-referrer`, `Permissions-Policy`,
   `X-Frame-Options: DENY` and, in production, `Strict-Transport-Security`.
@@ -39,55 +54,156 @@ TAGS = [
     {"name": "Assessment", "description": "Score answers against the content. Nothing is stored."},
     {"name": "Service", "description": "Is the API up, and which content does it serve?"},
 ]
+# The example assessment: the request body's example, and its real result as the response's example.
+EXAMPLE_ANSWERS = {"warning_signs": ["none"], "other_signs": ["none"], "areas": ["eyelid"], "sleep": "under_5h",
+                   "caffeine": "5_plus", "screen_time": "over_8h"}
+# More real assessments to take examples from: red flags, cautions and related conditions.
+SAMPLE_ANSWERS = [EXAMPLE_ANSWERS, {
+    "warning_signs": ["weakness"], "other_signs": ["none"], "areas": ["calf_foot", "thigh"],
+    "duration": "over_3_months", "about_you": ["pregnant"], "caffeine": "5_plus", "medications": ["diuretics"]}]
+# What API Gateway sends over the rate limit, once docs/deploy.md's gateway response is in place
+# (tools/gateway_responses.py builds it from this).
+THROTTLED = {"type": "about:blank", "title": "Too Many Requests", "status": 429,
+             "detail": f"Over the rate limit ({RATE_LIMIT} requests a second for all clients). Wait a second or more "
+                       "and retry, backing off."}
 
 
-def ref(name):
-    return {"$ref": f"#/components/schemas/{name}"}
+def ref(name, kind="schemas"):
+    return {"$ref": f"#/components/{kind}/{name}"}
 
 
-def _problem(description, status, title, detail, errors=None, type_=INVALID_INPUT):
-    example = {"type": type_, "title": title, "status": status, "detail": detail}
-    if errors:
-        example["errors"] = errors
-    return {"description": description, "headers": {"Cache-Control": NO_STORE},
-            "content": {"application/problem+json": {"schema": ref("Problem"), "example": example}}}
+def header(description, example):
+    return {"schema": {"type": "string"}, "description": description, "example": example}
 
 
-ETAG = {"schema": {"type": "string"}, "description": "The content version, quoted: the value for If-None-Match.",
-        "example": '"3f2a9c1e0b7d4e65"'}
-CACHE = {"schema": {"type": "string"}, "description": "How long clients and CDNs may keep the response.",
-         "example": "public, max-age=300, must-revalidate"}
-NO_STORE = {"schema": {"type": "string"}, "description": "Never cached.", "example": "no-store"}
-CORS_ORIGIN = {"schema": {"type": "string"}, "description": "Sent when the request has an Origin header: any origin may read.",
-               "example": "*"}
-CONDITIONAL = {"304": {"description": "Not modified: the If-None-Match ETag is the current content version.",
-                       "headers": {"ETag": ETAG, "Cache-Control": CACHE}}}
+ETAG = header("The content version, quoted: the value for If-None-Match.", '"3f2a9c1e0b7d4e65"')
+CACHE = header("How long clients and CDNs may keep the response.", "public, max-age=300, must-revalidate")
+NO_STORE = header("Never cached.", "no-store")
+CORS_ORIGIN = header("Sent when the request has an Origin header: any origin may read.", "*")
+ALLOW = header("The methods this path takes.", "GET, HEAD, OPTIONS")
 IF_NONE_MATCH = {"in": "header", "name": "If-None-Match", "required": False, "schema": {"type": "string"},
-                 "description": "An ETag from an earlier response, to get 304 when the content has not changed.",
+                 "description": "The ETag from an earlier response, quoted as it came (`*` for any), to get 304 when "
+                                "the content has not changed. A value that is not a list of quoted tags is ignored.",
                  "example": '"3f2a9c1e0b7d4e65"'}
+
+
+def problem_example(problem):
+    body = {"type": problem.type, "title": problem.title, "status": problem.status, "detail": problem.detail}
+    return {**body, "errors": problem.errors} if problem.errors is not None else body
+
+
+def problem(description, example, headers=None):
+    """A problem+json response; `example` is a Problem the API raises, or the body as a dict."""
+    example = problem_example(example) if isinstance(example, Problem) else example
+    return {"description": description,
+            "headers": {"Cache-Control": NO_STORE, "Access-Control-Allow-Origin": CORS_ORIGIN, **(headers or {})},
+            "content": {PROBLEM_TYPE: {"schema": ref("Problem"), "example": example}}}
+
+
+def raised(call, *args):
+    """The Problem that `call(*args)` raises: examples of bad input are what the API really answers."""
+    try:
+        call(*args)
+    except Problem as error:
+        return error
+    raise AssertionError(f"{call.__name__} raised no problem")
+
+
+def shared_responses():
+    """Problems any operation may give, in components.responses."""
+    return {
+        "MethodNotAllowed": problem("The path does not take this method; `Allow` lists the ones it does.", {
+            "type": "about:blank", "title": "Method Not Allowed", "status": 405,
+            "detail": "The method is not allowed for the requested URL."}, headers={"Allow": ALLOW}),
+        "UriTooLong": problem(f"The address (path and query) is over {MAX_URL_CHARS} characters.", Problem(
+            414, "URI Too Long", f"The address is longer than the {MAX_URL_CHARS} characters the API accepts.",
+            errors=[{"field": "(url)", "message": "too long"}])),
+        "TooManyRequests": problem(f"Over the rate limit ({RATE_LIMIT} a second, bursts of {BURST_LIMIT}, for all "
+                                   "clients): sent by API Gateway. Wait and retry, backing off.", THROTTLED),
+        "InternalServerError": problem("A fault on our side; nothing the request did. Retry later.", {
+            "type": "about:blank", "title": "Internal Server Error", "status": 500,
+            "detail": "Something went wrong on our side."}),
+    }
+
+
+ALWAYS = {"405": ref("MethodNotAllowed", "responses"), "414": ref("UriTooLong", "responses"),
+          "429": ref("TooManyRequests", "responses"), "500": ref("InternalServerError", "responses")}
 
 
 def _get(operation_id, summary, schema, description, tag="Content", item=None, query=None):
     """A cacheable GET operation; `item` is (name, ids) for routes that take an id."""
     parameters = [IF_NONE_MATCH]
-    responses = {"200": {"description": description, "headers": {"ETag": ETAG, "Cache-Control": CACHE,
-                                                                  "Access-Control-Allow-Origin": CORS_ORIGIN},
-                         "content": {"application/json": {"schema": ref(schema)}}}, **CONDITIONAL}
+    responses = {
+        "200": {"description": description, "headers": {"ETag": ETAG, "Cache-Control": CACHE,
+                                                        "Access-Control-Allow-Origin": CORS_ORIGIN},
+                "content": {"application/json": {"schema": ref(schema)}}},
+        "304": {"description": "Not modified: the If-None-Match ETag is the current content version.",
+                "headers": {"ETag": ETAG, "Cache-Control": CACHE, "Access-Control-Allow-Origin": CORS_ORIGIN}}}
     if item:
         name, ids = item
-        # An enum of the content's ids, so the document says exactly which ids exist; any other gets 404.
-        parameters.append({"in": "path", "name": "id", "required": True, "schema": {"type": "string", "enum": ids},
-                           "description": f"The {name} id.", "example": ids[0]})
-        responses["404"] = _problem(f"No {name} with that id (the problem names it).", 404, "Not Found",
-                                    f"There is no {name} with id 'nope'.",
-                                    [{"field": "id", "message": "unknown id 'nope'"}], type_="about:blank")
+        # A string, not an enum: ids may be added within v1, and an old client must still be able to ask for them.
+        parameters.append({
+            "in": "path", "name": "id", "required": True,
+            "schema": {"type": "string", "pattern": ID.regex.pattern, "x-extensible-enum": ids},
+            "description": f"The {name} id. Known ids: {', '.join(ids)}. More may be added within v1; "
+                           "an unknown id gets 404.", "example": ids[0]})
+        responses["404"] = problem(f"No {name} with that id (the problem names it).", Problem(
+            404, "Not Found", f"There is no {name} with id 'nope'.",
+            errors=[{"field": "id", "message": "unknown id 'nope'"}], type_="about:blank"))
     if query:
         parameters.append(query)
-        responses["422"] = _problem("The query names no known trigger.", 422, "Invalid query",
-                                    "'nope' is not a trigger id.", [{"field": "trigger", "message": "unknown trigger 'nope'"}])
+        known = ", ".join(query["schema"]["enum"])
+        responses["422"] = problem("The query names no known trigger.", Problem(
+            422, "Invalid query", "'nope' is not a trigger id.",
+            errors=[{"field": "trigger", "message": f"unknown trigger 'nope'; choose from: {known}"}]))
     return {"get": {"operationId": operation_id, "summary": summary, "tags": [tag],
                     "description": f"{description} Cacheable: send If-None-Match with the ETag to get 304.",
-                    "parameters": parameters, "responses": responses}}
+                    "parameters": parameters, "responses": {**responses, **ALWAYS}}}
+
+
+def _assessment(content):
+    from .routes import not_sent_as_json
+
+    request_schema = answers_schema_class(content)()
+    invalid = raised(_load, request_schema, {"answers": {"sleep": "lots"}})
+    return {"post": {
+        "operationId": "createAssessment", "summary": "Assess answers",
+        "description": ("Scores the answers against the content: the triage level (the most urgent red flag, or "
+                        "self_care), the red flags raised, the triggers that fit (ranked, with reasons and tips) "
+                        "and related conditions to mention to a doctor. Every question is optional, but without "
+                        "both safety questions (`warning_signs`, `other_signs`) the level is at least "
+                        "`consultation`. A `multi` answer is a list of distinct option ids, and `none` must be "
+                        "alone. Send the body as `application/json`. Nothing is stored or logged. "
+                        f"Bodies over {MAX_BODY_BYTES // 1024} KiB get 413."),
+        "tags": ["Assessment"],
+        "requestBody": {"required": True, "description": "The answers: question id to option id(s).",
+                        "content": {"application/json": {"schema": ref("AssessmentRequest"),
+                                                         "example": {"answers": EXAMPLE_ANSWERS}}}},
+        "responses": {
+            "200": {"description": "The assessment.", "headers": {"Cache-Control": NO_STORE,
+                                                                 "Access-Control-Allow-Origin": CORS_ORIGIN},
+                    "content": {"application/json": {"schema": ref("Assessment")}}},
+            "400": problem("The body is not JSON (not UTF-8, nested too deep, or not JSON at all).",
+                           raised(parse_json, b"{not json", json.loads)),
+            "413": problem("The body is over 16 KiB.", {
+                "type": "about:blank", "title": "Request Entity Too Large", "status": 413,
+                "detail": "The body is larger than the 16 KiB the API accepts."}),
+            "415": problem("The body is not sent as JSON: `Content-Type` must be `application/json`.",
+                           not_sent_as_json()),
+            "422": problem("The answers do not fit the questionnaire; `errors` names each field.", invalid),
+            **ALWAYS,
+        }}}
+
+
+def _load(schema, body):
+    from marshmallow import ValidationError
+
+    from .routes import invalid_answers
+
+    try:
+        schema.load(body)
+    except ValidationError as error:
+        raise invalid_answers(error) from None
 
 
 def _paths(content):
@@ -114,79 +230,19 @@ def _paths(content):
         "/api/v1/health": {"get": {
             "operationId": "getHealth", "summary": "Health check", "tags": ["Service"],
             "description": "Whether the API is up, and the version of the content it serves. Never cached.",
-            "responses": {"200": {"description": "The app is up.", "headers": {"Cache-Control": NO_STORE},
-                                  "content": {"application/json": {"schema": ref("Health")}}}}}},
-        "/api/v1/assessments": {"post": {
-            "operationId": "createAssessment", "summary": "Assess answers",
-            "description": ("Scores the answers against the content: the triage level (the most urgent red flag, or "
-                            "self_care), the red flags raised, the triggers that fit (ranked, with reasons and tips) "
-                            "and related conditions to mention to a doctor. Every question is optional; a `multi` "
-                            "answer is a list of distinct option ids, and `none` must be alone. Nothing is stored or "
-                            f"logged. Bodies over {MAX_BODY_BYTES // 1024} KiB get 413."),
-            "tags": ["Assessment"],
-            "requestBody": {"required": True, "description": "The answers: question id to option id(s).",
-                            "content": {"application/json": {
-                                "schema": ref("AssessmentRequest"),
-                                "example": {"answers": {"warning_signs": ["none"], "areas": ["eyelid"], "sleep": "under_5h",
-                                                        "caffeine": "5_plus", "screen_time": "over_8h"}}}}},
-            "responses": {
-                "200": {"description": "The assessment.", "headers": {"Cache-Control": NO_STORE,
-                                                                     "Access-Control-Allow-Origin": CORS_ORIGIN},
-                        "content": {"application/json": {"schema": ref("Assessment")}}},
-                "400": _problem("The body is not JSON.", 400, "Body is not JSON",
-                                "The body could not be read as JSON: Expecting value: line 1 column 1 (char 0).",
-                                [{"field": "(body)", "message": "not valid JSON"}]),
-                "413": _problem("The body is over 16 KiB.", 413, "Request Entity Too Large",
-                                "The body is larger than the 16 KiB the API accepts.", type_="about:blank"),
-                "422": _problem("The answers do not fit the questionnaire; `errors` names each field.", 422,
-                                "Invalid answers", "Some answers do not fit the questionnaire; see errors.",
-                                [{"field": "answers.sleep", "message": "unknown option 'lots' for 'sleep'; choose from: "
-                                  "under_5h, 5_to_6h, 7_to_8h, over_8h"}]),
-            }}},
+            "responses": {"200": {"description": "The app is up.",
+                                  "headers": {"Cache-Control": NO_STORE, "Access-Control-Allow-Origin": CORS_ORIGIN},
+                                  "content": {"application/json": {"schema": ref("Health")}}}, **ALWAYS}}},
+        "/api/v1/assessments": _assessment(content),
     }
 
 
-def _resolve(node, schemas):
-    while isinstance(node, dict) and "$ref" in node:
-        node = schemas[node["$ref"].rsplit("/", 1)[1]]
-    return node
-
-
-def example_of(node, schemas):
-    """An example for a schema node, from the examples its fields carry (None when there is none to give)."""
-    node = _resolve(node, schemas)
-    if not isinstance(node, dict):
-        return None
-    if "example" in node:
-        return node["example"]
-    if "allOf" in node:
-        return example_of(node["allOf"][0], schemas)
-    if "enum" in node:
-        return node["enum"][0]
-    if node.get("type") == "array":
-        item = example_of(node.get("items", {}), schemas)
-        return [item] if item is not None else []
-    if "properties" in node:
-        found = {key: example_of(prop, schemas) for key, prop in node["properties"].items()}
-        return {key: value for key, value in found.items() if value is not None}
-    return None
-
-
-def _add_examples(document):
-    """Give every property without an example one composed from its parts, and every JSON 200 an example."""
-    schemas = document["components"]["schemas"]
-    for schema in schemas.values():
-        for prop in schema.get("properties", {}).values():
-            if "example" not in prop:
-                example = example_of(prop, schemas)
-                if example is not None:
-                    prop["example"] = example
-    for operations in document["paths"].values():
-        for operation in operations.values():
-            body = operation["responses"].get("200", {}).get("content", {}).get("application/json")
-            if body and "example" not in body:
-                body["example"] = example_of(body["schema"], schemas)
-    return document
+def _answers_as_branches(answers):
+    """Multi answers with a `none` option are described by their typed branches alone (see answers.py)."""
+    for prop in answers["properties"].values():
+        if "oneOf" in prop:
+            for key in ("type", "items", "uniqueItems", "maxItems"):
+                prop.pop(key, None)
 
 
 def build(content):
@@ -199,9 +255,10 @@ def build(content):
     spec = APISpec(title="Twitch trigger checker API", version=API_VERSION, openapi_version="3.0.3",
                    plugins=[MarshmallowPlugin()], info={
                        "description": DESCRIPTION,
+                       "contact": {"name": "The docs page, with the changelog", "url": "/api/docs"},
                        "license": {"name": f"Code and API; content under {content['license']['name']}",
                                    "url": content["license"]["url"]}},
-                   servers=[{"url": "/"}])
+                   servers=[{"url": "/"}], security=[])  # public: no credentials of any kind
     for tag in TAGS:
         spec.tag(tag)
     # Items first: apispec names nested schemas on first sight, so explicit names must come before their users.
@@ -216,17 +273,22 @@ def build(content):
                          ("ConditionList", s.ConditionListSchema), ("Guide", s.GuideSchema),
                          ("FaqList", s.FaqListSchema), ("SourceList", s.SourceListSchema)):
         spec.components.schema(name, schema=schema)
+    for name, response in shared_responses().items():
+        spec.components.response(name, response)
     for path, operations in _paths(content).items():
         spec.path(path=path, operations=operations)
-    return _add_examples(spec.to_dict())
+    document = spec.to_dict()
+    schemas = document["components"]["schemas"]
+    _answers_as_branches(schemas["Answers"])
+    apply_samples(schemas, content_samples(content))
+    apply_samples(schemas, result_samples([engine.assess(content, answers) for answers in SAMPLE_ANSWERS]))
+    return add_examples(document)
 
 
 def document(app):
     """The document for the app's content, built once per process."""
-    state = app.extensions["twitch"]
-    if "openapi" not in state:
-        state["openapi"] = build(state["content"])
-    return state["openapi"]
+    app_state = app.extensions["twitch"]
+    return app_state.once("openapi", lambda: build(app_state.content))
 
 
 def dumps(doc):

@@ -2,8 +2,9 @@
 from flask import Blueprint, current_app, jsonify, request
 from marshmallow import ValidationError
 
-from . import engine
+from . import conditional, engine, inputs
 from .errors import Problem, field_errors
+from .state import state
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -12,22 +13,23 @@ CONTENT_CACHE = "public, max-age=300, must-revalidate"
 
 
 def current_content():
-    return current_app.extensions["twitch"]["content"]
+    return state().content
 
 
-def cacheable(payload):
+def cacheable(payload, variant=None):
     """A JSON response tagged with the content version, answering If-None-Match with 304.
 
     Content only changes with a new process, so each route's body is serialized once, and a
     matching If-None-Match is answered before any serializing at all.
     """
     version = current_content()["version"]
-    if request.if_none_match.contains_weak(version):
+    if conditional.not_modified(version):
         response = current_app.response_class(status=304)
     else:
-        # Keyed by route and validated ids only, never by raw query strings, so the cache stays bounded.
-        key = (request.endpoint, tuple(sorted((request.view_args or {}).items())), request.args.get("trigger"))
-        bodies = current_app.extensions["twitch"]["responses"]
+        # Keyed by route and validated values only (ids that matched an item, a `variant` the route checked),
+        # never by raw query strings, so the cache holds at most one body per item and stays bounded.
+        key = (request.endpoint, tuple(sorted((request.view_args or {}).items())), variant)
+        bodies = state().responses
         if key not in bodies:
             bodies[key] = current_app.json.dumps(payload).encode("utf-8") + b"\n"
         response = current_app.response_class(bodies[key], mimetype="application/json")
@@ -36,8 +38,8 @@ def cacheable(payload):
     return response
 
 
-def listing(key, items):
-    return cacheable({"content_version": current_content()["version"], key: items})
+def listing(key, items, variant=None):
+    return cacheable({"content_version": current_content()["version"], key: items}, variant)
 
 
 def find(kind, item_id):
@@ -79,7 +81,7 @@ def tips():
             raise Problem(422, "Invalid query", f"'{wanted}' is not a trigger id.",
                           errors=[{"field": "trigger", "message": f"unknown trigger '{wanted}'; choose from: {', '.join(known)}"}])
         items = [tip for tip in items if tip["trigger"] == wanted]
-    return listing("tips", items)
+    return listing("tips", items, variant=wanted)
 
 
 @bp.get("/tips/<tip_id>")
@@ -119,26 +121,36 @@ def health():
     return response
 
 
+def not_sent_as_json():
+    """415: bodies are read only when sent as JSON. A text/plain POST is also one that any web page could send
+    cross-origin without a preflight."""
+    return Problem(415, "Unsupported Media Type", "Send the body as JSON, with Content-Type: application/json.",
+                   errors=[{"field": "Content-Type", "message": "must be application/json"}])
+
+
+def invalid_answers(error):
+    """422 for answers the request schema refuses, naming each field."""
+    return Problem(422, "Invalid answers", "Some answers do not fit the questionnaire; see errors.",
+                   errors=field_errors(error.messages))
+
+
 def read_json_body():
-    """The request body parsed as JSON whatever the Content-Type, or a 400 problem."""
+    """The request body parsed as JSON, or a problem: 415 when it is not sent as JSON, 400 when it is not JSON."""
+    if not request.is_json:  # application/json, or application/*+json
+        raise not_sent_as_json()
     raw = request.get_data(cache=False)  # over MAX_CONTENT_LENGTH this raises 413
-    try:
-        return current_app.json.loads(raw)
-    except ValueError as error:
-        raise Problem(400, "Body is not JSON", f"The body could not be read as JSON: {error}.",
-                      errors=[{"field": "(body)", "message": "not valid JSON"}]) from None
+    return inputs.parse_json(raw, current_app.json.loads)  # not UTF-8, too deep, not JSON, lone surrogates: 400
 
 
 @bp.post("/assessments")
 def assessments():
     body = read_json_body()
-    state = current_app.extensions["twitch"]
+    app_state = state()
     try:
         # The quick check only ever says yes to what the schema accepts; anything else gets the schema's messages.
-        valid = state["quick_check"](body) or state["request_schema"].load(body)
+        valid = app_state.quick_check(body) or app_state.request_schema.load(body)
     except ValidationError as error:
-        raise Problem(422, "Invalid answers", "Some answers do not fit the questionnaire; see errors.",
-                      errors=field_errors(error.messages)) from None
+        raise invalid_answers(error) from None
     result = engine.assess(current_content(), valid["answers"])
     response = current_app.response_class(assessment_json(result), mimetype="application/json")
     response.headers["Cache-Control"] = "no-store"
@@ -150,14 +162,13 @@ def assessment_json(result):
     trigger's shared tips list is serialized once per content and put in place of a marker (no answer text is
     ever in a result, so nothing a client sends can forge the marker). Tips fitted to a person are serialized as
     they are."""
-    state = current_app.extensions["twitch"]
     shared = engine.trigger_tips(current_content())
-    if "tips_json" not in state:
-        state["tips_json"] = {trigger_id: current_app.json.dumps(tips) for trigger_id, tips in shared.items()}
+    tips_json = state().once("tips_json", lambda: {trigger_id: current_app.json.dumps(tips)
+                                                   for trigger_id, tips in shared.items()})
     reused = [t["id"] for t in result["triggers"] if t["tips"] is shared.get(t["id"])]
     marked = {**result, "triggers": [{**t, "tips": f"\0tips:{t['id']}"} if t["id"] in reused else t
                                      for t in result["triggers"]]}
     text = current_app.json.dumps(marked)
     for trigger_id in reused:
-        text = text.replace(f'"\\u0000tips:{trigger_id}"', state["tips_json"][trigger_id], 1)
+        text = text.replace(f'"\\u0000tips:{trigger_id}"', tips_json[trigger_id], 1)
     return text + "\n"

@@ -29,10 +29,25 @@ class Response(Schema):
         register = False
 
 
+def open_values(field, description):
+    """The field with `description`; a closed set of values the content allows (`OneOf`) becomes a string with its
+    known values listed, because v1 may add values and a generated client would refuse a value not in an enum."""
+    known = [v for v in field.validators if isinstance(v, validate.OneOf)]
+    if known:
+        values = list(known[0].choices)
+        field.validators = [v for v in field.validators if not isinstance(v, validate.OneOf)] + [c.ID]
+        description = f"{description} Known values: {', '.join(values)}. v1 may add others: handle one you do not know."
+        field.metadata = {**field.metadata, "x-extensible-enum": values}
+    field.metadata = {**field.metadata, "description": description}
+    return field
+
+
 def documented(schema, name, docs, nested=None):
     """A copy of a content schema for the document: the same fields, each with a description and an example.
 
     `docs` maps each field to (description, example); `nested` maps content schemas to their documented copies.
+    The document takes its examples from the real content (api/openapi_examples.py): the example here stands in
+    only while no content item has the field.
     A field the content gains without a line here is left bare, and tests/test_openapi.py names it.
     """
     nested = nested or {}
@@ -41,9 +56,8 @@ def documented(schema, name, docs, nested=None):
         if key not in docs:
             continue
         description, example = docs[key]
-        field = copy.deepcopy(field)
-        field.metadata = {**field.metadata, "description": description,
-                          **({"example": example} if example is not None else {})}
+        field = open_values(copy.deepcopy(field), description)
+        field.metadata = {**field.metadata, **({"example": example} if example is not None else {})}
         target = field.inner if isinstance(field, fields.List) else field
         if isinstance(target, fields.Nested) and target.nested in nested:
             target.nested = nested[target.nested]
@@ -84,6 +98,7 @@ Option = documented(c.OptionSchema, "Option", {
 Question = documented(c.QuestionSchema, "Question", {
     "id": ("The question id: the key in `answers`. Stable.", "sleep"),
     "kind": ("`single` takes one option id; `multi` takes a list of option ids.", "single"),
+    "short": ("The question in a few words, for a list of answers.", "Sleep"),
     "text": ("The question as it is asked.", "How many hours do you usually sleep a night?"),
     "help": ("More about the question, where it helps.", "Think of a usual night in the last two weeks."),
     "must_answer": ("Present on questions that must not be skipped (the safety questions): what to say when no option is picked.",
@@ -134,6 +149,8 @@ Call = documented(c.CallSchema, "Call", {
 })
 TriageLevel = documented(c.TriageLevelSchema, "TriageLevel", {
     "id": ("The triage level id. Stable.", "consultation"),
+    "urgent": ("True for levels whose advice cannot wait: show it at once, before anything else.", False),
+    "icon": ("The name of the picture the app shows beside the level's words (never instead of them).", "calendar"),
     "title": ("What to do, in a few words.", "See a GP"),
     "how_soon": ("How soon to act.", "Within a few days"),
     "advice": ("What to do and how.", "Book an appointment with your GP."),
@@ -202,8 +219,8 @@ License = documented(c.LicenseSchema, "License", {
 
 
 class FieldErrorSchema(Response):
-    field = always(fields.String, "The bad field, as a dotted path: answers.sleep, answers.areas.1, trigger, id.",
-                   example="answers.sleep")
+    field = always(fields.String, "The bad field, as a dotted path (answers.sleep, answers.areas.1, trigger, id), "
+                   "a header (Content-Type), or (body) or (url) for the whole of one.", example="answers.sleep")
     message = always(fields.String, "What is wrong with it.",
                      example="unknown option 'lots' for 'sleep'; choose from: under_5h, 5_to_6h, 7_to_8h, over_8h")
 
@@ -308,6 +325,25 @@ FaqListSchema = _versioned("FaqList", "faq", Faq, "Questions people ask, with an
 SourceListSchema = _versioned("SourceList", "sources", Source, "Every source the content rests on.")
 
 
+Habit = documented(c.HabitSchema, "Habit", {
+    "id": ("The habit id.", "short_sleep"),
+    "question": ("The questionnaire's question whose options a day's check-in offers.", "sleep"),
+    "options": ("The options a day's check-in offers, in order.", ["under_5h", "5_to_6h", "7_to_8h", "over_8h"]),
+    "counts_with": ("The options that make a day count as a day with the habit.", ["under_5h", "5_to_6h"]),
+    "trigger": ("The trigger whose tips a pattern links to.", "sleep"),
+    "prompt": ("The check-in's question about one day.", "Sleep last night"),
+    "option_labels": ("A day's words for options, where they differ from the questionnaire's.", {"some": "1 or 2 drinks"}),
+    "name": ("The habit in a summary.", "Nights under 6 hours' sleep"),
+    "on_days": ("The habit in a pattern's sentence.", "after nights under 6 hours' sleep"),
+    "sources": SOURCES,
+})
+WORD = {"oneOf": [
+    {"type": "string", "minLength": 1},
+    {"type": "object", "description": "Plural forms by Intl.PluralRules category; `other` is always there.",
+     "required": ["other"], "additionalProperties": False,
+     "properties": {form: {"type": "string", "minLength": 1} for form in c.PLURAL_FORMS}}]}
+
+
 class ContentBundleSchema(Response):
     version = always(fields.String, "A hash of the content; the ETag of every content response.", example=VERSION_EXAMPLE)
     title = always(fields.String, "The product's name.", example="The twitch trigger checker")
@@ -330,3 +366,7 @@ class ContentBundleSchema(Response):
         name="GuideBody"))
     faq = always(fields.List, "Questions and answers.", fields.Nested(Faq))
     sources = always(fields.List, "Sources.", fields.Nested(Source))
+    diary = always(fields.Nested, "The diary's rules: the habits a daily check-in asks about.", Response.from_dict(
+        {"habits": always(fields.List, "The habits, in check-in order.", fields.Nested(Habit))}, name="DiaryBody"))
+    ui = always(fields.Dict, "Every other word the app shows, by stable key (`{name}` marks a value to fill in).",
+                keys=fields.String(), values=fields.Raw(metadata=WORD), example={"home.start": "Start the check"})

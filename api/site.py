@@ -1,5 +1,6 @@
 """The app's files at /, the OpenAPI document and the offline docs page."""
 import mimetypes
+import os
 from pathlib import Path
 
 from flask import Blueprint, Response, current_app, render_template, request
@@ -7,7 +8,8 @@ from werkzeug.exceptions import NotFound
 from werkzeug.routing import PathConverter
 from werkzeug.security import safe_join
 
-from . import openapi
+from . import conditional, openapi
+from .state import state
 
 bp = Blueprint("site", __name__, template_folder="templates", static_folder="static",
                static_url_path="/api/docs/static")
@@ -27,22 +29,43 @@ def add_converter(state):
     state.app.url_map.converters["app_path"] = AppPathConverter
 
 
+# The document and the docs page change only with a new deploy: cacheable like content, revalidated by ETag.
+DOCS_CACHE = "public, max-age=300, must-revalidate"
+EXAMPLES = Path(__file__).with_name("examples")  # the docs page's client examples, run by tests/test_clients.py
+CHANGELOG = Path(__file__).resolve().parent.parent / "CHANGELOG.md"
+
+
+def once(key, make):
+    """The bytes `make()` gives, made once per process: the app's content and code cannot change within one."""
+    return state().once(key, make)
+
+
 @bp.get("/api/v1/openapi.json")
 def openapi_document():
-    return openapi.document(current_app)
+    body = once("openapi_json", lambda: (current_app.json.dumps(openapi.document(current_app)) + "\n").encode())
+    return conditional.respond(body, "application/json", DOCS_CACHE)
+
+
+def docs_page():
+    examples = {path.name: path.read_text(encoding="utf-8").strip() for path in sorted(EXAMPLES.iterdir())}
+    return render_template("docs.html", spec=openapi.document(current_app), examples=examples,
+                           changelog=CHANGELOG.read_text(encoding="utf-8").strip(),
+                           limits={"rate": openapi.RATE_LIMIT, "burst": openapi.BURST_LIMIT},
+                           content=state().content).encode()
 
 
 @bp.get("/api/docs")
 def docs():
-    return render_template("docs.html", spec=openapi.document(current_app),
-                           content=current_app.extensions["twitch"]["content"])
+    return conditional.respond(once("docs_page", docs_page), "text/html", DOCS_CACHE)
 
 
 @bp.get("/", defaults={"filename": "index.html"})
 @bp.get("/<app_path:filename>")
 def app_file(filename):
     path = safe_join(current_app.config["FRONTEND_DIR"], filename)
-    if path is None or not Path(path).is_file():
+    # os.path.isfile answers False for any name the system cannot look up (too long, a bad byte...), where
+    # Path.is_file raises: whatever the address, a missing file is a 404.
+    if path is None or not os.path.isfile(path):
         raise NotFound(f"There is no file '{filename}'.")
     suffix = Path(path).suffix
     mimetype = MIME_TYPES.get(suffix) or mimetypes.guess_type(path)[0] or "application/octet-stream"

@@ -45,9 +45,12 @@ def api_pages(app):
         in_query = [p for p in parameters if p["in"] == "query"]
         paths = [path]
         for parameter in in_path:
-            if "enum" not in parameter["schema"]:
-                raise ValueError(f"{path}: the static copy needs the values of '{parameter['name']}' as an enum")
-            paths = [p.replace("{" + parameter["name"] + "}", value) for p in paths for value in parameter["schema"]["enum"]]
+            # Ids are open strings (v1 may add some); the document lists the ones the content has now.
+            known = parameter["schema"].get("x-extensible-enum")
+            if known is None:
+                raise ValueError(f"{path}: the static copy needs the known values of '{parameter['name']}' "
+                                 "(x-extensible-enum)")
+            paths = [p.replace("{" + parameter["name"] + "}", value) for p in paths for value in known]
         for concrete in paths:
             yield concrete, {}
             for parameter in in_query:

@@ -11,7 +11,8 @@ from api import create_app
 from api.content import CONTENT_DIR, load_content
 
 ROOT = Path(__file__).resolve().parent.parent
-SLOW = {"test_package.py", "test_fuzz.py"}  # build the Lambda zip, fuzz every operation
+# build the Lambda zip, fuzz every operation, lint the document and generate clients from it
+SLOW = {"test_package.py", "test_fuzz.py", "test_lint.py", "test_clients.py"}
 BROWSER = {"test_static.py"}  # besides tests/browser
 
 

@@ -1,6 +1,7 @@
 """The JSON API: routes, caching, CORS, and a clear problem for every bad request."""
 import json
 import logging
+import re
 
 import pytest
 
@@ -174,9 +175,11 @@ def test_the_openapi_document_and_the_docs_page(client):
     answers = spec["components"]["schemas"]["Answers"]
     assert answers["properties"]["sleep"]["enum"] == ["under_5h", "5_to_6h", "7_to_8h", "over_8h"]
     assert answers["properties"]["areas"]["uniqueItems"] is True
+    assert [branch["title"] for branch in answers["properties"]["warning_signs"]["oneOf"]] == ["picked", "none"]
     page = client.get("/api/docs")
     assert page.status_code == 200 and b"/api/v1/assessments" in page.data
-    assert b"http" not in page.data.replace(b"https://creativecommons.org", b"")  # nothing to fetch from elsewhere
+    # Nothing to fetch or follow elsewhere (the examples name addresses only in their code).
+    assert not re.findall(rb'(?:src|href)="(?!https://creativecommons\.org)[a-z]+:', page.data)
 
 
 def test_the_app_is_served_at_the_root(client):
@@ -194,3 +197,45 @@ def test_every_vector_gets_exactly_the_engines_result_over_http(client, content)
         response = client.post("/api/v1/assessments", json={"answers": case["answers"]})
         assert response.status_code == 200
         assert response.json == assess(content, case["answers"]) == case["expected"]
+
+
+@pytest.mark.parametrize("content_type", [None, "text/plain", "application/x-www-form-urlencoded", "multipart/form-data",
+                                          "application/xml"])
+def test_a_body_not_sent_as_json_gets_415_naming_the_header(client, content_type):
+    """Only JSON is read; a text/plain POST, which any page could send cross-origin without a preflight, is refused."""
+    response = client.post("/api/v1/assessments", data=json.dumps({"answers": {"sleep": "under_5h"}}),
+                           headers={"Content-Type": content_type} if content_type else {})
+    assert response.status_code == 415
+    assert response.headers["Content-Type"] == "application/problem+json"
+    assert response.json["status"] == 415 and response.json["errors"][0]["field"] == "Content-Type"
+    assert "application/json" in response.json["detail"]
+
+
+@pytest.mark.parametrize("content_type", ["application/json", "application/json; charset=utf-8", "Application/JSON"])
+def test_json_is_read_whatever_its_parameters(client, content_type):
+    response = client.post("/api/v1/assessments", data=b'{"answers": {"sleep": "under_5h"}}',
+                           headers={"Content-Type": content_type})
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("field, status", [
+    ('"{v}"', 304), ('W/"{v}"', 304), ('"other", "{v}"', 304), ('"other",, W/"{v}" ,', 304), ("*", 304),
+    ("{v}", 200),  # unquoted: not an entity tag
+    ('"{v}', 200), ('"other"', 200), ('"other" "{v}"', 200), ("*, \"{v}\"", 200), ("", 200), ('"{v}"x', 200),
+])
+def test_if_none_match_is_read_strictly(client, content, field, status):
+    """Only `*` or a list of quoted entity tags can give 304; anything malformed is ignored, never a false 304."""
+    response = client.get("/api/v1/content", headers={"If-None-Match": field.replace("{v}", content["version"])})
+    assert response.status_code == status
+    assert response.headers["ETag"] == f'"{content["version"]}"'
+
+
+@pytest.mark.parametrize("path", ["/api/v1/openapi.json", "/api/docs"])
+def test_the_document_and_the_docs_page_revalidate_with_an_etag(client, path):
+    first = client.get(path)
+    assert first.status_code == 200 and first.headers["Cache-Control"] == "public, max-age=300, must-revalidate"
+    etag = first.headers["ETag"]
+    assert re.fullmatch(r'"[0-9a-f]{16}"', etag)
+    again = client.get(path, headers={"If-None-Match": etag})
+    assert again.status_code == 304 and again.data == b"" and again.headers["ETag"] == etag
+    assert client.get(path, headers={"If-None-Match": etag.strip('"')}).status_code == 200

@@ -10,14 +10,18 @@ import re
 import subprocess
 import sys
 
-MAX_EXAMPLES = 50  # per operation and phase: 13 operations take about 20 s on two cores
+MAX_EXAMPLES = 50  # per operation and phase: 13 operations take about 25 s
+# One worker: with two, hypothesis describes schemathesis's filter lambdas by parsing its source in both threads
+# at once, and CPython 3.11's ast.parse is not safe for that ("AST constructor recursion depth mismatch": a runtime
+# error in the tool, seen in 3 runs of 4 once path ids became patterned strings).
+WORKERS = 1
 TIME_LIMIT = 600  # seconds: a hard stop far above the usual run, so CI cannot hang here
 
 
 def test_schemathesis_finds_no_failure(live_server, tmp_path):
     run = subprocess.run(
         [sys.executable, "-m", "schemathesis.cli", "run", f"{live_server.url}/api/v1/openapi.json",
-         "--checks", "all", "--max-examples", str(MAX_EXAMPLES), "--workers", "2", "--request-timeout", "10",
+         "--checks", "all", "--max-examples", str(MAX_EXAMPLES), "--workers", str(WORKERS), "--request-timeout", "10",
          "--generation-database", "none", "--no-color"],
         cwd=tmp_path, capture_output=True, text=True, timeout=TIME_LIMIT)
     report = run.stdout + run.stderr

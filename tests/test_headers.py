@@ -21,6 +21,8 @@ RESPONSES = [
     ("body not JSON", "post", "/api/v1/assessments", {"data": "{nope", "content_type": "application/json"}, 400),
     ("answers that do not fit", "post", "/api/v1/assessments", {"json": {"answers": {"mood": "fine"}}}, 422),
     ("a body too large", "post", "/api/v1/assessments", {"data": BIG, "content_type": "application/json"}, 413),
+    ("a body not sent as JSON", "post", "/api/v1/assessments", {"data": "{}", "content_type": "text/plain"}, 415),
+    ("content not modified", "get", "/api/v1/content", {"headers": {"If-None-Match": "*"}}, 304),
     ("an unknown id", "get", "/api/v1/triggers/nope", {}, 404),
     ("an unknown path", "get", "/api/v1/nope", {}, 404),
     ("a wrong method", "delete", "/api/v1/content", {}, 405),
@@ -80,14 +82,50 @@ def test_the_production_stage_turns_hsts_on_through_the_environment(monkeypatch)
 
 @pytest.mark.parametrize("method, path, kwargs", [
     ("get", "/api/v1/content", {}), ("get", "/api/v1/triggers/nope", {}),
+    ("get", "/api/v1/content", {"headers": {"If-None-Match": "*"}}), ("get", "/api/v1/openapi.json", {}),
+    ("delete", "/api/v1/content", {}),
     ("post", "/api/v1/assessments", {"json": {"answers": {}}}),
     ("post", "/api/v1/assessments", {"json": {"answers": {"mood": "fine"}}}),
+    ("post", "/api/v1/assessments", {"data": "{}", "content_type": "text/plain"}),
 ])
 def test_any_origin_may_read_the_api_without_credentials(client, method, path, kwargs):
-    with getattr(client, method)(path, headers={"Origin": ORIGIN}, **kwargs) as response:
+    kwargs = {**kwargs, "headers": {"Origin": ORIGIN, **kwargs.get("headers", {})}}
+    with getattr(client, method)(path, **kwargs) as response:
         assert response.headers["Access-Control-Allow-Origin"] == "*"
         assert "Access-Control-Allow-Credentials" not in response.headers
         assert "ETag" in response.headers.get("Access-Control-Expose-Headers", "") or method == "post"
+
+
+def preflight(client, path, method, headers=None):
+    request_headers = {"Origin": ORIGIN, "Access-Control-Request-Method": method}
+    if headers:
+        request_headers["Access-Control-Request-Headers"] = headers
+    with client.options(path, headers=request_headers) as response:
+        assert response.status_code == 200
+        return response.headers
+
+
+@pytest.mark.parametrize("path, method, headers, allowed_methods, allowed_headers", [
+    ("/api/v1/assessments", "POST", "Content-Type", "POST", "content-type"),
+    ("/api/v1/assessments", "POST", "content-type, x-tracking, authorization", "POST", "content-type"),
+    ("/api/v1/content", "GET", "If-None-Match", "GET, HEAD", "if-none-match"),
+    ("/api/v1/triggers/sleep", "GET", "if-none-match, x-anything", "GET, HEAD", "if-none-match"),
+    ("/api/v1/openapi.json", "GET", None, "GET, HEAD", None),
+])
+def test_a_preflight_allows_only_the_routes_methods_and_the_headers_the_api_uses(client, path, method, headers,
+                                                                                 allowed_methods, allowed_headers):
+    answer = preflight(client, path, method, headers)
+    assert answer["Access-Control-Allow-Origin"] == "*"
+    assert answer["Access-Control-Allow-Methods"] == allowed_methods
+    assert answer.get("Access-Control-Allow-Headers", "").lower() == (allowed_headers or "")
+    assert answer["Access-Control-Max-Age"] == "86400"
+
+
+@pytest.mark.parametrize("path, method", [("/api/v1/content", "DELETE"), ("/api/v1/content", "POST"),
+                                          ("/api/v1/assessments", "PUT"), ("/api/v1/assessments", "GET")])
+def test_a_preflight_for_a_method_the_route_does_not_take_allows_nothing(client, path, method):
+    answer = preflight(client, path, method, "Content-Type")
+    assert "Access-Control-Allow-Methods" not in answer and "Access-Control-Allow-Headers" not in answer
 
 
 def test_a_preflight_allows_posting_json_and_is_cached(client):
@@ -111,6 +149,12 @@ def test_the_app_itself_grants_no_cross_origin_reads(client):
     ("get", "/api/v1/health", {}, "no-store"),
     ("post", "/api/v1/assessments", {"json": {"answers": {}}}, "no-store"),
     ("get", "/api/v1/triggers/nope", {}, "no-store"),
+    ("get", "/api/v1/openapi.json", {}, "public, max-age=300, must-revalidate"),
+    ("get", "/api/docs", {}, "public, max-age=300, must-revalidate"),
+    ("options", "/api/v1/assessments", {"headers": {"Origin": ORIGIN, "Access-Control-Request-Method": "POST"}},
+     "no-store"),
+    ("options", "/api/v1/content", {"headers": {"Origin": ORIGIN, "Access-Control-Request-Method": "GET"}},
+     "no-store"),
     ("get", "/", {}, "no-cache"),
 ])
 def test_caching_is_as_documented(client, method, path, kwargs, cache):

@@ -4,9 +4,13 @@ import copy
 import json
 import re
 
+from pathlib import Path
+
 import pytest
 
 from api.openapi import COMMITTED, build
+
+ROOT = Path(__file__).resolve().parent.parent
 
 HTTP_METHODS = {"get", "post", "put", "patch", "delete", "options", "head"}
 
@@ -21,6 +25,13 @@ def operations(spec):
         for method, operation in item.items():
             if method in HTTP_METHODS:
                 yield path, method, operation
+
+
+def response_of(spec, response):
+    """A response, its $ref to components.responses followed."""
+    if "$ref" in response:
+        return spec["components"]["responses"][response["$ref"].rsplit("/", 1)[1]]
+    return response
 
 
 def resolve(spec, node):
@@ -60,6 +71,7 @@ def test_every_route_is_described(spec):
         for parameter in operation.get("parameters", []):
             assert parameter.get("description") and "example" in parameter, f"{where}: parameter {parameter['name']}"
         for status, response in operation["responses"].items():
+            response = response_of(spec, response)
             assert response.get("description"), f"{where} {status}"
             for media in response.get("content", {}).values():
                 assert "example" in media, f"{where} {status}: no example"
@@ -109,14 +121,18 @@ def test_answers_are_described_exactly_as_the_api_judges_them(spec, content):
         if question["kind"] == "single":
             assert prop["type"] == "string" and prop["enum"] == ids
             continue
-        assert prop["type"] == "array" and prop["items"]["enum"] == ids
-        assert prop["uniqueItems"] is True and prop["maxItems"] == len(ids)
         exclusive = [o["id"] for o in question["options"] if o.get("exclusive")]
-        if exclusive:  # 'none' only alone: either every item is another option, or there is one item
+        if exclusive:  # 'none' only alone: a list of the other options, or the exclusive one by itself
             others = [i for i in ids if i not in exclusive]
-            assert prop["anyOf"] == [{"items": {"enum": others}}, {"maxItems": 1}]
+            assert set(prop) == {"description", "example", "oneOf"}
+            picked, *alone = prop["oneOf"]
+            assert picked == {"title": "picked", "type": "array", "items": {"type": "string", "enum": others},
+                              "uniqueItems": True, "maxItems": len(others)}
+            assert alone == [{"title": only, "type": "array", "items": {"type": "string", "enum": [only]},
+                              "uniqueItems": True, "minItems": 1, "maxItems": 1} for only in exclusive]
         else:
-            assert "anyOf" not in prop
+            assert prop["type"] == "array" and prop["items"] == {"type": "string", "enum": ids}
+            assert prop["uniqueItems"] is True and prop["maxItems"] == len(ids) and "oneOf" not in prop
 
 
 def test_the_document_follows_the_content(content):
@@ -129,15 +145,51 @@ def test_the_document_follows_the_content(content):
                       "options": [{"id": "a", "label": "A"}, {"id": "none", "label": "None", "exclusive": True}]})
     answers = build(changed)["components"]["schemas"]["Answers"]["properties"]
     assert answers["sleep"]["enum"][-1] == "over_10h"
-    assert answers["new_question"]["items"]["enum"] == ["a", "none"]
-    assert answers["new_question"]["anyOf"][0] == {"items": {"enum": ["a"]}}
+    assert [branch["items"]["enum"] for branch in answers["new_question"]["oneOf"]] == [["a"], ["none"]]
 
 
-def test_item_ids_are_the_contents(spec, content):
+def test_item_ids_are_open_strings_that_list_the_contents(spec, content):
+    """An id added within v1 must not break a client generated before it: ids are strings, the known ones listed."""
     for path, kind in (("/api/v1/triggers/{id}", "triggers"), ("/api/v1/tips/{id}", "tips"),
                        ("/api/v1/conditions/{id}", "conditions")):
         [parameter] = [p for p in spec["paths"][path]["get"]["parameters"] if p["in"] == "path"]
-        assert parameter["schema"]["enum"] == [item["id"] for item in content[kind]]
+        ids = [item["id"] for item in content[kind]]
+        assert "enum" not in parameter["schema"] and parameter["schema"]["type"] == "string"
+        assert parameter["schema"]["x-extensible-enum"] == ids
+        assert all(re.fullmatch(parameter["schema"]["pattern"], i) for i in ids)
+        assert all(i in parameter["description"] for i in ids)
+
+
+def reachable(spec, node, seen=None):
+    """Every schema node under `node`, following $refs once each."""
+    seen = set() if seen is None else seen
+    if isinstance(node, dict):
+        if "$ref" in node:
+            name = node["$ref"].rsplit("/", 1)[1]
+            if name not in seen:
+                seen.add(name)
+                yield from reachable(spec, spec["components"]["schemas"][name], seen)
+            return
+        yield node
+        for value in node.values():
+            yield from reachable(spec, value, seen)
+    elif isinstance(node, list):
+        for value in node:
+            yield from reachable(spec, value, seen)
+
+
+def test_values_v1_may_add_to_are_never_enums_in_responses(spec):
+    """A generated client refuses a value its enum lacks; v1 may add kinds and ids, so responses hold none."""
+    closed = []
+    for path, method, operation in operations(spec):
+        for status, response in operation["responses"].items():
+            for media in response_of(spec, response).get("content", {}).values():
+                for node in reachable(spec, media["schema"]):
+                    if "enum" in node and node.get("type") == "string":
+                        closed.append(f"{method.upper()} {path} {status}: {node['enum']}")
+    assert not closed
+    kind = spec["components"]["schemas"]["Question"]["properties"]["kind"]
+    assert kind["x-extensible-enum"] == ["single", "multi"] and "single, multi" in kind["description"]
 
 
 def undocumented(spec, value, node, where):
@@ -201,3 +253,95 @@ def test_the_docs_page_works_offline_and_states_the_terms(client, spec, content)
         if attribute == "src" or address.endswith(".css"):
             with client.get(address) as asset:
                 assert asset.status_code == 200, address
+
+
+LONG_ID = "x" * 3000  # the address goes over the 2048 characters the API takes
+# What a client can send to each operation, and the status the API answers: each must be documented there.
+SENT = [
+    ("get", "/api/v1/content", "/api/v1/content", {}, 200),
+    ("get", "/api/v1/content", "/api/v1/content", {"headers": {"If-None-Match": "*"}}, 304),
+    ("delete", "/api/v1/content", "/api/v1/content", {}, 405),
+    ("get", "/api/v1/triggers/sleep", "/api/v1/triggers/{id}", {}, 200),
+    ("get", "/api/v1/triggers/added_later", "/api/v1/triggers/{id}", {}, 404),
+    ("get", f"/api/v1/triggers/{LONG_ID}", "/api/v1/triggers/{id}", {}, 414),
+    ("get", "/api/v1/tips?trigger=boredom", "/api/v1/tips", {}, 422),
+    ("get", "/api/v1/tips/nope", "/api/v1/tips/{id}", {}, 404),
+    ("get", "/api/v1/conditions/nope", "/api/v1/conditions/{id}", {}, 404),
+    ("post", "/api/v1/health", "/api/v1/health", {}, 405),
+    ("post", "/api/v1/assessments", "/api/v1/assessments", {"json": {"answers": {}}}, 200),
+    ("post", "/api/v1/assessments", "/api/v1/assessments", {"data": "{nope", "content_type": "application/json"}, 400),
+    ("post", "/api/v1/assessments", "/api/v1/assessments",
+     {"data": "x" * 17000, "content_type": "application/json"}, 413),
+    ("post", "/api/v1/assessments", "/api/v1/assessments", {"data": '{"answers": {}}', "content_type": "text/plain"}, 415),
+    ("post", "/api/v1/assessments", "/api/v1/assessments", {"json": {"answers": {"sleep": "lots"}}}, 422),
+    ("get", "/api/v1/assessments", "/api/v1/assessments", {}, 405),
+]
+
+
+@pytest.mark.parametrize("method, url, path, kwargs, status", SENT, ids=[f"{m} {u[:40]} {s}" for m, u, _, _, s in SENT])
+def test_every_status_the_api_sends_is_documented(client, spec, method, url, path, kwargs, status):
+    """A generated client knows a status only if the document names it: otherwise it raises UnexpectedStatus."""
+    with getattr(client, method)(url, **kwargs) as response:
+        assert response.status_code == status
+        documented = {code for operation in spec["paths"][path].values() for code in operation["responses"]}
+        assert str(status) in documented
+        if status >= 400:
+            assert response.headers["Content-Type"] == "application/problem+json"
+
+
+def test_every_operation_documents_what_any_request_may_meet(spec):
+    """A wrong method, a long address, API Gateway's throttling and a fault of ours can meet any operation."""
+    for path, method, operation in operations(spec):
+        for status in ("405", "414", "429", "500"):
+            response = response_of(spec, operation["responses"][status])
+            assert "application/problem+json" in response["content"], f"{method} {path} {status}"
+    throttled = spec["components"]["responses"]["TooManyRequests"]["content"]["application/problem+json"]["example"]
+    assert throttled["status"] == 429 and "50 requests a second" in throttled["detail"]
+
+
+def test_cors_and_caching_headers_are_declared_on_every_response(spec):
+    """A script on another origin reads errors and 304s too; the document says it may, and how each is cached."""
+    for path, method, operation in operations(spec):
+        for status, response in operation["responses"].items():
+            headers = response_of(spec, response)["headers"]
+            where = f"{method.upper()} {path} {status}"
+            assert "Access-Control-Allow-Origin" in headers and "Cache-Control" in headers, where
+            if status == "304":
+                assert "ETag" in headers, where
+            if status == "405":
+                assert "Allow" in headers, where
+
+
+def test_the_examples_are_the_apis_real_answers(client, spec, content):
+    """Examples come from the content and from the engine, so they are valid by construction and never stale."""
+    operation = spec["paths"]["/api/v1/assessments"]["post"]
+    example = operation["requestBody"]["content"]["application/json"]["example"]
+    answered = client.post("/api/v1/assessments", json=example).json
+    assert operation["responses"]["200"]["content"]["application/json"]["example"] == answered
+    for status, response in (
+            ("400", client.post("/api/v1/assessments", data="{not json", content_type="application/json")),
+            ("413", client.post("/api/v1/assessments", data="x" * 17000, content_type="application/json")),
+            ("415", client.post("/api/v1/assessments", data="{}", content_type="text/plain")),
+            ("422", client.post("/api/v1/assessments", json={"answers": {"sleep": "lots"}})),
+            ("405", client.get("/api/v1/assessments")), ("414", client.get(f"/api/v1/triggers/{LONG_ID}"))):
+        documented = response_of(spec, operation["responses"][status])["content"]["application/problem+json"]
+        assert response.json == documented["example"], status
+    schemas = spec["components"]["schemas"]
+    sections = content["guide"]["sections"]
+    assert schemas["Table"]["example"] in [s["table"] for s in sections if "table" in s]
+    assert schemas["GuideSection"]["properties"]["questions_to_ask"]["example"] in [
+        s["questions_to_ask"] for s in sections if "questions_to_ask" in s]
+    for name, kind in (("Trigger", "triggers"), ("Tip", "tips"), ("Condition", "conditions"), ("Faq", "faq"),
+                       ("RedFlag", "red_flags"), ("Source", "sources"), ("Caution", "cautions")):
+        assert schemas[name]["example"] in content[kind], name
+
+
+def test_the_docs_page_shows_how_to_use_it_from_an_app(client):
+    html = client.get("/api/docs").get_data(as_text=True)
+    section = html[html.index('id="use"'):html.index('id="routes"')]
+    for shown in ("curl", "openapi-python-client generate", "twitch_client", "fetch(", "openapi-typescript",
+                  "50 requests a second", "bursts of up to 100", "429", 'href="#changelog"'):
+        assert shown in section, shown
+    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    first_heading = next(line for line in changelog.splitlines() if line.startswith("## "))
+    assert 'id="changelog"' in html and first_heading in html

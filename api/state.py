@@ -1,0 +1,33 @@
+"""What the app keeps for its whole life: the checked content and what is built from it, each made once.
+
+Content and code only change with a new process, so everything here is built from them at most once; the
+response cache is keyed only by validated values, so it holds at most one body per route and item.
+"""
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from flask import current_app
+
+
+@dataclass
+class AppState:
+    content: dict
+    request_schema: Any  # the marshmallow schema that judges answers
+    quick_check: Callable[[Any], Any]  # says yes only to plainly valid answers; marshmallow judges the rest
+    responses: dict = field(default_factory=dict)  # serialized content bodies by (endpoint, validated values)
+    _built: dict = field(default_factory=dict)
+
+    def once(self, key, make):
+        """What `make()` gives, made the first time it is asked for and kept."""
+        if key not in self._built:
+            self._built[key] = make()
+        return self._built[key]
+
+
+def install(app, state):
+    app.extensions["twitch"] = state
+
+
+def state() -> AppState:
+    """The state of the app handling this request."""
+    return current_app.extensions["twitch"]
