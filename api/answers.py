@@ -2,6 +2,7 @@
 from marshmallow import RAISE, Schema, ValidationError, fields, validate
 
 MAX_BODY_BYTES = 16 * 1024  # far above any real set of answers; stops oversized bodies early
+MAX_BODY_WORDS = f"{MAX_BODY_BYTES // 1024} KiB"  # the limit as the errors and the docs say it
 
 
 def _unique(values):

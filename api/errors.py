@@ -4,6 +4,10 @@ import traceback
 from flask import json
 from werkzeug.exceptions import HTTPException
 
+from .answers import MAX_BODY_WORDS
+
+TOO_LARGE = f"The body is larger than the {MAX_BODY_WORDS} the API accepts."
+
 PROBLEM_TYPE = "application/problem+json"
 INVALID_INPUT = "/api/docs#problem-invalid-input"  # one documented type for every bad-input problem
 
@@ -55,7 +59,7 @@ def register(app):
             headers["Allow"] = ", ".join(error.valid_methods)
         detail = error.description
         if error.code == 413:
-            detail = "The body is larger than the 16 KiB the API accepts."
+            detail = TOO_LARGE
         return problem_response(error.code, error.name, detail, headers=headers)
 
     @app.errorhandler(Exception)

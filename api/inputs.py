@@ -4,7 +4,7 @@ Every limit gives the client a 4xx problem that says what was wrong, never a 500
 - a URL (path and query) over MAX_URL_CHARS: 414;
 - a body that is not UTF-8, holds JSON nested deeper than MAX_JSON_DEPTH, is not JSON, or holds a lone
   surrogate (an escape such as "\\ud800", which is not a character and cannot be written back as UTF-8): 400.
-The body size limit (16 KiB, 413) is Flask's MAX_CONTENT_LENGTH.
+The body size limit (answers.MAX_BODY_BYTES, 413) is Flask's MAX_CONTENT_LENGTH.
 """
 import re
 

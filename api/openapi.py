@@ -7,9 +7,9 @@ import json
 from pathlib import Path
 
 from . import engine
-from .answers import MAX_BODY_BYTES, answers_schema_class
+from .answers import MAX_BODY_WORDS, answers_schema_class
 from .content_schemas import ID
-from .errors import PROBLEM_TYPE, Problem
+from .errors import PROBLEM_TYPE, TOO_LARGE, Problem
 from .inputs import MAX_URL_CHARS, parse_json
 from .openapi_examples import add_examples, apply_samples, content_samples, result_samples
 
@@ -35,7 +35,7 @@ The twitch trigger checker's content and assessment, for other apps.
   and POST with `Content-Type` on assessments, and may be cached for a day.
 * **Errors**: `application/problem+json` (RFC 9457) with `type`, `title`, `status`, `detail` and, for bad input,
   `errors` naming each bad field. Body not JSON: 400. Unknown path or id: 404. Wrong method: 405.
-  Body over 16 KiB: 413. Address over {MAX_URL_CHARS} characters: 414. Body not sent as `application/json`: 415.
+  Body over {MAX_BODY_WORDS}: 413. Address over {MAX_URL_CHARS} characters: 414. Body not sent as `application/json`: 415.
   Answers that do not fit the questionnaire: 422. Over the rate limit: 429. A fault on our side: 500. Should the
   function itself fail or time out, API Gateway answers 502 or 504 with its own `{{"message": ...}}`: retry later.
 * **Rate limits**: {RATE_LIMIT} requests a second for all clients together, in bursts of up to {BURST_LIMIT}. Over
@@ -174,7 +174,7 @@ def _assessment(content):
                         "both safety questions (`warning_signs`, `other_signs`) the level is at least "
                         "`consultation`. A `multi` answer is a list of distinct option ids, and `none` must be "
                         "alone. Send the body as `application/json`. Nothing is stored or logged. "
-                        f"Bodies over {MAX_BODY_BYTES // 1024} KiB get 413."),
+                        f"Bodies over {MAX_BODY_WORDS} get 413."),
         "tags": ["Assessment"],
         "requestBody": {"required": True, "description": "The answers: question id to option id(s).",
                         "content": {"application/json": {"schema": ref("AssessmentRequest"),
@@ -185,9 +185,9 @@ def _assessment(content):
                     "content": {"application/json": {"schema": ref("Assessment")}}},
             "400": problem("The body is not JSON (not UTF-8, nested too deep, or not JSON at all).",
                            raised(parse_json, b"{not json", json.loads)),
-            "413": problem("The body is over 16 KiB.", {
+            "413": problem(f"The body is over {MAX_BODY_WORDS}.", {
                 "type": "about:blank", "title": "Request Entity Too Large", "status": 413,
-                "detail": "The body is larger than the 16 KiB the API accepts."}),
+                "detail": TOO_LARGE}),
             "415": problem("The body is not sent as JSON: `Content-Type` must be `application/json`.",
                            not_sent_as_json()),
             "422": problem("The answers do not fit the questionnaire; `errors` names each field.", invalid),

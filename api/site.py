@@ -9,6 +9,7 @@ from werkzeug.routing import PathConverter
 from werkzeug.security import safe_join
 
 from . import conditional, openapi
+from .answers import MAX_BODY_WORDS
 from .state import state
 
 bp = Blueprint("site", __name__, template_folder="templates", static_folder="static",
@@ -50,7 +51,7 @@ def docs_page():
     examples = {path.name: path.read_text(encoding="utf-8").strip() for path in sorted(EXAMPLES.iterdir())}
     return render_template("docs.html", spec=openapi.document(current_app), examples=examples,
                            changelog=CHANGELOG.read_text(encoding="utf-8").strip(),
-                           limits={"rate": openapi.RATE_LIMIT, "burst": openapi.BURST_LIMIT},
+                           limits={"rate": openapi.RATE_LIMIT, "burst": openapi.BURST_LIMIT}, max_body=MAX_BODY_WORDS,
                            content=state().content).encode()
 
 

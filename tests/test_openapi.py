@@ -345,3 +345,19 @@ def test_the_docs_page_shows_how_to_use_it_from_an_app(client):
     changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
     first_heading = next(line for line in changelog.splitlines() if line.startswith("## "))
     assert 'id="changelog"' in html and first_heading in html
+
+
+def test_every_api_route_is_documented_and_every_documented_path_is_a_route(app):
+    """A route added without its documentation, or documentation left for a route gone, fails here."""
+    import re
+    from api.openapi import document
+    with app.app_context():
+        documented = {re.sub(r"\{\w+\}", "{}", path): methods for path, methods in document(app)["paths"].items()}
+    routes = {}
+    for rule in app.url_map.iter_rules():
+        if rule.rule.startswith("/api/v1/") and rule.rule != "/api/v1/openapi.json":  # the document itself
+            path = re.sub(r"<(?:\w+:)?\w+>", "{}", rule.rule)
+            routes.setdefault(path, set()).update(m.lower() for m in rule.methods - {"HEAD", "OPTIONS"})
+    assert set(routes) == set(documented)
+    for path, methods in routes.items():
+        assert methods <= set(documented[path]), path
