@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { FRONTEND, diary, moduleGraph, shell, worker } from "./worker-files.mjs";
+import { FRONTEND, diary, moduleGraph, shell } from "./worker-files.mjs";
 import { DIARY_STYLESHEET, cacheDiaryOpenedBeforeWorker } from "../js/ui/diary-offline.js";
 
 test("every file in DIARY exists and none is in the shell too", () => {
@@ -56,10 +56,4 @@ test("a first visit to the diary asks the new worker for the diary once it takes
     delete globalThis.document;
     globalThis.fetch = fetch;
   }
-});
-
-test("the diary's cache is versioned with the rest and kept through an update by those who use it", () => {
-  assert.match(worker, /const DIARY_CACHE = `\$\{PREFIX\}diary-v\$\{VERSION\}`;/);
-  assert.match(worker, /new Set\(\[SHELL_CACHE, CONTENT_CACHE, DIARY_CACHE\]\)/);
-  assert.match(worker, /name\.startsWith\(`\$\{PREFIX\}diary-`\)\)\) await cacheDiary\(\)/);
 });
