@@ -43,8 +43,7 @@ const app = {
     if (state === "unsupported") return t("offline.no_worker");
     if (state === "offline") return t("offline.offline_now");
     if (state === "ready") return t("offline.ready");
-    // PLACEHOLDER words for state "not-ready" (a first install cut short, or a lost cache not yet fetched again):
-    // key offline.not_ready, online and offline, is to come from content/ui.yml; until then the nearest words.
+    if (state === "not-ready") return t("offline.not_ready"); // a first install cut short, or a lost cache not refilled yet
     return t("offline.getting_ready");
   },
 };
