@@ -21,6 +21,7 @@ def open_results(phone, answers):
     phone.page.evaluate("a => localStorage.setItem('twitch.check', JSON.stringify({answers: a, at: null, finished: true}))",
                         answers)
     phone.open("#/results")
+    expect(phone.page.locator("main [data-triage-level]")).to_be_visible()  # the results drawn, not home still
 
 
 @pytest.mark.parametrize("answers", [SELF_CARE, CONSULTATION], ids=["self care", "consultation"])
@@ -120,10 +121,11 @@ def test_the_printout_is_at_most_three_pages(phone, content):
     open_results(phone, CONSULTATION)
     phone.page.emulate_media(media="print")
     phone.page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    expect(phone.page.locator("[data-your-answers] dl")).to_be_visible()  # the answers print
+    expect(phone.page.locator("[data-red-flag] details p").first).to_be_visible()  # and the warning signs, open
     pdf = phone.page.pdf(format="A4")
     pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
     assert 1 <= pages <= 3
-    expect(phone.page.locator("[data-your-answers] dl")).to_be_visible()  # the answers print
 
 
 @pytest.mark.parametrize("question, option, level", [("warning_signs", "breathing", "emergency_ambulance"),

@@ -49,13 +49,13 @@ def test_new_content_is_announced_and_loaded_and_answers_are_kept(phones, swappa
     phone.open("#/check/sleep")
     phone.tick("sleep", "under_5h")
     phone.open("#/results")
-    expect(phone.page.locator('[data-trigger="sleep"]').get_by_role("heading", name=NEW_TIP_TITLE)).to_be_visible()
-    expect(phone.page.locator('[data-trigger="eye_strain"]')).to_be_visible()  # the eyelid answer is still there
+    expect(phone.page.locator("[data-try-tonight]")).to_contain_text(NEW_TIP_TITLE)  # sleep's first tip, renamed
+    expect(phone.page.locator('[data-trigger="eye_strain"]')).to_be_attached()  # the eyelid answer is still there
 
     phone.context.set_offline(True)  # the new content is the one kept for offline use
     phone.page.reload()
     phone.wait_for_screen()
-    expect(phone.page.get_by_role("heading", name=NEW_TIP_TITLE)).to_be_visible()
+    expect(phone.page.locator("[data-try-tonight]")).to_contain_text(NEW_TIP_TITLE)
 
 
 def test_a_new_app_version_is_announced_and_answers_are_kept(phones, swappable_server, publish_new_app_version):

@@ -28,7 +28,7 @@ export function render(app, [questionId, mode]) {
     const level = levelOf(app.content, flags[0].level);
     alert.append(triageBanner(app.content, { ...level, level: level.id, cautions: [] },
       { heading: (text) => h("p", { class: "urgent-title", id: "triage-title" }, h("strong", {}, text)) }));
-    alert.scrollIntoView({ block: "nearest" }); // the advice and its call buttons in view at once
+    alert.scrollIntoView({ block: "nearest", behavior: "instant" }); // the advice and its call buttons in view at once
   };
 
   const inputs = question.options.map((option) => h("input", {
