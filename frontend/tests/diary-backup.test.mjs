@@ -15,12 +15,16 @@ import {
   exportCsv,
   exportFileName,
   exportJson,
+  maxBackupBytes,
   mergeBackup,
   parseBackup as parseBackupOf,
+  parseBackupInSteps,
+  readBackupFile,
   sameContent,
 } from "../js/diary/backup.js";
 import {
-  SCHEMA_VERSION, diaryRules, newCheckin, newTwitchEntry, validateCheckin, validateDeletion, validateTwitchEntry,
+  DIARY_CAPACITY, NOTE_MAX_LENGTH, SCHEMA_VERSION, diaryRules, newCheckin, newTwitchEntry, validateCheckin, validateDeletion,
+  validateTwitchEntry,
 } from "../js/diary/model.js";
 import { backupProblemText, recordProblemText } from "../js/ui/diary-problems.js";
 import { useWords } from "../js/words.js";
@@ -135,7 +139,7 @@ test("CSV cells: quotes for commas, quotes and line breaks; a guard for formulas
   assert.equal(csvCell("+1 cup"), "'+1 cup");
   assert.equal(csvCell("-- tired"), "'-- tired");
   assert.equal(csvCell("@SUM(A1)"), "'@SUM(A1)");
-  assert.equal(csvCell("\t=1"), "'\t=1");
+  assert.equal(csvCell("\t=1"), "\"'\t'=1\"", "a tab is a separator too");
   assert.equal(csvCell(-300), "-300", "our own numbers are not formulas");
   assert.equal(csvCell(""), "");
   assert.equal(csvCell(null), "");
@@ -199,13 +203,14 @@ test("every problem a record can have has words, with its values filled in", () 
   const entries = [
     { ...entry(), colour: "red", id: "x", at: "soon", tz_offset_min: 900, area: "knee", note: 7 },
     { ...entry(), day: "2024-06-11" }, { ...entry(), day: "10/06" }, { ...entry(), note: "x".repeat(501) }, "eyelid",
+    { ...entry(), day: "1999-12-31", note: "\u0007" }, { ...entry(), updated_at: "9999-01-01T00:00:00.000Z" },
   ];
   const checkins = [{ ...checkin(), sleep: "6h", warning_signs: "weakness" }, { ...checkin(), warning_signs: ["dizzy", "none", "none"] }];
   const problems = [...entries.flatMap((e) => validateTwitchEntry(rules, e)), ...checkins.flatMap((c) => validateCheckin(rules, c)),
     ...validateDeletion({})];
-  assert.deepEqual([...new Set(problems.map(({ code }) => code))].sort(), ["day_mismatch", "exclusive_with_others", "not_day",
-    "not_instant", "not_list", "not_object", "not_offset", "not_one_of", "not_text", "not_uuid", "repeated_option", "too_long",
-    "unknown_field", "unknown_options"]);
+  assert.deepEqual([...new Set(problems.map(({ code }) => code))].sort(), ["bad_characters", "day_mismatch", "exclusive_with_others",
+    "in_future", "not_day", "not_instant", "not_list", "not_object", "not_offset", "not_one_of", "not_text", "not_uuid",
+    "repeated_option", "too_early", "too_long", "unknown_field", "unknown_options"]);
   for (const problem of problems) assert.doesNotMatch(recordProblemText(problem), /[{}]|undefined/, problem.code);
   assert.equal(recordProblemText(validateCheckin(rules, checkins[1])[1]), "has the same option twice");
   assert.equal(recordProblemText(validateCheckin(rules, checkins[1])[2]), "cannot have none with other options");
@@ -234,16 +239,16 @@ test("a backup that starts with a byte order mark is read", () => {
 
 test("merging into an empty diary adds everything", () => {
   const result = mergeBackup({ entries: [], checkins: [] }, diary());
-  assert.deepEqual(result.counts, { added: 3, updated: 0, unchanged: 0, deleted: 0 });
+  assert.deepEqual(result.counts, { added: 3, updated: 0, unchanged: 0, removed: 0, stay_deleted: 0 });
   assert.equal(result.entries.length, 2);
   assert.deepEqual(result.put.entries, diary().entries);
-  assert.deepEqual(result.remove, { entries: [], checkins: [] });
+  assert.deepEqual(result.remove, { entries: [], checkins: [], deleted: [] });
 });
 
 test("importing the same backup twice adds nothing the second time", () => {
   const once = importBackup({ entries: [], checkins: [] }, exportJson(diary(), EXPORTED));
   const twice = importBackup({ entries: once.entries, checkins: once.checkins }, exportJson(diary(), EXPORTED));
-  assert.deepEqual(twice.counts, { added: 0, updated: 0, unchanged: 3, deleted: 0 });
+  assert.deepEqual(twice.counts, { added: 0, updated: 0, unchanged: 3, removed: 0, stay_deleted: 0 });
   assert.equal(twice.entries.length, 2);
   assert.equal(twice.checkins.length, 1);
   assert.deepEqual(twice.put, { entries: [], checkins: [], deleted: [] });
@@ -254,7 +259,7 @@ test("the same id with other content keeps the version saved later", () => {
   const newer = entry({ note: "from backup", updated_at: "2024-06-12T00:00:00.000Z" });
   const older = { ...ENTRY_2, strength: "constant", updated_at: "2024-06-01T00:00:00.000Z" };
   const result = mergeBackup(current, { entries: [newer, older], checkins: [] });
-  assert.deepEqual(result.counts, { added: 0, updated: 1, unchanged: 1, deleted: 0 });
+  assert.deepEqual(result.counts, { added: 0, updated: 1, unchanged: 1, removed: 0, stay_deleted: 0 });
   assert.equal(result.entries.find(({ id }) => id === newer.id).note, "from backup");
   assert.equal(result.entries.find(({ id }) => id === ENTRY_2.id).strength, "strong");
   assert.deepEqual(result.put.entries, [newer]);
@@ -263,13 +268,13 @@ test("the same id with other content keeps the version saved later", () => {
 test("on a tie of updated_at the stored version stays", () => {
   const current = { entries: [entry({ note: "stored" })], checkins: [] };
   const result = mergeBackup(current, { entries: [entry({ note: "other" })], checkins: [] });
-  assert.deepEqual(result.counts, { added: 0, updated: 0, unchanged: 1, deleted: 0 });
+  assert.deepEqual(result.counts, { added: 0, updated: 0, unchanged: 1, removed: 0, stay_deleted: 0 });
   assert.equal(result.entries[0].note, "stored");
 });
 
 test("the same content saved at another time is unchanged", () => {
   const result = mergeBackup({ entries: [entry()], checkins: [] }, { entries: [entry({ updated_at: "2025-01-01T00:00:00.000Z" })], checkins: [] });
-  assert.deepEqual(result.counts, { added: 0, updated: 0, unchanged: 1, deleted: 0 });
+  assert.deepEqual(result.counts, { added: 0, updated: 0, unchanged: 1, removed: 0, stay_deleted: 0 });
   assert.ok(sameContent(entry(), entry({ updated_at: "2025-01-01T00:00:00.000Z" })));
   assert.ok(!sameContent(entry(), entry({ note: "x" })));
 });
@@ -279,14 +284,14 @@ test("a check-in for a stored day is the same check-in, whatever its id", () => 
   const stored = { entries: [], checkins: [checkin()] };
   const newer = checkin({ id: otherId, sleep: "7_to_8h", updated_at: "2024-06-11T08:00:00.000Z" });
   const replaced = mergeBackup(stored, { entries: [], checkins: [newer] });
-  assert.deepEqual(replaced.counts, { added: 0, updated: 1, unchanged: 0, deleted: 0 });
+  assert.deepEqual(replaced.counts, { added: 0, updated: 1, unchanged: 0, removed: 0, stay_deleted: 0 });
   assert.deepEqual(replaced.checkins, [newer]);
   assert.deepEqual(replaced.remove.checkins, [checkin().id]);
   assert.deepEqual(replaced.put.checkins, [newer]);
 
   const older = checkin({ id: otherId, sleep: "7_to_8h", updated_at: "2024-06-01T08:00:00.000Z" });
   const kept = mergeBackup(stored, { entries: [], checkins: [older] });
-  assert.deepEqual(kept.counts, { added: 0, updated: 0, unchanged: 1, deleted: 0 });
+  assert.deepEqual(kept.counts, { added: 0, updated: 0, unchanged: 1, removed: 0, stay_deleted: 0 });
   assert.deepEqual(kept.checkins, [checkin()]);
   assert.deepEqual(kept.remove.checkins, []);
 });
@@ -310,7 +315,7 @@ test("a twitch deleted here stays deleted when an older backup still has it", ()
   const current = { entries: [ENTRY_2], checkins: [checkin()], deleted: [deletion(entry().id, "2024-06-11T09:00:00.000Z")] };
   const result = importBackup(current, exportJson(diary(), EXPORTED));
   assert.deepEqual(result.entries, [ENTRY_2]);
-  assert.deepEqual(result.counts, { added: 0, updated: 0, unchanged: 2, deleted: 1 });
+  assert.deepEqual(result.counts, { added: 0, updated: 0, unchanged: 2, removed: 0, stay_deleted: 1 });
   assert.deepEqual(result.put, { entries: [], checkins: [], deleted: [] });
 });
 
@@ -318,10 +323,12 @@ test("a deletion made on another phone removes the record here, and is kept", ()
   const gone = deletion(ENTRY_2.id, "2024-06-12T09:00:00.000Z");
   const result = importBackup(diary(), exportJson({ entries: [entry()], checkins: [checkin()], deleted: [gone] }, EXPORTED));
   assert.deepEqual(result.entries, [entry()]);
-  assert.deepEqual(result.remove, { entries: [ENTRY_2.id], checkins: [] });
+  assert.deepEqual(result.remove, { entries: [ENTRY_2.id], checkins: [], deleted: [] });
+  assert.deepEqual(result.removing, { entries: [ENTRY_2], checkins: [] });
   assert.deepEqual(result.put.deleted, [gone]);
   assert.deepEqual(result.deleted, [gone]);
-  assert.equal(result.counts.deleted, 1);
+  assert.equal(result.counts.removed, 1);
+  assert.equal(result.by_kind.entries.removed, 1);
 });
 
 test("a check-in deleted on another phone goes here too", () => {
@@ -366,4 +373,134 @@ test("a bad file leaves the stored diary as it was", () => {
   const before = structuredClone(current);
   assert.throws(() => importBackup(current, backupText({ entries: [entry({ area: "knee" })] })), BackupError);
   assert.deepEqual(current, before);
+});
+
+// Issue 11: what an import removes, dates, CSV separators, and sizes that agree -----------------------------
+
+test("a deletion note dated in the future is refused, and the file with it: nothing is deleted", () => {
+  const future = deletion(entry().id, "2999-01-01T00:00:00.000Z");
+  assert.deepEqual(problemsOf(backupText({ deleted: [future] })), [
+    "Deletion #1: deleted_at is later than now on this phone; check the date and time of this phone and of the one the backup comes from.",
+  ]);
+});
+
+test("entries and check-ins dated in year 0000 or 9999 are refused", () => {
+  const early = entry({ at: "0000-06-10T12:30:00.000Z", day: "0000-06-10", tz_offset_min: 0, updated_at: "0000-06-10T12:30:00.000Z" });
+  assert.deepEqual(refusalsOf(backupText({ entries: [early] })).map(({ values }) => `${values.field} ${values.problem.code}`),
+    ["at too_early", "day too_early", "updated_at too_early"]);
+  assert.match(problemsOf(backupText({ entries: [early] }))[1], /^Entry #1: day must be on or after 2000-01-01\.$/);
+  assert.deepEqual(problemsOf(backupText({ checkins: [checkin({ day: "9999-12-31" })] })).map((text) => text.split(";")[0]),
+    ["Check-in #1: day is later than now on this phone"]);
+});
+
+test("an import shows what it removes: the records here that the backup's deletion notes delete", () => {
+  const gone = deletion(ENTRY_2.id, "2024-06-12T09:00:00.000Z");
+  const plan = mergeBackup(diary(), { entries: [], checkins: [], deleted: [gone] });
+  assert.deepEqual(plan.removing, { entries: [ENTRY_2], checkins: [] });
+  assert.deepEqual(plan.by_kind.entries, { added: 0, updated: 0, unchanged: 0, removed: 1, stay_deleted: 0 });
+  assert.equal(plan.counts.removed, 1);
+});
+
+test("an import can keep what is here: the backup's notes about records here are left out", () => {
+  const gone = deletion(ENTRY_2.id, "2024-06-12T09:00:00.000Z");
+  const other = deletion("99999999-9999-4999-8999-999999999999", "2024-06-12T09:00:00.000Z");
+  const kept = mergeBackup(diary(), { entries: [], checkins: [], deleted: [gone, other] }, { keepHere: true });
+  assert.deepEqual(kept.removing, { entries: [], checkins: [] });
+  assert.deepEqual(kept.remove, { entries: [], checkins: [], deleted: [] });
+  assert.deepEqual(kept.put.deleted, [other], "a note about a record this diary does not have is still kept");
+  assert.equal(kept.entries.length, 2);
+});
+
+test("CSV: a cell with either separator is quoted, and a formula after one is neutralised too", () => {
+  assert.equal(csvCell("note;=1+1"), "\"note;'=1+1\"");
+  assert.equal(csvCell("a;b"), '"a;b"');
+  assert.equal(csvCell("tired,+2 cups"), "\"tired,'+2 cups\"");
+  assert.equal(csvCell("x; @SUM(A1)"), "\"x;' @SUM(A1)\"");
+  assert.equal(csvCell("first\n-1"), "\"first\n'-1\"", "a line break starts a cell too");
+  assert.equal(csvCell("well - ok"), "well - ok", "a dash inside words is no formula");
+  assert.equal(csvCell(-300), "-300");
+});
+
+test("a CSV row read by a spreadsheet that splits on ; has no cell that starts a formula", () => {
+  const tricky = entry({ note: "note;=1+1;+SUM(A1);@x;-2" });
+  const [, row] = exportCsv([tricky]).slice(1).split("\r\n");
+  for (const cell of row.split(";")) assert.doesNotMatch(cell.replace(/^"/, ""), /^\s*[=+\-@]/, cell);
+});
+
+test("the backup is compact JSON, a record a line, and imports back as it was", () => {
+  const text = exportJson(diary(), EXPORTED);
+  assert.doesNotMatch(text, /\n {2}/, "no indentation");
+  const lines = text.split("\n");
+  assert.deepEqual([lines[1], lines[2], lines[4]], [`${JSON.stringify(entry())},`, JSON.stringify(ENTRY_2), JSON.stringify(checkin())]);
+  assert.equal(lines.length, 7);
+  assert.deepEqual(JSON.parse(text), backupDocument(diary(), EXPORTED));
+  assert.deepEqual(parseBackup(text).entries, [entry(), ENTRY_2]);
+});
+
+const largeDiary = (count) => ({
+  entries: Array.from({ length: count }, (_, n) => {
+    const at = new Date(Date.UTC(2015, 0, 1) + n * 37 * 60 * 1000).toISOString();
+    return entry({ id: `${String(n).padStart(8, "0")}-1111-4111-8111-111111111111`, at, day: at.slice(0, 10), tz_offset_min: 0,
+      note: "After a long day at the screen, then coffee. ".repeat(12).slice(0, NOTE_MAX_LENGTH), updated_at: at });
+  }),
+  checkins: [],
+});
+
+test("the app's own export of 28,000 entries with full notes imports again (the old limit held about 27,000)", () => {
+  const text = exportJson(largeDiary(28_000), EXPORTED);
+  const backup = parseBackup(text);
+  assert.equal(backup.entries.length, 28_000);
+});
+
+test("the export of the fullest diary the app can hold fits the size import accepts", () => {
+  // Every record as large as the model allows: a full note in three-byte characters, the longest options.
+  const note = "\u20ac".repeat(NOTE_MAX_LENGTH);
+  const signs = rules.warningSigns.filter((sign) => !rules.noSigns.includes(sign));
+  const habits = Object.fromEntries(rules.habits.map((habit) => [habit.question, [...habit.options].sort((a, b) => b.length - a.length)[0]]));
+  const at = "2024-06-10T12:30:00.000Z";
+  const fullest = {
+    entries: Array.from({ length: DIARY_CAPACITY.entries }, (_, n) => ({ ...entry(), area: "calf_foot", strength: "constant", tz_offset_min: -720, note, id: `${String(n).padStart(8, "0")}-1111-4111-8111-111111111111` })),
+    checkins: Array.from({ length: DIARY_CAPACITY.checkins }, (_, n) => ({ ...checkin(), ...habits, warning_signs: signs, id: `${String(n).padStart(8, "0")}-2222-4222-8222-222222222222` })),
+    deleted: Array.from({ length: DIARY_CAPACITY.deleted }, (_, n) => deletion(`${String(n).padStart(8, "0")}-3333-4333-8333-333333333333`, at, "checkin")),
+  };
+  const bytes = Buffer.byteLength(exportJson(fullest, EXPORTED));
+  assert.ok(bytes <= maxBackupBytes(rules), `${bytes} bytes over the limit of ${maxBackupBytes(rules)}`);
+  assert.ok(maxBackupBytes(rules) < 1.1 * bytes, "and the limit is not much more than that");
+});
+
+test("a file over the limit is refused before any of it is read", async () => {
+  const huge = { size: 1024 ** 3, name: "huge.json", stream: () => assert.fail("the file was read"), text: () => assert.fail("the file was read") };
+  await assert.rejects(() => readBackupFile(rules, huge), (error) => {
+    assert.ok(error instanceof BackupError);
+    assert.deepEqual(error.problems, [{ code: "too_large", values: { size: 1074, max: Math.ceil(maxBackupBytes(rules) / 1e6) } }]);
+    assert.match(backupProblemText(error.problems[0]), /too large to be a diary backup \(1074 MB; a backup of the fullest diary is at most \d+ MB\)/);
+    return true;
+  });
+});
+
+test("a backup file is read a piece at a time, with its progress, and checked in steps", async () => {
+  const text = exportJson(largeDiary(5000), EXPORTED);
+  const read = [];
+  const file = new Blob([`\uFEFF${text}`]);
+  assert.equal(await readBackupFile(rules, file, { onProgress: (step) => read.push(step) }), text, "the byte order mark dropped");
+  assert.ok(read.length >= 1 && read.at(-1).done === file.size && read.every((step) => step.total === file.size));
+  const checked = [];
+  const backup = await parseBackupInSteps(rules, text, { onProgress: (step) => checked.push(step) });
+  assert.equal(backup.entries.length, 5000);
+  assert.ok(checked.length > 1, "more than one step");
+  assert.deepEqual(checked.at(-1), { done: 5000, total: 5000 });
+  assert.ok(checked.every((step, n) => n === 0 || step.done >= checked[n - 1].done));
+  await assert.rejects(() => parseBackupInSteps(rules, "{"), BackupError);
+});
+
+test("a backup with more records than a diary holds is refused", () => {
+  const many = Array.from({ length: DIARY_CAPACITY.checkins + 1 }, () => ({}));
+  assert.deepEqual(refusalsOf(backupText({ checkins: many })), [{ code: "too_many", values: { list: "checkins", count: DIARY_CAPACITY.checkins + 1, max: DIARY_CAPACITY.checkins } }]);
+});
+
+test("a file with hundreds of thousands of problems is refused with the first few, not a crash", () => {
+  const problems = refusalsOf(backupText({ entries: Array.from({ length: 30_000 }, () => ({})) }));
+  assert.equal(problems.length, MAX_REPORTED_PROBLEMS + 1);
+  assert.equal(problems.at(-1).code, "more");
+  assert.ok(problems.at(-1).values.count > 200_000);
 });

@@ -3,8 +3,13 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 
 import {
+  EARLIEST_DAY,
+  FUTURE_SLACK_MS,
   NOTE_MAX_LENGTH,
   STRENGTHS,
+  cleanNote,
+  latestDay,
+  validateDeletion as validateDeletionOf,
   checkinAnswers as checkinAnswersOf,
   diaryRules,
   editCheckin as editCheckinOf,
@@ -258,4 +263,49 @@ test("a check-in gives questionnaire answers for the engine, skipping unanswered
     warning_signs: ["breathing"],
   });
   assert.deepEqual(checkinAnswers({ ...goodCheckin(), warning_signs: [] }).warning_signs, undefined);
+});
+
+// Dates in a sane range, and notes without characters no note needs (issue 11) ------------------------------
+
+const validateDeletion = (deletion, now) => validateDeletionOf(deletion, now);
+const codesOf = (problems) => problems.map(({ field, code }) => `${field} ${code}`).sort();
+const at0000 = "0000-01-01T10:00:00.000Z";
+const at9999 = "9999-12-31T10:00:00.000Z";
+
+test("a twitch entry dated in year 0000 or 9999 is refused, field by field", () => {
+  const early = { ...goodEntry(), at: at0000, day: "0000-01-01", tz_offset_min: 0, updated_at: at0000 };
+  assert.deepEqual(codesOf(validateTwitchEntryOf(rules, early, NOW)), ["at too_early", "day too_early", "updated_at too_early"]);
+  const late = { ...goodEntry(), at: at9999, day: "9999-12-31", tz_offset_min: 0, updated_at: at9999 };
+  assert.deepEqual(codesOf(validateTwitchEntryOf(rules, late, NOW)), ["at in_future", "day in_future", "updated_at in_future"]);
+  assert.deepEqual(validateTwitchEntryOf(rules, early, NOW).find(({ code }) => code === "too_early").values, { earliest: EARLIEST_DAY });
+});
+
+test("a check-in for year 0000 or 9999 is refused", () => {
+  assert.deepEqual(codesOf(validateCheckinOf(rules, { ...goodCheckin(), day: "0000-01-01" }, NOW)), ["day too_early"]);
+  assert.deepEqual(codesOf(validateCheckinOf(rules, { ...goodCheckin(), day: "9999-12-31" }, NOW)), ["day in_future"]);
+});
+
+test("a deletion note dated in the future is refused: it would delete every later change until then", () => {
+  const note = (deleted_at) => ({ id: goodEntry().id, kind: "entry", deleted_at });
+  assert.deepEqual(codesOf(validateDeletion(note("2030-01-01T00:00:00.000Z"), NOW)), ["deleted_at in_future"]);
+  assert.deepEqual(codesOf(validateDeletion(note(at9999), NOW)), ["deleted_at in_future"]);
+  assert.deepEqual(codesOf(validateDeletion(note(at0000), NOW)), ["deleted_at too_early"]);
+  assert.deepEqual(validateDeletion(note(NOW.toISOString()), NOW), []);
+});
+
+test("the range runs from the first day of 2000 to a day past now, for clocks set wrong by hours", () => {
+  const first = { ...goodEntry(), at: "2000-01-01T00:00:00.000Z", day: EARLIEST_DAY, tz_offset_min: 0, updated_at: "2000-01-01T00:00:00.000Z" };
+  assert.deepEqual(validateTwitchEntryOf(rules, first, NOW), []);
+  const soon = new Date(NOW.getTime() + FUTURE_SLACK_MS - 60 * 1000).toISOString();
+  assert.deepEqual(validateDeletion({ id: goodEntry().id, kind: "entry", deleted_at: soon }, NOW), []);
+  const beyond = new Date(NOW.getTime() + FUTURE_SLACK_MS + 60 * 1000).toISOString();
+  assert.deepEqual(codesOf(validateDeletion({ id: goodEntry().id, kind: "entry", deleted_at: beyond }, NOW)), ["deleted_at in_future"]);
+  assert.equal(latestDay(NOW), "2024-06-11", "a day after now, in the zone furthest ahead (UTC+14)");
+});
+
+test("a note keeps tabs and line breaks but not control characters or half a surrogate pair", () => {
+  assert.equal(cleanNote(" tea\u0000 at\u001b 4\tpm\nok \ud83d\ude00 \ud800 "), "tea at 4\tpm\nok \ud83d\ude00");
+  assert.deepEqual(codesOf(validateTwitchEntry({ ...goodEntry(), note: "bell\u0007" })), ["note bad_characters"]);
+  assert.deepEqual(codesOf(validateTwitchEntry({ ...goodEntry(), note: "half \udc00" })), ["note bad_characters"]);
+  assert.equal(newTwitchEntry({ area: "eyelid", strength: "light", note: "a\u0001b" }, NOW).note, "ab");
 });

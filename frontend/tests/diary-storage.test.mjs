@@ -6,7 +6,9 @@ import assert from "node:assert/strict";
 
 import { exportJson, parseBackup } from "../js/diary/backup.js";
 import { diaryRules, newCheckin as newCheckinOf, newTwitchEntry } from "../js/diary/model.js";
-import { DB_NAME, DB_VERSION, InvalidRecordError, openDiary, requestPersistence } from "../js/diary/storage.js";
+import {
+  ConflictError, DB_NAME, DB_VERSION, InvalidRecordError, OpenTimeoutError, PAGE_SIZE, PlanChangedError, openDiary, requestPersistence,
+} from "../js/diary/storage.js";
 import { loadContent } from "./content-fixture.mjs";
 
 process.env.TZ = "Europe/London";
@@ -22,6 +24,8 @@ async function freshDiary() {
 }
 
 const at = (iso) => new Date(iso);
+/** The totals of an import's counts, without the counts by kind. */
+const totals = ({ by_kind, ...counts }) => counts;
 const twitchAt = (iso, changes = {}) => newTwitchEntry({ area: "eyelid", strength: "light", at: at(iso), ...changes }, at(iso));
 
 /** The raw database, to look at its stores and indexes. */
@@ -33,7 +37,7 @@ function rawDatabase(indexedDB) {
   });
 }
 
-test("opening creates version 2: entries and checkins by id, indexed by day (one check-in a day), and deletions", async () => {
+test("opening creates version 3: entries and checkins by id, indexed by day (one check-in a day), and deletions", async () => {
   const { indexedDB, diary } = await freshDiary();
   diary.close();
   const db = await rawDatabase(indexedDB);
@@ -48,6 +52,7 @@ test("opening creates version 2: entries and checkins by id, indexed by day (one
   assert.equal(checkins.keyPath, "id");
   assert.equal(entries.index("by_day").unique, false);
   assert.equal(checkins.index("by_day").unique, true);
+  assert.deepEqual(entries.index("by_day_at").keyPath, ["day", "at"]);
   db.close();
 });
 
@@ -58,7 +63,7 @@ test("twitch entries are saved, listed oldest first, edited and deleted", async 
   await diary.putEntry(later);
   await diary.putEntry(earlier);
   assert.deepEqual(await diary.listEntries(), [earlier, later]);
-  await diary.putEntry({ ...earlier, strength: "constant", updated_at: "2024-06-10T09:00:00.000Z" });
+  await diary.putEntry({ ...earlier, strength: "constant", updated_at: "2024-06-10T09:00:00.000Z" }, { basedOn: earlier.updated_at });
   assert.equal((await diary.listEntries())[0].strength, "constant");
   await diary.deleteEntry(earlier.id);
   await diary.deleteEntry("not-stored");
@@ -95,7 +100,7 @@ test("a day's check-in is found by day, and a second one for that day replaces i
   assert.deepEqual(await diary.getCheckin("2024-06-10"), first);
   assert.equal(await diary.getCheckin("2024-06-11"), null);
   const second = newCheckin("2024-06-10", { sleep: "7_to_8h" }, at("2024-06-10T21:00:00Z"));
-  await diary.putCheckin(second);
+  await diary.putCheckin(second, { basedOn: first.updated_at });
   assert.deepEqual(await diary.listCheckins(), [second]);
   await diary.putCheckin(newCheckin("2024-06-09", {}, at("2024-06-09T21:00:00Z")));
   assert.deepEqual((await diary.listCheckins()).map(({ day }) => day), ["2024-06-09", "2024-06-10"]);
@@ -124,11 +129,11 @@ test("a backup merges in one transaction and counts what changed", async () => {
   const sameDayCheckin = newCheckin("2024-06-10", { sleep: "over_8h" }, at("2024-06-11T08:00:00Z"));
   const backup = backupOf({ entries: [fromBackup, edited], checkins: [sameDayCheckin] });
 
-  assert.deepEqual(await diary.mergeBackup(backup), { added: 1, updated: 2, unchanged: 0, deleted: 0 });
+  assert.deepEqual(totals(await diary.mergeBackup(backup)), { added: 1, updated: 2, unchanged: 0, removed: 0, stay_deleted: 0 });
   const { entries, checkins } = await diary.readAll();
   assert.deepEqual(entries, [fromBackup, edited]);
   assert.deepEqual(checkins, [sameDayCheckin]);
-  assert.deepEqual(await diary.mergeBackup(backup), { added: 0, updated: 0, unchanged: 3, deleted: 0 });
+  assert.deepEqual(totals(await diary.mergeBackup(backup)), { added: 0, updated: 0, unchanged: 3, removed: 0, stay_deleted: 0 });
   diary.close();
 });
 
@@ -161,7 +166,7 @@ test("deleting notes the deletion, so an older backup does not bring the record 
   const older = backupOf(await diary.readAll());
   await diary.deleteEntry(entry.id, at("2024-06-11T08:00:00Z"));
   assert.deepEqual((await diary.readAll()).deleted, [{ id: entry.id, kind: "entry", deleted_at: "2024-06-11T08:00:00.000Z" }]);
-  assert.deepEqual(await diary.mergeBackup(older), { added: 0, updated: 0, unchanged: 1, deleted: 1 });
+  assert.deepEqual(totals(await diary.mergeBackup(older)), { added: 0, updated: 0, unchanged: 1, removed: 0, stay_deleted: 1 });
   const { entries, checkins } = await diary.readAll();
   assert.deepEqual([entries, checkins], [[], [checkin]]);
   diary.close();
@@ -173,14 +178,14 @@ test("a deletion from a backup removes the record here; deleting the whole diary
   await diary.putEntry(entry);
   const full = backupOf(await diary.readAll());
   const gone = { id: entry.id, kind: "entry", deleted_at: "2024-06-12T10:00:00.000Z" };
-  assert.equal((await diary.mergeBackup({ entries: [], checkins: [], deleted: [gone] })).deleted, 1);
+  assert.equal((await diary.mergeBackup({ entries: [], checkins: [], deleted: [gone] }, { removing: [entry.id] })).removed, 1);
   assert.deepEqual(await diary.readAll(), { entries: [], checkins: [], deleted: [gone] });
   await diary.replaceAll({ entries: [], checkins: [] }); // "Delete the diary": a fresh start
   assert.equal((await diary.mergeBackup(full)).added, 1); // so a backup restores everything in it
   diary.close();
 });
 
-test("a version 1 database opens as version 2 with every record kept", async () => {
+test("a version 1 database opens as version 3 with every record kept", async () => {
   const indexedDB = new IDBFactory();
   const entry = twitchAt("2024-06-10T10:00:00Z");
   await new Promise((resolve, reject) => {
@@ -224,4 +229,182 @@ test("asking to keep the diary uses the browser's persistent storage when there 
   assert.equal(await requestPersistence(undefined), false);
   assert.equal(await requestPersistence({ persisted: async () => true, persist: async () => assert.fail("already kept") }), true);
   assert.equal(await requestPersistence({ persisted: async () => false, persist: async () => true }), true);
+});
+
+// Issue 11: nothing lost between tabs, nothing removed without a yes, an open that never ends, a list in pages ------
+
+/** Two tabs of the app: two stores open on the same database. */
+async function twoTabs() {
+  const indexedDB = new IDBFactory();
+  return { indexedDB, one: await openDiary({ rules, indexedDB }), other: await openDiary({ rules, indexedDB }) };
+}
+
+test("two tabs changing the same twitch: the second save is refused, and the first change is kept", async () => {
+  const { one, other } = await twoTabs();
+  const entry = twitchAt("2024-06-10T10:00:00Z");
+  await one.putEntry(entry);
+  const [seenByBoth] = await other.listEntries(); // the other tab opened the form on it
+  await one.putEntry({ ...entry, strength: "constant", updated_at: "2024-06-10T11:00:00.000Z" }, { basedOn: seenByBoth.updated_at });
+  const stale = { ...seenByBoth, note: "typed in the other tab", updated_at: "2024-06-10T11:05:00.000Z" };
+  await assert.rejects(() => other.putEntry(stale, { basedOn: seenByBoth.updated_at }), (error) => {
+    assert.ok(error instanceof ConflictError);
+    assert.equal(error.current.strength, "constant", "the version stored now, for the screen to offer");
+    return true;
+  });
+  assert.equal((await one.listEntries())[0].strength, "constant");
+  await other.putEntry(stale, { basedOn: "2024-06-10T11:00:00.000Z" }); // "Save mine over it": a choice, based on what is there now
+  assert.equal((await one.listEntries())[0].note, "typed in the other tab");
+  one.close();
+  other.close();
+});
+
+test("a twitch deleted in one tab does not come back from the other tab's save", async () => {
+  const { one, other } = await twoTabs();
+  const entry = twitchAt("2024-06-10T10:00:00Z");
+  await one.putEntry(entry);
+  const [open] = await other.listEntries();
+  await one.deleteEntry(entry.id);
+  await assert.rejects(() => other.putEntry({ ...open, note: "edited", updated_at: "2024-06-10T12:00:00.000Z" }, { basedOn: open.updated_at }),
+    (error) => error instanceof ConflictError && error.current === null);
+  assert.deepEqual(await one.listEntries(), []);
+  one.close();
+  other.close();
+});
+
+test("two tabs doing the same day's check-in: a ticked warning sign is not lost", async () => {
+  const { one, other } = await twoTabs();
+  // Both tabs open the day's check-in with none stored; the first saves a warning sign.
+  const first = newCheckin("2024-06-10", { sleep: "under_5h", warning_signs: ["weakness"] }, at("2024-06-10T20:00:00Z"));
+  await one.putCheckin(first, { basedOn: null });
+  const second = newCheckin("2024-06-10", { sleep: "7_to_8h", warning_signs: [] }, at("2024-06-10T20:01:00Z"));
+  await assert.rejects(() => other.putCheckin(second, { basedOn: null }), (error) => {
+    assert.ok(error instanceof ConflictError);
+    assert.deepEqual(error.current.warning_signs, ["weakness"]);
+    return true;
+  });
+  assert.deepEqual((await one.getCheckin("2024-06-10")).warning_signs, ["weakness"]);
+  one.close();
+  other.close();
+});
+
+test("a new record with the id of a stored one is a conflict too, never a silent overwrite", async () => {
+  const { diary } = await freshDiary();
+  const entry = twitchAt("2024-06-10T10:00:00Z");
+  await diary.putEntry(entry);
+  await assert.rejects(() => diary.putEntry({ ...entry, note: "again" }), ConflictError);
+  diary.close();
+});
+
+test("an import removes nothing the person did not agree to, and writes nothing then", async () => {
+  const { diary } = await freshDiary();
+  const entry = twitchAt("2024-06-10T10:00:00Z");
+  const kept = twitchAt("2024-06-09T10:00:00Z");
+  await diary.putEntry(entry);
+  await diary.putEntry(kept);
+  const added = twitchAt("2024-06-08T10:00:00Z");
+  const backup = { entries: [added], checkins: [], deleted: [{ id: entry.id, kind: "entry", deleted_at: "2024-06-12T10:00:00.000Z" }] };
+
+  const plan = await diary.planBackup(backup);
+  assert.deepEqual(plan.removing.entries.map(({ id }) => id), [entry.id]);
+  assert.equal(plan.counts.added, 1);
+  assert.equal((await diary.readAll()).entries.length, 2, "a plan writes nothing");
+
+  await assert.rejects(() => diary.mergeBackup(backup), PlanChangedError);
+  assert.deepEqual((await diary.readAll()).entries, [kept, entry], "all or nothing: the new one was not added either");
+
+  const keepingMine = await diary.mergeBackup(backup, { keepHere: true });
+  assert.equal(keepingMine.removed, 0);
+  assert.deepEqual((await diary.readAll()).entries, [added, kept, entry]);
+
+  assert.equal((await diary.mergeBackup(backup, { removing: [entry.id] })).removed, 1);
+  assert.deepEqual((await diary.readAll()).entries, [added, kept]);
+  diary.close();
+});
+
+test("an import tells how far it has got", async () => {
+  const { diary } = await freshDiary();
+  const entries = Array.from({ length: 2500 }, (_, n) => twitchAt(new Date(Date.UTC(2024, 0, 1) + n * 3600 * 1000).toISOString()));
+  const steps = [];
+  await diary.mergeBackup({ entries, checkins: [], deleted: [] }, { onProgress: (step) => steps.push(step) });
+  assert.deepEqual(steps, [{ done: 1000, total: 2500 }, { done: 2000, total: 2500 }, { done: 2500, total: 2500 }]);
+  diary.close();
+});
+
+test("an open that never finishes gives up with an error the screen can word", async () => {
+  const never = { open: () => ({}) }; // a request that never succeeds, fails or is blocked
+  await assert.rejects(() => openDiary({ rules, indexedDB: never, timeoutMs: 20 }), (error) => {
+    assert.ok(error instanceof OpenTimeoutError);
+    assert.equal(error.blocked, false);
+    return true;
+  });
+  const blocked = { open: () => { const request = {}; setTimeout(() => request.onblocked?.(), 1); return request; } };
+  await assert.rejects(() => openDiary({ rules, indexedDB: blocked, timeoutMs: 20 }), (error) => error.blocked === true);
+});
+
+test("the list comes a page at a time, newest day first, a day's check-in before its twitches, nothing twice", async () => {
+  const { diary } = await freshDiary();
+  const stored = [];
+  for (let day = 1; day <= 30; day += 1) {
+    const key = `2024-06-${String(day).padStart(2, "0")}`;
+    for (const hour of ["08", "12", "18"]) stored.push(twitchAt(`${key}T${hour}:00:00Z`));
+    if (day % 3 === 0) await diary.putCheckin(newCheckin(key, {}, at(`${key}T21:00:00Z`)));
+  }
+  // Two twitches logged at the same moment, on either side of the first page's end (its 50th item).
+  stored.push(twitchAt("2024-06-16T08:00:00Z"));
+  for (const entry of stored) await diary.putEntry(entry);
+
+  const seen = [];
+  let page = await diary.listPage();
+  assert.equal(page.items.length, PAGE_SIZE);
+  assert.equal(page.twitchesOnDay.get("2024-06-30"), 3);
+  assert.equal(page.twitchesOnDay.get("2024-06-16"), 4, "the whole day's count, though the page has part of it");
+  seen.push(...page.items);
+  const twins = stored.filter((entry) => entry.at === "2024-06-16T08:00:00.000Z").map(({ id }) => id);
+  assert.ok(twins.includes(page.items.at(-1).record.id), "the page ends between the twins");
+  while (page.next) {
+    page = await diary.listPage({ after: page.next });
+    seen.push(...page.items);
+  }
+  const key = ({ kind, record }) => `${kind} ${record.id}`;
+  assert.equal(new Set(seen.map(key)).size, seen.length, "nothing twice");
+  assert.equal(seen.filter(({ kind }) => kind === "entry").length, stored.length, "every twitch");
+  assert.equal(seen.filter(({ kind }) => kind === "checkin").length, 10, "every check-in");
+  const order = seen.map(({ kind, record }) => [record.day, kind === "checkin" ? "1" : "0", kind === "entry" ? record.at : ""].join(" "));
+  assert.deepEqual(order, [...order].sort().reverse(), "newest day first; its check-in, then twitches newest first");
+  diary.close();
+});
+
+test("a version 2 database opens as version 3 with the list's index over the twitches it had", async () => {
+  const indexedDB = new IDBFactory();
+  const entry = twitchAt("2024-06-10T10:00:00Z");
+  await new Promise((resolve, reject) => {
+    const request = indexedDB.open(DB_NAME, 2);
+    request.onupgradeneeded = () => { // what version 2 of the app created
+      request.result.createObjectStore("entries", { keyPath: "id" }).createIndex("by_day", "day");
+      request.result.createObjectStore("checkins", { keyPath: "id" }).createIndex("by_day", "day", { unique: true });
+      request.result.createObjectStore("deleted", { keyPath: "id" });
+      request.transaction.objectStore("entries").put(entry);
+    };
+    request.onsuccess = () => resolve(request.result.close());
+    request.onerror = () => reject(request.error);
+  });
+  const diary = await openDiary({ rules, indexedDB });
+  assert.deepEqual((await diary.listPage()).items, [{ kind: "entry", record: entry }]);
+  assert.deepEqual(await diary.lastEntry(), entry);
+  assert.deepEqual(await diary.counts(), { entries: 1, checkins: 0 });
+  diary.close();
+});
+
+test("the days of patterns and the summary are read without the rest of the diary", async () => {
+  const { diary } = await freshDiary();
+  const first = twitchAt("2024-01-02T10:00:00Z");
+  const inside = twitchAt("2024-06-05T10:00:00Z");
+  const later = twitchAt("2024-06-20T10:00:00Z");
+  for (const entry of [first, inside, later]) await diary.putEntry(entry);
+  const old = newCheckin("2024-03-01", {}, at("2024-03-01T20:00:00Z"));
+  await diary.putCheckin(old);
+  const days = await diary.readDays({ from: "2024-06-01", to: "2024-06-10" });
+  assert.deepEqual(days, { entries: [inside], checkins: [], firstEntry: first, latestCheckin: old });
+  assert.deepEqual((await diary.readDays({ from: "2023-01-01", to: "2023-12-31" })).firstEntry, null);
+  diary.close();
 });

@@ -112,6 +112,17 @@ def short_sleep_days():
             for ago in range(1, 13)]
 
 
+def import_backup(phone, files, confirm=UI["diary.backup.confirm_import"]):
+    """Choose a backup file and tap Import; once the screen shows what it will do, tap `confirm` there."""
+    phone.page.get_by_label(UI["diary.backup.file_label"]).set_input_files(files)
+    phone.button(UI["diary.backup.import"]).click()
+    preview = phone.page.locator("[data-import-preview]")
+    expect(preview).to_be_visible()
+    if confirm:
+        preview.get_by_role("button", name=confirm, exact=True).click()
+    return preview
+
+
 def backup_of(phone, tmp_path, name):
     with phone.page.expect_download() as download:
         phone.button(UI["diary.backup.export"]).click()
@@ -278,13 +289,17 @@ def test_export_then_import_on_a_new_phone_gives_the_same_diary(phones, app_url,
     new = phones(app_url)  # another browser profile: nothing stored
     new.open("#/diary/backup")
     expect(new.page.get_by_text(diary_size(0, 0))).to_be_visible()
-    new.page.get_by_label(UI["diary.backup.file_label"]).set_input_files(backup)
-    new.button(UI["diary.backup.import"]).click()
+    preview = import_backup(new, backup, confirm=None)
+    expect(preview).to_contain_text(word("diary.backup.preview.add", twitches=word("diary.count.twitches", count=3),
+                                         checkins=word("diary.count.checkins", count=1)))
+    expect(new.page.get_by_text(diary_size(0, 0))).to_be_visible()  # nothing written before the tap
+    preview.get_by_role("button", name=UI["diary.backup.confirm_import"], exact=True).click()
     imported = word("diary.backup.imported", file="backup.json", added=4, updated=0, unchanged=0)
     expect(new.page.get_by_role("status").filter(has_text=imported)).to_be_visible()
 
-    new.page.get_by_label(UI["diary.backup.file_label"]).set_input_files(backup)  # the same file again adds nothing twice
-    new.button(UI["diary.backup.import"]).click()
+    preview = import_backup(new, backup, confirm=None)  # the same file again adds nothing twice
+    expect(preview).to_contain_text(UI["diary.backup.preview.nothing"])
+    preview.get_by_role("button", name=UI["diary.backup.confirm_import"], exact=True).click()
     imported = word("diary.backup.imported", file="backup.json", added=0, updated=0, unchanged=4)
     expect(new.page.get_by_role("status").filter(has_text=imported)).to_be_visible()
 
@@ -308,9 +323,9 @@ def test_a_deleted_twitch_stays_deleted_when_an_older_backup_is_imported(phone, 
     expect(phone.page.locator("[data-diary-entry]")).to_have_count(1)
 
     phone.open("#/diary/backup")
-    phone.page.get_by_label(UI["diary.backup.file_label"]).set_input_files(older)
-    phone.button(UI["diary.backup.import"]).click()
-    imported = word("diary.backup.imported_with_deleted", file="older.json", added=0, updated=0, unchanged=1, deleted=1)
+    import_backup(phone, older)
+    imported = " ".join([word("diary.backup.imported", file="older.json", added=0, updated=0, unchanged=1),
+                         word("diary.backup.imported_stay_deleted", count=1)])
     expect(phone.page.get_by_role("status").filter(has_text=imported)).to_be_visible()
     phone.open("#/diary")
     assert [text for _, text in entries(phone) if "Logged by mistake" in text] == []

@@ -4,14 +4,15 @@
 // said in codes with their values; the backup screen words them.
 import { wallClockAt } from "./days.js";
 import {
-  SCHEMA_VERSION, byDay, byField, byTime, isPlainObject, validateCheckin, validateDeletion, validateTwitchEntry,
+  DIARY_CAPACITY, EARLIEST_DAY, NOTE_MAX_LENGTH, SCHEMA_VERSION, byDay, byField, byTime, isPlainObject, validateCheckin,
+  validateDeletion, validateTwitchEntry,
 } from "./model.js";
 
 export const BACKUP_FORMAT = "twitch-diary";
-// Years of daily logging is well under a megabyte; a bigger file is not a diary backup.
-export const MAX_BACKUP_CHARS = 20 * 1024 * 1024;
 // Enough problems to fix a file by hand without flooding the screen.
 export const MAX_REPORTED_PROBLEMS = 10;
+// Records checked between two looks at the screen, so that a large backup shows its progress.
+const CHECK_STEP = 2000;
 
 // Migrations of older backups, by the version they upgrade from.
 const BACKUP_MIGRATIONS = Object.freeze({
@@ -20,10 +21,11 @@ const BACKUP_MIGRATIONS = Object.freeze({
 
 /**
  * A backup that cannot be imported; `problems` lists every reason, each {code, values}. The codes (the words are
- * diary.backup.problem.<code>): empty, too_large, not_json, not_backup, bad_version, newer_version {version,
- * supported}, not_a_list {list}, bad_record {record, number, field, problem} (`problem` as the model's checks
- * give it), same_id {record, number, first}, same_day {number, day, first}, more {count}. `record` is a
- * DELETED_KINDS name or "deletion"; `number` counts from 1, as a person would.
+ * diary.backup.problem.<code>): empty, too_large {size, max} (in megabytes, rounded up), not_json, not_backup,
+ * bad_version, newer_version {version, supported}, not_a_list {list}, too_many {list, count, max}, bad_record
+ * {record, number, field, problem} (`problem` as the model's checks give it), same_id {record, number, first},
+ * same_day {number, day, first}, more {count}. `record` is a DELETED_KINDS name or "deletion"; `number` counts
+ * from 1, as a person would.
  */
 export class BackupError extends Error {
   constructor(problems) {
@@ -45,10 +47,60 @@ export function backupDocument({ entries, checkins, deleted = [] }, now = new Da
   };
 }
 
-/** The backup as JSON text, for the "Export backup" download. */
+const LISTS = Object.freeze(["entries", "checkins", "deleted"]);
+
+/**
+ * The backup as JSON text, for the "Export backup" download: compact, one record a line (so that a problem's
+ * "Entry #12" is easy to find by hand). Its size is bounded by maxBackupBytes, which import accepts.
+ */
 export function exportJson(diary, now = new Date()) {
-  return `${JSON.stringify(backupDocument(diary, now), null, 2)}\n`;
+  const { entries, checkins, deleted, ...header } = backupDocument(diary, now);
+  const list = (records) => (records.length ? `[\n${records.map((record) => JSON.stringify(record)).join(",\n")}\n]` : "[]");
+  const lists = Object.entries({ entries, checkins, deleted }).map(([name, records]) => `"${name}":${list(records)}`);
+  return `${JSON.stringify(header).slice(0, -1)},${lists.join(",")}}\n`;
 }
+
+// The most bytes one character of a note takes in the JSON of a backup: three (UTF-8 of any character in the
+// Basic Multilingual Plane; a pair of surrogates is four bytes for two), as notes hold no control characters or
+// lone surrogates, which JSON would write in six (model.js's cleanNote).
+const NOTE_BYTES_PER_CHARACTER = 3;
+const utf8Bytes = (text) => new TextEncoder().encode(text).length;
+const longest = (values) => [...values].reduce((a, b) => (String(b).length > String(a).length ? b : a));
+
+/** The largest record of each kind the model accepts, as they are exported. */
+function largestRecords(rules) {
+  const id = "00000000-0000-4000-8000-000000000000";
+  const at = `${EARLIEST_DAY}T00:00:00.000Z`;
+  const entry = { id, at, day: EARLIEST_DAY, tz_offset_min: -720, area: longest(rules.areas),
+    strength: longest(rules.strengths), note: "\u20ac".repeat(NOTE_MAX_LENGTH), updated_at: at };
+  const habits = Object.fromEntries(rules.habits.map((habit) => [habit.question, longest(habit.options)]));
+  const warning_signs = rules.warningSigns.filter((sign) => !rules.noSigns.includes(sign));
+  const checkin = { id, day: EARLIEST_DAY, ...habits, warning_signs, updated_at: at };
+  return { entries: entry, checkins: checkin, deleted: { id, kind: longest(["entry", "checkin"]), deleted_at: at } };
+}
+
+const maxBytesOfRules = new WeakMap();
+
+/**
+ * The largest backup the app can make, in bytes: the export of a diary at DIARY_CAPACITY, every record as large
+ * as the model allows (a full note in three-byte characters), plus its header. Import accepts up to this size,
+ * so the app's own backup always imports; a larger file is refused before it is read.
+ */
+export function maxBackupBytes(rules) {
+  if (!maxBytesOfRules.has(rules)) {
+    const largest = largestRecords(rules);
+    const note = largest.entries.note;
+    const recordBytes = (list) => utf8Bytes(JSON.stringify(largest[list])) + 2; // and its ",\n"
+    const header = utf8Bytes(exportJson({ entries: [], checkins: [], deleted: [] })) + 64; // an exported_at of any length
+    const noteBytes = NOTE_MAX_LENGTH * NOTE_BYTES_PER_CHARACTER - utf8Bytes(note); // 0 with the euro sign
+    const total = LISTS.reduce((sum, list) => sum + DIARY_CAPACITY[list] * recordBytes(list), header)
+      + DIARY_CAPACITY.entries * noteBytes;
+    maxBytesOfRules.set(rules, total);
+  }
+  return maxBytesOfRules.get(rules);
+}
+
+const megabytes = (bytes) => Math.ceil(bytes / 1e6);
 
 /** A file name for an export, with the day it was made: twitch-diary-2024-06-10.json. */
 export function exportFileName(day, extension = "json") {
@@ -57,16 +109,22 @@ export function exportFileName(day, extension = "json") {
 
 // The CSV columns, in order; field names as in the JSON backup, plus the time as the person saw it.
 export const CSV_COLUMNS = Object.freeze(["day", "time", "tz_offset_min", "area", "strength", "note", "at", "id"]);
-// Spreadsheets run a cell starting with these as a formula (OWASP "CSV injection").
-const FORMULA_START = /^[=+\-@\t\r]/;
+// Spreadsheets run a cell starting with these as a formula (OWASP "CSV injection"), and one that splits rows on
+// another separator (";" in much of Europe, or a tab) or does not read our quotes starts a cell after each
+// separator or line break: so a ' goes at the start of the text and after every separator or line break that a
+// formula follows, spaces between allowed.
+const FORMULA_AT_START = /^(?=\s*[=+\-@\t\r])/;
+const FORMULA_AFTER_SEPARATOR = /([,;\t\r\n])(?=\s*[=+\-@\t\r])/g;
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+// A cell holding any of these is quoted: both separators, the quote itself, line breaks and tabs.
+const NEEDS_QUOTES = /[",;\t\r\n]/;
 
-/** One CSV cell: formula-looking text gets a leading ' and anything with , " or a line break is quoted. */
+/** One CSV cell: a ' before anything that would start a formula, and quotes around a separator, quote or line break. */
 export function csvCell(value) {
   let text = value === null || value === undefined ? "" : String(value);
   // Our own numbers, like an offset of -300, are data; everything else that looks like a formula is neutralised.
-  if (FORMULA_START.test(text) && !PLAIN_NUMBER.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  if (!PLAIN_NUMBER.test(text)) text = text.replace(FORMULA_AT_START, "'").replace(FORMULA_AFTER_SEPARATOR, "$1'");
+  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 /** The twitch entries as CSV (RFC 4180, CRLF), one row per entry, oldest first. */
@@ -81,16 +139,18 @@ export function exportCsv(entries) {
 
 const refusal = (code, values = {}) => ({ code, values });
 
-function recordProblems(records, record, validate) {
+/** The problems of one list of records, found a step at a time: yields the count checked so far, returns the problems. */
+function* recordProblems(records, record, validate) {
   const problems = [];
   const seenIds = new Map();
   const seenDays = new Map();
-  records.forEach((item, index) => {
+  for (const [index, item] of records.entries()) {
     const number = index + 1;
     for (const problem of validate(item)) {
       problems.push(refusal("bad_record", { record, number, field: problem.field, problem }));
     }
-    if (!isPlainObject(item)) return;
+    if (number % CHECK_STEP === 0) yield number;
+    if (!isPlainObject(item)) continue;
     if (seenIds.has(item.id)) problems.push(refusal("same_id", { record, number, first: seenIds.get(item.id) + 1 }));
     else seenIds.set(item.id, index);
     // A day has one check-in, as the storage's unique index requires.
@@ -98,7 +158,7 @@ function recordProblems(records, record, validate) {
       if (seenDays.has(item.day)) problems.push(refusal("same_day", { number, day: item.day, first: seenDays.get(item.day) + 1 }));
       else seenDays.set(item.day, index);
     }
-  });
+  }
   return problems;
 }
 
@@ -107,10 +167,13 @@ function limited(problems) {
   return [...problems.slice(0, MAX_REPORTED_PROBLEMS), refusal("more", { count: problems.length - MAX_REPORTED_PROBLEMS })];
 }
 
+const tooLarge = (size, max) => new BackupError([refusal("too_large", { size: megabytes(size), max: megabytes(max) })]);
+
 /** The document of a backup file, or a BackupError that says why it is not one. */
-function backupDocumentOf(text) {
+function backupDocumentOf(rules, text) {
   if (typeof text !== "string" || text.trim() === "") throw new BackupError([refusal("empty")]);
-  if (text.length > MAX_BACKUP_CHARS) throw new BackupError([refusal("too_large")]);
+  // A character is at least one byte of the file: more characters than the limit's bytes is too large for sure.
+  if (text.length > maxBackupBytes(rules)) throw tooLarge(text.length, maxBackupBytes(rules));
   let document;
   try {
     // A byte order mark is legal at the start of a text file but not of JSON.
@@ -135,20 +198,31 @@ function migrated(document) {
 }
 
 /**
- * The checked diary in a backup file's text: {schema_version, exported_at, entries, checkins, deleted}; throws
- * BackupError. Records are checked against the diary's `rules` (diaryRules of the content).
+ * Checks a backup's text a step at a time: yields {done, total} records checked, and returns the checked diary
+ * {schema_version, exported_at, entries, checkins, deleted}; throws BackupError. Dates are checked against `now`.
  */
-export function parseBackup(rules, text) {
-  const document = migrated(backupDocumentOf(text));
-  const problems = ["entries", "checkins", "deleted"]
-    .filter((list) => !Array.isArray(document[list]))
-    .map((list) => refusal("not_a_list", { list }));
+function* checkBackup(rules, text, now) {
+  const document = migrated(backupDocumentOf(rules, text));
+  let problems = LISTS.filter((list) => !Array.isArray(document[list])).map((list) => refusal("not_a_list", { list }));
   if (problems.length) throw new BackupError(problems);
-  problems.push(
-    ...recordProblems(document.entries, "entry", (entry) => validateTwitchEntry(rules, entry)),
-    ...recordProblems(document.checkins, "checkin", (checkin) => validateCheckin(rules, checkin)),
-    ...recordProblems(document.deleted, "deletion", validateDeletion),
-  );
+  const tooMany = LISTS.filter((list) => document[list].length > DIARY_CAPACITY[list])
+    .map((list) => refusal("too_many", { list, count: document[list].length, max: DIARY_CAPACITY[list] }));
+  if (tooMany.length) throw new BackupError(tooMany);
+  const total = LISTS.reduce((sum, list) => sum + document[list].length, 0);
+  const checks = [
+    [document.entries, "entry", (entry) => validateTwitchEntry(rules, entry, now)],
+    [document.checkins, "checkin", (checkin) => validateCheckin(rules, checkin, now)],
+    [document.deleted, "deletion", (deletion) => validateDeletion(deletion, now)],
+  ];
+  let before = 0;
+  for (const [records, record, validate] of checks) {
+    const steps = recordProblems(records, record, validate);
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) yield { done: before + step.value, total };
+    problems = problems.concat(step.value); // not push(...): a broken file can have a million problems
+    before += records.length;
+    yield { done: before, total };
+  }
   if (problems.length) throw new BackupError(limited(problems));
   return {
     schema_version: document.schema_version,
@@ -157,6 +231,59 @@ export function parseBackup(rules, text) {
     checkins: document.checkins,
     deleted: document.deleted,
   };
+}
+
+/**
+ * The checked diary in a backup file's text: {schema_version, exported_at, entries, checkins, deleted}; throws
+ * BackupError. Records are checked against the diary's `rules` (diaryRules of the content), dates against `now`.
+ */
+export function parseBackup(rules, text, now = new Date()) {
+  const steps = checkBackup(rules, text, now);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+const nextTask = () => new Promise((resolve) => { setTimeout(resolve, 0); });
+
+/**
+ * parseBackup, letting the page draw between steps: `onProgress({done, total})` is told how many records are
+ * checked, so a large backup shows its progress. Resolves with the checked diary; rejects with BackupError.
+ */
+export async function parseBackupInSteps(rules, text, { onProgress = () => {}, now = new Date() } = {}) {
+  const steps = checkBackup(rules, text, now);
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    onProgress(step.value);
+    await nextTask();
+  }
+}
+
+/**
+ * The text of a backup file (a File or Blob), read a piece at a time: `onProgress({done, total})` in bytes. A file
+ * over maxBackupBytes is refused before any of it is read, and reading stops if it turns out longer than it said.
+ */
+export async function readBackupFile(rules, file, { onProgress = () => {} } = {}) {
+  const max = maxBackupBytes(rules);
+  if (file.size === 0) throw new BackupError([refusal("empty")]);
+  if (file.size > max) throw tooLarge(file.size, max);
+  const reader = file.stream().getReader();
+  const decoder = new TextDecoder(); // UTF-8; a byte order mark is dropped
+  const parts = [];
+  let done = 0;
+  for (;;) {
+    const chunk = await reader.read();
+    if (chunk.done) break;
+    done += chunk.value.byteLength;
+    if (done > max) {
+      reader.cancel().catch(() => {});
+      throw tooLarge(done, max);
+    }
+    parts.push(decoder.decode(chunk.value, { stream: true }));
+    onProgress({ done, total: file.size });
+  }
+  parts.push(decoder.decode());
+  return parts.join("");
 }
 
 /** Whether two versions of a record say the same thing, whenever they were saved. */
@@ -221,36 +348,66 @@ function mergeDeletions(current, incoming) {
   return { byId, put };
 }
 
+/** The deletion notes to drop, oldest first, so that no more than DIARY_CAPACITY.deleted are kept. */
+function oldestDeletions(byId) {
+  const over = byId.size - DIARY_CAPACITY.deleted;
+  return over > 0 ? [...byId.values()].sort(byField("deleted_at")).slice(0, over) : [];
+}
+
+const KINDS = Object.freeze(["entries", "checkins"]);
+
 /**
  * A checked backup merged into the current diary without duplicates: a new id
  * is added; the same id (or a check-in for the same day) keeps the version
  * with the later updated_at. A record deleted (on either side) after its last
- * change stays deleted. Returns the merged diary, the counts {added, updated,
- * unchanged, deleted}, and what to write: `put` and `remove` (ids by kind).
+ * change stays deleted: a deletion note of the backup removes that record here
+ * too, unless `keepHere` is set, which leaves out the backup's notes about
+ * records this diary has. Returns the merged diary and:
+ * - `counts`: {added, updated, unchanged, removed, stay_deleted}, and `by_kind`: the same for entries and check-ins
+ *   apart. `removed` are records here that the backup's deletion notes remove; `stay_deleted` the backup's
+ *   records that were deleted here;
+ * - `removing`: those records here that would be removed ({entries, checkins}), for the person to see first;
+ * - what to write: `put` (records by store) and `remove` (ids by store).
  */
-export function mergeBackup(current, backup) {
-  const deletions = mergeDeletions(current.deleted ?? [], backup.deleted ?? []);
+export function mergeBackup(current, backup, { keepHere = false } = {}) {
+  const currentDeleted = current.deleted ?? [];
+  const here = new Set(KINDS.flatMap((kind) => current[kind].map((record) => record.id)));
+  const incoming = (backup.deleted ?? []).filter((deletion) => !keepHere || !here.has(deletion.id));
+  const deletions = mergeDeletions(currentDeleted, incoming);
   const gone = (record) => {
     const deletion = deletions.byId.get(record.id);
     return Boolean(deletion) && Date.parse(deletion.deleted_at) >= Date.parse(record.updated_at);
   };
   const kept = (records) => records.filter((record) => !gone(record));
-  const entries = mergeRecords(kept(current.entries), kept(backup.entries));
-  // One check-in a day: a backup's check-in for a stored day is the same check-in, whatever its id.
-  const checkins = mergeRecords(kept(current.checkins), kept(backup.checkins), (checkin) => checkin.day);
-  const deletedHere = { entries: current.entries.filter(gone), checkins: current.checkins.filter(gone) };
-  const deleted = [deletedHere.entries, deletedHere.checkins, backup.entries.filter(gone), backup.checkins.filter(gone)]
-    .reduce((total, records) => total + records.length, 0);
-  const sum = (key) => entries.counts[key] + checkins.counts[key];
+  const merged = {
+    entries: mergeRecords(kept(current.entries), kept(backup.entries)),
+    // One check-in a day: a backup's check-in for a stored day is the same check-in, whatever its id.
+    checkins: mergeRecords(kept(current.checkins), kept(backup.checkins), (checkin) => checkin.day),
+  };
+  const removing = Object.fromEntries(KINDS.map((kind) => [kind, current[kind].filter(gone)]));
+  const by_kind = Object.fromEntries(KINDS.map((kind) => [kind, {
+    ...merged[kind].counts, removed: removing[kind].length, stay_deleted: backup[kind].filter(gone).length,
+  }]));
+  const counts = Object.fromEntries(Object.keys(by_kind.entries).map((key) => [key, by_kind.entries[key] + by_kind.checkins[key]]));
+  const dropped = oldestDeletions(deletions.byId);
+  for (const deletion of dropped) deletions.byId.delete(deletion.id);
+  const storedDeletions = new Set(currentDeleted.map((deletion) => deletion.id));
   return {
-    entries: entries.records,
-    checkins: checkins.records,
+    entries: merged.entries.records,
+    checkins: merged.checkins.records,
     deleted: [...deletions.byId.values()],
-    counts: { added: sum("added"), updated: sum("updated"), unchanged: sum("unchanged"), deleted },
-    put: { entries: entries.put, checkins: checkins.put, deleted: deletions.put },
+    counts,
+    by_kind,
+    removing,
+    put: {
+      entries: merged.entries.put,
+      checkins: merged.checkins.put,
+      deleted: deletions.put.filter((deletion) => deletions.byId.get(deletion.id) === deletion),
+    },
     remove: {
-      entries: deletedHere.entries.map((entry) => entry.id),
-      checkins: [...deletedHere.checkins.map((checkin) => checkin.id), ...checkins.removed_ids],
+      entries: removing.entries.map((entry) => entry.id),
+      checkins: [...removing.checkins.map((checkin) => checkin.id), ...merged.checkins.removed_ids],
+      deleted: dropped.filter((deletion) => storedDeletions.has(deletion.id)).map((deletion) => deletion.id),
     },
   };
 }

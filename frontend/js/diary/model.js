@@ -68,6 +68,15 @@ export function diaryRules(content) {
 export const NOTE_MAX_LENGTH = 500;
 // Real zones run from UTC-12:00 to UTC+14:00.
 export const TZ_OFFSET_MIN_RANGE = Object.freeze({ min: -12 * 60, max: 14 * 60 });
+// Every date in the diary is between these: nobody logs twitches on a phone app from before 2000, and a time
+// later than now is a mistake or a wrong clock. A day of slack lets in a backup from a phone whose clock or zone
+// is set wrong by hours; a record dated further on would win every merge until then (a deletion note, say).
+export const EARLIEST_DAY = "2000-01-01";
+export const FUTURE_SLACK_MS = 24 * 60 * 60 * 1000;
+// The most the diary holds: backups are sized for it (backup.js), and the list pages through it. 100,000 twitches
+// is ten a day for 27 years; check-ins are one a day, so a hundred years of them; deletion notes beyond this many
+// drop the oldest.
+export const DIARY_CAPACITY = Object.freeze({ entries: 100_000, checkins: 36_525, deleted: 100_000 });
 
 const ENTRY_FIELDS = Object.freeze(["id", "at", "day", "tz_offset_min", "area", "strength", "note", "updated_at"]);
 const checkinFields = (rules) => ["id", "day", ...rules.habitQuestions, WARNING_SIGNS_QUESTION, "updated_at"];
@@ -91,12 +100,25 @@ export const byField = (field) => (a, b) => (a[field] < b[field] ? -1 : a[field]
 export const byTime = byField("at");
 export const byDay = byField("day");
 const isInstant = (value) => typeof value === "string" && INSTANT_PATTERN.test(value) && !Number.isNaN(Date.parse(value));
+// Characters no note needs that take six bytes each in JSON: control characters (but tab and line breaks) and
+// halves of a surrogate pair. A note never holds them, so a backup's size has a bound (backup.js).
+const UNWRITABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** The latest day key anywhere on Earth at `now` plus the slack: the last day a record may be about. */
+export function latestDay(now = new Date()) {
+  return wallClockAt(new Date(now.getTime() + FUTURE_SLACK_MS), TZ_OFFSET_MIN_RANGE.max).day;
+}
+
+/** A note as the diary keeps it: trimmed, without characters no note needs. */
+export function cleanNote(note) {
+  return String(note ?? "").replace(UNWRITABLE, "").trim();
+}
 
 /**
  * One thing wrong with a record: the field, a code, and the values its words need. The codes (the words are
- * diary.record.<code>): unknown_field, not_object, not_uuid, not_instant, not_day, not_offset {min, max},
- * day_mismatch, not_one_of {options, optional}, not_text, too_long {max}, not_list, unknown_options
- * {unknown, options}, repeated_option, exclusive_with_others {option}.
+ * diary.record.<code>): unknown_field, not_object, not_uuid, not_instant, not_day, too_early {earliest},
+ * in_future, not_offset {min, max}, day_mismatch, not_one_of {options, optional}, not_text, bad_characters,
+ * too_long {max}, not_list, unknown_options {unknown, options}, repeated_option, exclusive_with_others {option}.
  */
 const problem = (field, code, values = {}) => ({ field, code, values });
 
@@ -110,8 +132,21 @@ function idProblems(record) {
   return typeof record.id === "string" && UUID_PATTERN.test(record.id) ? [] : [problem("id", "not_uuid")];
 }
 
-function instantProblems(record, field) {
-  return isInstant(record[field]) ? [] : [problem(field, "not_instant")];
+/** A date out of the diary's range, by its day key: before EARLIEST_DAY, or after latestDay(now). */
+function rangeProblems(field, day, now) {
+  if (day < EARLIEST_DAY) return [problem(field, "too_early", { earliest: EARLIEST_DAY })];
+  return day > latestDay(now) ? [problem(field, "in_future")] : [];
+}
+
+function instantProblems(record, field, now) {
+  if (!isInstant(record[field])) return [problem(field, "not_instant")];
+  const time = Date.parse(record[field]);
+  if (time > now.getTime() + FUTURE_SLACK_MS) return [problem(field, "in_future")];
+  return rangeProblems(field, new Date(time).toISOString().slice(0, 10), now);
+}
+
+function dayProblems(record, field, now) {
+  return isDayKey(record[field]) ? rangeProblems(field, record[field], now) : [problem(field, "not_day")];
 }
 
 function oneOfProblems(record, field, options, { optional = false } = {}) {
@@ -120,14 +155,14 @@ function oneOfProblems(record, field, options, { optional = false } = {}) {
   return options.includes(value) ? [] : [problem(field, "not_one_of", { options: [...options], optional })];
 }
 
-/** What is wrong with a twitch entry, as [{field, code, values}]; empty when it is fine. */
-export function validateTwitchEntry(rules, entry) {
+/** What is wrong with a twitch entry, as [{field, code, values}]; empty when it is fine. Dates are checked against `now`. */
+export function validateTwitchEntry(rules, entry, now = new Date()) {
   if (!isPlainObject(entry)) return [problem("entry", "not_object")];
   const problems = [...unknownFieldProblems(entry, ENTRY_FIELDS), ...idProblems(entry)];
   const atIsInstant = isInstant(entry.at);
-  if (!atIsInstant) problems.push(...instantProblems(entry, "at"));
+  problems.push(...instantProblems(entry, "at", now));
   const dayIsKey = isDayKey(entry.day);
-  if (!dayIsKey) problems.push(problem("day", "not_day"));
+  problems.push(...dayProblems(entry, "day", now));
   const { min, max } = TZ_OFFSET_MIN_RANGE;
   const offsetIsValid = Number.isInteger(entry.tz_offset_min) && entry.tz_offset_min >= min && entry.tz_offset_min <= max;
   if (!offsetIsValid) problems.push(problem("tz_offset_min", "not_offset", { min, max }));
@@ -138,7 +173,8 @@ export function validateTwitchEntry(rules, entry) {
   problems.push(...oneOfProblems(entry, "area", rules.areas), ...oneOfProblems(entry, "strength", rules.strengths));
   if (typeof entry.note !== "string") problems.push(problem("note", "not_text"));
   else if (entry.note.length > NOTE_MAX_LENGTH) problems.push(problem("note", "too_long", { max: NOTE_MAX_LENGTH }));
-  problems.push(...instantProblems(entry, "updated_at"));
+  else if (entry.note.search(UNWRITABLE) !== -1) problems.push(problem("note", "bad_characters"));
+  problems.push(...instantProblems(entry, "updated_at", now));
   return problems;
 }
 
@@ -155,25 +191,28 @@ function warningSignProblems(rules, signs) {
   return problems;
 }
 
-/** What is wrong with a daily check-in, as [{field, code, values}]; empty when it is fine. */
-export function validateCheckin(rules, checkin) {
+/** What is wrong with a daily check-in, as [{field, code, values}]; empty when it is fine. Dates are checked against `now`. */
+export function validateCheckin(rules, checkin, now = new Date()) {
   if (!isPlainObject(checkin)) return [problem("checkin", "not_object")];
   const problems = [...unknownFieldProblems(checkin, checkinFields(rules)), ...idProblems(checkin)];
-  if (!isDayKey(checkin.day)) problems.push(problem("day", "not_day"));
+  problems.push(...dayProblems(checkin, "day", now));
   // Every habit is optional, as in the questionnaire: null means not answered that day, but the field is always there.
   for (const habit of rules.habits) {
     problems.push(...oneOfProblems(checkin, habit.question, habit.options, { optional: true }));
   }
-  problems.push(...warningSignProblems(rules, checkin.warning_signs), ...instantProblems(checkin, "updated_at"));
+  problems.push(...warningSignProblems(rules, checkin.warning_signs), ...instantProblems(checkin, "updated_at", now));
   return problems;
 }
 
-/** What is wrong with a deletion record, as [{field, code, values}]; empty when it is fine. */
-export function validateDeletion(deletion) {
+/**
+ * What is wrong with a deletion record, as [{field, code, values}]; empty when it is fine. A deletion dated
+ * after `now` (and its slack) is refused: it would delete every later change to its record until that date.
+ */
+export function validateDeletion(deletion, now = new Date()) {
   if (!isPlainObject(deletion)) return [problem("deletion", "not_object")];
   const problems = [...unknownFieldProblems(deletion, DELETION_FIELDS), ...idProblems(deletion),
     ...oneOfProblems(deletion, "kind", DELETED_KINDS)];
-  return [...problems, ...instantProblems(deletion, "deleted_at")];
+  return [...problems, ...instantProblems(deletion, "deleted_at", now)];
 }
 
 /** The record that `id` (of `kind`) was deleted at `now`: kept so an older copy does not come back. */
@@ -183,7 +222,7 @@ export function newDeletion(id, kind, now = new Date()) {
 
 /** A new twitch entry logged at `at` (now by default) in the device's zone. */
 export function newTwitchEntry({ area, strength, note = "", at }, now = new Date()) {
-  return { id: newId(), ...timeStamp(at ?? now), area, strength, note: String(note ?? "").trim(), updated_at: now.toISOString() };
+  return { id: newId(), ...timeStamp(at ?? now), area, strength, note: cleanNote(note), updated_at: now.toISOString() };
 }
 
 /** The entry with `changes` applied; a new `at` is stamped again in the device's current zone. */
@@ -192,7 +231,7 @@ export function editTwitchEntry(entry, { at, area, strength, note } = {}, now = 
   if (at !== undefined) Object.assign(edited, timeStamp(at));
   if (area !== undefined) edited.area = area;
   if (strength !== undefined) edited.strength = strength;
-  if (note !== undefined) edited.note = String(note ?? "").trim();
+  if (note !== undefined) edited.note = cleanNote(note);
   return edited;
 }
 

@@ -3,11 +3,24 @@
 // those on an app update leaves the diary as it was. Records are checked before
 // they are written, against the diary's rules (diaryRules of the content), so
 // nothing invalid is ever stored.
+//
+// Nothing is lost between tabs: a save says which stored version it changes (`basedOn`, that version's
+// updated_at, or null for a new record), and one that finds another version stored (changed or deleted in another
+// tab since the form opened) is refused with a ConflictError, so the screen can ask instead of overwriting.
 import { mergeBackup as mergeDiaries } from "./backup.js";
-import { byDay, byTime, newDeletion, validateCheckin, validateDeletion, validateTwitchEntry } from "./model.js";
+import {
+  DIARY_CAPACITY, byDay, byField, byTime, newDeletion, validateCheckin, validateDeletion, validateTwitchEntry,
+} from "./model.js";
 
 export const DB_NAME = "twitch-diary";
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
+// An open that has not finished by then is given up on, with a message (an open can hang when another tab holds
+// an older version open, or in a broken browser profile); migrating a full diary takes a few seconds at most.
+export const OPEN_TIMEOUT_MS = 10 * 1000;
+/** How many items (twitches and check-ins) a page of the diary's list holds. */
+export const PAGE_SIZE = 50;
+// How often a long import tells how far it has got, in records written.
+const PROGRESS_STEP = 1000;
 
 /**
  * Migrations by the version they create; opening runs every one above the
@@ -26,6 +39,10 @@ const MIGRATIONS = Object.freeze({
     // What was deleted and when, so an older backup cannot bring it back.
     db.createObjectStore("deleted", { keyPath: "id" });
   },
+  3(db, transaction) {
+    // The list's order, newest day first and newest first in a day: so a page of it is read without the rest.
+    transaction.objectStore("entries").createIndex("by_day_at", ["day", "at"]);
+  },
 });
 const STORES = Object.freeze(["entries", "checkins", "deleted"]);
 
@@ -35,6 +52,44 @@ export class InvalidRecordError extends Error {
     super(`${kind}: ${problems.map(({ field, code }) => `${field} ${code}`).join("; ")}`);
     this.name = "InvalidRecordError";
     this.problems = problems;
+  }
+}
+
+/**
+ * A save that would overwrite another version than the one it was based on: changed or deleted in another tab
+ * or window since the form opened. `current` is the version stored now, or null when it was deleted.
+ */
+export class ConflictError extends Error {
+  constructor(kind, current) {
+    super(`${kind}_${current ? "changed" : "deleted"}`); // the words are the screen's
+    this.name = "ConflictError";
+    this.current = current;
+  }
+}
+
+/** A new record when the diary already holds DIARY_CAPACITY of its kind. */
+export class DiaryFullError extends Error {
+  constructor(kind, max) {
+    super(`${kind}_full:${max}`);
+    this.name = "DiaryFullError";
+    this.max = max;
+  }
+}
+
+/** An import whose removals are not the ones the person agreed to (the diary changed since the preview). */
+export class PlanChangedError extends Error {
+  constructor() {
+    super("plan_changed");
+    this.name = "PlanChangedError";
+  }
+}
+
+/** An open of the database that did not finish in time; `blocked` when another tab held an older version open. */
+export class OpenTimeoutError extends Error {
+  constructor(blocked, ms) {
+    super(`open_timeout:${ms}ms${blocked ? ":blocked" : ""}`);
+    this.name = "OpenTimeoutError";
+    this.blocked = blocked;
   }
 }
 
@@ -89,6 +144,50 @@ async function freeDay(checkins, checkin) {
   if (stored && stored.id !== checkin.id) await done(checkins.delete(stored.id));
 }
 
+/** Drops the oldest deletion notes beyond DIARY_CAPACITY.deleted. */
+async function pruneDeletions(deleted) {
+  const over = (await done(deleted.count())) - DIARY_CAPACITY.deleted;
+  if (over <= 0) return;
+  const oldest = (await done(deleted.getAll())).sort(byField("deleted_at")).slice(0, over);
+  await Promise.all(oldest.map((deletion) => done(deleted.delete(deletion.id))));
+}
+
+/** Refuses a save based on another version than the one stored (see ConflictError). */
+function checkVersion(kind, stored, basedOn) {
+  if ((stored?.updated_at ?? null) !== basedOn) throw new ConflictError(kind, stored ?? null);
+}
+
+/** Up to `count` records from a cursor over `source` in `direction`, skipping those `skip(cursor)` says were seen. */
+function readCursor(source, range, direction, count, skip = () => false) {
+  return new Promise((resolve, reject) => {
+    const records = [];
+    const request = source.openCursor(range, direction);
+    request.onerror = () => reject(request.error);
+    request.onsuccess = () => {
+      const cursor = request.result;
+      if (!cursor || records.length >= count) return resolve(records);
+      if (!skip(cursor)) records.push(cursor.value);
+      return cursor.continue();
+    };
+  });
+}
+
+/** The list's order: newest day first; in a day, its check-in, then twitches newest first. */
+function listOrder(a, b) {
+  if (a.record.day !== b.record.day) return a.record.day > b.record.day ? -1 : 1;
+  if (a.kind !== b.kind) return a.kind === "checkin" ? -1 : 1;
+  return 0; // entries keep the cursor's order
+}
+
+/** Counts records as their requests succeed, telling `onProgress` every PROGRESS_STEP and at the end. */
+function progressCounter(total, onProgress) {
+  let written = 0;
+  return () => {
+    written += 1;
+    if (written % PROGRESS_STEP === 0 || written === total) onProgress({ done: written, total });
+  };
+}
+
 /** The diary's store: small async functions over one open database, checking records against `rules`. */
 function diaryStore(db, rules) {
   const checkEntry = (entry) => checked("entry", entry, (record) => validateTwitchEntry(rules, record));
@@ -105,7 +204,22 @@ function diaryStore(db, rules) {
     inTransaction(db, "readwrite", async (stores) => {
       await done(stores[storeName].delete(id));
       await done(stores.deleted.put(newDeletion(id, kind, now)));
+      await pruneDeletions(stores.deleted);
     });
+  /** What a checked backup does to the diary as it is in `stores` (mergeBackup of backup.js). */
+  const planOf = async (stores, backup, keepHere) => {
+    const current = {
+      entries: await done(stores.entries.getAll()),
+      checkins: await done(stores.checkins.getAll()),
+      deleted: await done(stores.deleted.getAll()),
+    };
+    return mergeDiaries(current, backup, { keepHere });
+  };
+  const checkBackup = (backup) => {
+    backup.entries.forEach(checkEntry);
+    backup.checkins.forEach(checkCheckin);
+    (backup.deleted ?? []).forEach(checkDeletion);
+  };
 
   return {
     /** Twitch entries, oldest first; only days from `from` to `to` (day keys) when given. */
@@ -114,10 +228,71 @@ function diaryStore(db, rules) {
         const range = from || to ? IDBKeyRange.bound(from ?? "0000-01-01", to ?? "9999-12-31") : undefined;
         return (await done(entries.index("by_day").getAll(range))).sort(byTime);
       }),
-    /** Saves a new or edited twitch entry. */
-    putEntry: async (entry) => {
+    /** One twitch entry by id, or null. */
+    getEntry: (id) => inTransaction(db, "readonly", async ({ entries }) => (await done(entries.get(id))) ?? null),
+    /** The newest twitch entry (latest day, latest time), or null. */
+    lastEntry: () => inTransaction(db, "readonly", async ({ entries }) =>
+      (await readCursor(entries.index("by_day_at"), undefined, "prev", 1))[0] ?? null),
+    /**
+     * The days from `from` to `to` (day keys), for patterns and the doctor's summary without reading the rest:
+     * {entries, checkins} of those days (oldest first), `firstEntry`: the earliest twitch up to `to`, and
+     * `latestCheckin`: the check-in of the latest day up to `to` (null when none).
+     */
+    readDays: ({ from, to }) => inTransaction(db, "readonly", async ({ entries, checkins }) => {
+      const days = IDBKeyRange.bound(from, to);
+      // [to, []] is after every [to, time]: an array key sorts after any text.
+      const entriesUpTo = IDBKeyRange.upperBound([to, []]);
+      return {
+        entries: (await done(entries.index("by_day").getAll(days))).sort(byTime),
+        checkins: (await done(checkins.index("by_day").getAll(days))).sort(byDay),
+        firstEntry: (await readCursor(entries.index("by_day_at"), entriesUpTo, "next", 1))[0] ?? null,
+        latestCheckin: (await readCursor(checkins.index("by_day"), IDBKeyRange.upperBound(to), "prev", 1))[0] ?? null,
+      };
+    }),
+    /** How many twitch entries and check-ins are stored: {entries, checkins}. */
+    counts: () => inTransaction(db, "readonly", async ({ entries, checkins }) =>
+      ({ entries: await done(entries.count()), checkins: await done(checkins.count()) })),
+    /**
+     * A page of the list, newest day first: {items: [{kind: "entry"|"checkin", record}], twitchesOnDay: Map of
+     * each day's twitch count, next: where the next page starts (pass it as `after`), or null at the end}.
+     */
+    listPage: ({ after = null, limit = PAGE_SIZE } = {}) =>
+      inTransaction(db, "readonly", async ({ entries, checkins }) => {
+        const last = after?.entry;
+        const entryRange = last ? IDBKeyRange.upperBound([last.day, last.at]) : undefined;
+        // Entries with the same day and time as the last one shown come in falling id order: skip the ones shown.
+        const shown = (cursor) => last && cursor.key[0] === last.day && cursor.key[1] === last.at && cursor.primaryKey >= last.id;
+        const checkinRange = after?.checkin ? IDBKeyRange.upperBound(after.checkin, true) : undefined;
+        const fetched = [
+          ...(await readCursor(entries.index("by_day_at"), entryRange, "prev", limit + 1, shown)).map((record) => ({ kind: "entry", record })),
+          ...(await readCursor(checkins.index("by_day"), checkinRange, "prev", limit + 1)).map((record) => ({ kind: "checkin", record })),
+        ];
+        // A stable sort: entries keep their cursor order within a day.
+        const items = fetched.sort(listOrder).slice(0, limit);
+        const lastOf = (kind) => items.findLast((item) => item.kind === kind)?.record;
+        const lastEntry = lastOf("entry");
+        const next = fetched.length > limit ? {
+          entry: lastEntry ? { day: lastEntry.day, at: lastEntry.at, id: lastEntry.id } : after?.entry ?? null,
+          checkin: lastOf("checkin")?.day ?? after?.checkin ?? null,
+        } : null;
+        const twitchesOnDay = new Map();
+        for (const day of new Set(items.map((item) => item.record.day))) {
+          twitchesOnDay.set(day, await done(entries.index("by_day").count(IDBKeyRange.only(day))));
+        }
+        return { items, twitchesOnDay, next };
+      }),
+    /**
+     * Saves a new or edited twitch entry. `basedOn` is the updated_at of the stored version the change was made
+     * to, or null for a new entry; another version stored (or none, when it was deleted) is a ConflictError.
+     */
+    putEntry: async (entry, { basedOn = null } = {}) => {
       checkEntry(entry);
-      return inTransaction(db, "readwrite", async ({ entries }) => void (await done(entries.put(entry))));
+      return inTransaction(db, "readwrite", async ({ entries }) => {
+        const stored = await done(entries.get(entry.id));
+        checkVersion("entry", stored, basedOn);
+        if (!stored && (await done(entries.count())) >= DIARY_CAPACITY.entries) throw new DiaryFullError("entry", DIARY_CAPACITY.entries);
+        await done(entries.put(entry));
+      });
     },
     /** Deletes a twitch entry by id (no error if it is already gone), and notes the deletion. */
     deleteEntry: remove("entry", "entries"),
@@ -125,10 +300,17 @@ function diaryStore(db, rules) {
     listCheckins: () => inTransaction(db, "readonly", async ({ checkins }) => (await done(checkins.getAll())).sort(byDay)),
     /** The check-in of a day, or null. */
     getCheckin: (day) => inTransaction(db, "readonly", async ({ checkins }) => (await done(checkins.index("by_day").get(day))) ?? null),
-    /** Saves a day's check-in; it replaces any other check-in stored for that day. */
-    putCheckin: async (checkin) => {
+    /** The latest check-in of a day before `day`, or null. */
+    previousCheckin: (day) => inTransaction(db, "readonly", async ({ checkins }) =>
+      (await readCursor(checkins.index("by_day"), IDBKeyRange.upperBound(day, true), "prev", 1))[0] ?? null),
+    /**
+     * Saves a day's check-in; it replaces any other check-in stored for that day. `basedOn` is the updated_at of
+     * the day's check-in the change was made to, or null when there was none; another is a ConflictError.
+     */
+    putCheckin: async (checkin, { basedOn = null } = {}) => {
       checkCheckin(checkin);
       return inTransaction(db, "readwrite", async ({ checkins }) => {
+        checkVersion("checkin", await done(checkins.index("by_day").get(checkin.day)), basedOn);
         await freeDay(checkins, checkin);
         await done(checkins.put(checkin));
       });
@@ -146,25 +328,33 @@ function diaryStore(db, rules) {
           ...deleted.map((deletion) => done(stores.deleted.put(deletion)))]);
       });
     },
-    /** Merges a checked backup (parseBackup) into the diary in one transaction; resolves with {added, updated, unchanged}. */
-    mergeBackup: async (backup) => {
-      backup.entries.forEach(checkEntry);
-      backup.checkins.forEach(checkCheckin);
-      (backup.deleted ?? []).forEach(checkDeletion);
+    /**
+     * What importing a checked backup (parseBackup) would do, read without writing anything: mergeBackup's
+     * {counts, by_kind, removing, entries, checkins}, for the person to see before they agree.
+     */
+    planBackup: (backup, { keepHere = false } = {}) => inTransaction(db, "readonly", (stores) => planOf(stores, backup, keepHere)),
+    /**
+     * Merges a checked backup into the diary in one transaction, all or nothing; resolves with the counts of
+     * mergeBackup. It removes only records whose ids are in `removing` (the ones the person agreed to remove,
+     * from planBackup); another removal, as the diary changed since, is a PlanChangedError and nothing is written.
+     * `keepHere` leaves out the backup's deletion notes about records here; `onProgress({done, total})` is told
+     * how many records are written.
+     */
+    mergeBackup: async (backup, { removing = [], keepHere = false, onProgress = () => {} } = {}) => {
+      checkBackup(backup);
+      const agreed = new Set(removing);
       return inTransaction(db, "readwrite", async (stores) => {
-        const current = {
-          entries: await done(stores.entries.getAll()),
-          checkins: await done(stores.checkins.getAll()),
-          deleted: await done(stores.deleted.getAll()),
-        };
-        const merged = mergeDiaries(current, backup);
-        // Deletes first, so a replacing check-in never meets the one-a-day index.
-        await Promise.all([
-          ...merged.remove.entries.map((id) => done(stores.entries.delete(id))),
-          ...merged.remove.checkins.map((id) => done(stores.checkins.delete(id))),
-        ]);
-        await Promise.all(STORES.flatMap((name) => merged.put[name].map((record) => done(stores[name].put(record)))));
-        return merged.counts;
+        const merged = await planOf(stores, backup, keepHere);
+        const removals = [...merged.removing.entries, ...merged.removing.checkins];
+        if (removals.some((record) => !agreed.has(record.id))) throw new PlanChangedError();
+        if (merged.entries.length > DIARY_CAPACITY.entries) throw new DiaryFullError("entry", DIARY_CAPACITY.entries);
+        const total = STORES.reduce((sum, name) => sum + merged.put[name].length, 0);
+        const written = progressCounter(total, onProgress);
+        // Deletes first, so a replacing check-in never meets the one-a-day index; requests run in order.
+        for (const name of STORES) for (const id of merged.remove[name]) stores[name].delete(id);
+        const requests = STORES.flatMap((name) => merged.put[name].map((record) => stores[name].put(record)));
+        for (const request of requests) request.addEventListener("success", written);
+        return { ...merged.counts, by_kind: merged.by_kind };
       });
     },
     /** Closes the database. */
@@ -172,23 +362,43 @@ function diaryStore(db, rules) {
   };
 }
 
-/** Opens (and creates or migrates) the diary database; resolves with its store, which checks records against `rules`. */
-export function openDiary({ rules, indexedDB = globalThis.indexedDB, name = DB_NAME } = {}) {
+/**
+ * Opens (and creates or migrates) the diary database; resolves with its store, which checks records against
+ * `rules`. An open that has not finished after `timeoutMs` rejects with an OpenTimeoutError (a database that
+ * opens later is closed again, so the next try is not blocked by it).
+ */
+export function openDiary({ rules, indexedDB = globalThis.indexedDB, name = DB_NAME, timeoutMs = OPEN_TIMEOUT_MS } = {}) {
   if (!rules) throw new Error("openDiary needs the diary's rules: diaryRules(content)");
   if (!indexedDB) return Promise.reject(new Error("This browser cannot store the diary (no IndexedDB)."));
-  const request = indexedDB.open(name, DB_VERSION);
-  request.onupgradeneeded = (event) => {
-    for (let version = event.oldVersion + 1; version <= DB_VERSION; version += 1) {
-      MIGRATIONS[version](request.result, request.transaction);
-    }
-  };
-  request.onblocked = () => {
-    // Another tab holds an older version open; it closes on versionchange below, then this open goes on.
-  };
-  return done(request).then((db) => {
-    // Let a newer version of the app in another tab upgrade the database.
-    db.onversionchange = () => db.close();
-    return diaryStore(db, rules);
+  return new Promise((resolve, reject) => {
+    let blocked = false;
+    let givenUp = false;
+    const timer = setTimeout(() => {
+      givenUp = true;
+      reject(new OpenTimeoutError(blocked, timeoutMs));
+    }, timeoutMs);
+    const request = indexedDB.open(name, DB_VERSION);
+    request.onupgradeneeded = (event) => {
+      for (let version = event.oldVersion + 1; version <= DB_VERSION; version += 1) {
+        MIGRATIONS[version](request.result, request.transaction);
+      }
+    };
+    request.onblocked = () => {
+      // Another tab holds an older version open; it closes on versionchange below, then this open goes on.
+      blocked = true;
+    };
+    request.onerror = () => {
+      clearTimeout(timer);
+      reject(request.error);
+    };
+    request.onsuccess = () => {
+      clearTimeout(timer);
+      const db = request.result;
+      if (givenUp) return db.close();
+      // Let a newer version of the app in another tab upgrade the database.
+      db.onversionchange = () => db.close();
+      return resolve(diaryStore(db, rules));
+    };
   });
 }
 

@@ -1,17 +1,19 @@
 // The daily check-in: the habits the questionnaire asks about, for one day, started from the last
 // check-in's answers so that a day like yesterday is one tap (Save). Warning signs are asked afresh
 // every time, and one reported shows the questionnaire's triage advice at once.
-// #/diary/checkin is today's; #/diary/checkin/<YYYY-MM-DD> an earlier day's.
+// #/diary/checkin is today's; #/diary/checkin/<YYYY-MM-DD> an earlier day's. Answers not yet saved are kept as a
+// draft on the device, so a reload (an app update) does not lose them; a save that meets a check-in saved for
+// the day in another tab asks first.
 import { toggle } from "../answers.js";
 import { previousDay, todayKey, isDayKey } from "../diary/days.js";
-import { diaryRules, editCheckin, prefillCheckin, reportedWarningSigns } from "../diary/model.js";
+import { EARLIEST_DAY, diaryRules, editCheckin, prefillCheckin, reportedWarningSigns } from "../diary/model.js";
 import { assess } from "../engine.js";
 import { t } from "../words.js";
 import { triageBanner } from "./advice.js";
 import { buttonLink, h, screenHeading } from "./dom.js";
 import { formatDay, optionLabel } from "./diary-format.js";
 import { messageScreen } from "./diary-nav.js";
-import { saveRecord, setFlash } from "./diary-save.js";
+import { draftOf, dropDraft, keepDraft, redraw, restoredLine, saveRecord, setFlash } from "./diary-save.js";
 
 /** One habit of content/diary.yml: its prompt about the day, and its options as chips. */
 function habitField(app, habit, chosen) {
@@ -60,17 +62,34 @@ function notADay() {
     link: ["#/diary/checkin", t("diary.do_checkin"), "primary"] });
 }
 
+/** A draft's answers that are still options of the content, over the check-in they were typed on. */
+function withDraft(rules, checkin, draft) {
+  if (!draft) return checkin;
+  const answers = { ...checkin };
+  for (const habit of rules.habits) {
+    const value = draft.answers?.[habit.question];
+    if (value === null || habit.options.includes(value)) answers[habit.question] = value;
+  }
+  const signs = draft.answers?.warning_signs;
+  if (Array.isArray(signs)) answers.warning_signs = signs.filter((sign) => rules.warningSigns.includes(sign));
+  return answers;
+}
+
 export async function render(app, [day = todayKey()], store) {
   const today = todayKey();
-  if (!isDayKey(day) || day > today) return notADay();
-  const checkins = await store.listCheckins();
-  const stored = checkins.find((checkin) => checkin.day === day);
-  const previous = checkins.filter((checkin) => checkin.day < day).at(-1) ?? null;
+  if (!isDayKey(day) || day > today || day < EARLIEST_DAY) return notADay();
+  const stored = await store.getCheckin(day);
+  const previous = await store.previousCheckin(day);
   const rules = diaryRules(app.content);
-  const draft = stored ?? prefillCheckin(rules, previous, day);
-  const habits = rules.habits.map((habit) => [habit.question, habitField(app, habit, draft[habit.question])]);
-  const signs = warningSignsField(app, rules, draft.warning_signs);
-  const problem = h("p", { class: "diary-error", role: "alert" });
+  const draftName = `checkin.${day}`;
+  const kept = draftOf(draftName);
+  const start = stored ?? prefillCheckin(rules, previous, day);
+  const shown = withDraft(rules, start, kept);
+  const habits = rules.habits.map((habit) => [habit.question, habitField(app, habit, shown[habit.question])]);
+  const signs = warningSignsField(app, rules, shown.warning_signs);
+  const problem = h("div", { class: "diary-error", role: "alert" });
+  // The day's stored check-in this change is made to: the draft's when one was kept (its answers were typed on it).
+  let basedOn = kept && "basedOn" in kept ? kept.basedOn : stored?.updated_at ?? null;
 
   let hint = t("diary.checkin.hint_new");
   if (stored) hint = t("diary.checkin.hint_stored");
@@ -80,28 +99,44 @@ export async function render(app, [day = todayKey()], store) {
       : t("diary.checkin.hint_from_day", { day: formatDay(previous.day) });
   }
 
+  const answers = () => ({ ...Object.fromEntries(habits.map(([question, field]) => [question, field.value()])), warning_signs: signs.value() });
+  const remember = () => keepDraft(draftName, { answers: answers(), basedOn });
+
   const save = async (event) => {
-    event.preventDefault();
-    problem.textContent = "";
-    const changes = Object.fromEntries(habits.map(([question, field]) => [question, field.value()]));
-    const saved = editCheckin(rules, draft, { ...changes, warning_signs: signs.value() });
-    if (!(await saveRecord(() => store.putCheckin(saved), "check-in", problem))) return;
+    event?.preventDefault();
+    problem.replaceChildren();
+    const saved = editCheckin(rules, stored ?? start, answers());
+    const choice = (message, choices) => problem.replaceChildren(h("span", {}, message), h("span", { class: "actions diary-conflict" },
+      choices.map(([label, run, kind = "secondary"]) => h("button", { type: "button", class: kind, onclick: run }, label))));
+    const saving = await saveRecord(() => store.putCheckin(saved, { basedOn }), "check-in", problem, {
+      onConflict: (current) => {
+        basedOn = current?.updated_at ?? null; // the check-in a second Save would replace
+        remember();
+        choice(current ? t("diary.checkin.conflict_changed") : t("diary.checkin.conflict_deleted"), [
+          [current ? t("diary.save_mine") : t("diary.save_again"), () => save(), "primary"],
+          current && [t("diary.checkin.show_other"), () => { dropDraft(draftName); redraw(); }],
+        ].filter(Boolean));
+      },
+    });
+    if (!saving) return undefined;
+    dropDraft(draftName);
     if (reportedWarningSigns(rules, saved).length) return app.go(`diary/advice/${day}`); // warning signs never wait
     setFlash(day === today ? t("diary.checkin.saved_today") : t("diary.checkin.saved", { day: formatDay(day) }));
     return app.go("diary");
   };
+  const cancel = buttonLink("#/diary", t("diary.cancel"));
+  cancel.addEventListener("click", () => dropDraft(draftName));
 
-  return {
-    title: t("diary.checkin.title"),
-    view: h("form", { class: "diary diary-checkin", novalidate: true, onsubmit: save },
-      screenHeading(day === today ? t("diary.checkin.today_heading") : t("diary.checkin.day_heading", { day: formatDay(day) })),
-      h("p", {}, hint),
-      habits.map(([, field]) => field.fieldset),
-      signs.fieldset,
-      signs.advice,
-      problem,
-      h("div", { class: "actions" },
-        h("button", { type: "submit", class: "primary" }, t("diary.save")),
-        buttonLink("#/diary", t("diary.cancel")))),
-  };
+  const form = h("form", { class: "diary diary-checkin", novalidate: true, onsubmit: save },
+    screenHeading(day === today ? t("diary.checkin.today_heading") : t("diary.checkin.day_heading", { day: formatDay(day) })),
+    kept ? restoredLine(draftName) : h("p", {}, hint),
+    habits.map(([, field]) => field.fieldset),
+    signs.fieldset,
+    signs.advice,
+    problem,
+    h("div", { class: "actions" },
+      h("button", { type: "submit", class: "primary" }, t("diary.save")),
+      cancel));
+  form.addEventListener("change", remember);
+  return { title: t("diary.checkin.title"), view: form };
 }

@@ -1,7 +1,7 @@
 // Patterns: twitches a day over the last 30 days as a small chart (with the same numbers as a table for
 // screen readers), and for each habit, twitches on days with it against days without, each linking to
 // that trigger's tips. Only with enough days on each side, and worded as a pattern, never a cause.
-import { todayKey } from "../diary/days.js";
+import { addDays, todayKey } from "../diary/days.js";
 import { diaryRules } from "../diary/model.js";
 import { checkinsInWindow, habitComparisons, MIN_DAYS_EACH_SIDE, twitchesPerDay, WINDOW_DAYS } from "../diary/stats.js";
 import { t } from "../words.js";
@@ -102,8 +102,9 @@ function habitsSection(app, comparisons, checkinCount) {
 }
 
 export async function render(app, params, store) {
-  const { entries, checkins } = await store.readAll();
   const today = todayKey();
+  // Patterns look at the last WINDOW_DAYS days only: those are read, not the whole diary.
+  const { entries, checkins } = await store.readDays({ from: addDays(today, 1 - WINDOW_DAYS), to: today });
   const comparisons = habitComparisons(diaryRules(app.content), entries, checkins, today);
   const checkinCount = checkinsInWindow(checkins, today).length;
   return {

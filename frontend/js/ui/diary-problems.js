@@ -13,6 +13,8 @@ export function recordProblemText({ code, values }) {
     case "not_uuid": return t("diary.record.not_uuid");
     case "not_instant": return t("diary.record.not_instant");
     case "not_day": return t("diary.record.not_day");
+    case "too_early": return t("diary.record.too_early", values);
+    case "in_future": return t("diary.record.in_future");
     case "not_offset": return t("diary.record.not_offset", values);
     case "day_mismatch": return t("diary.record.day_mismatch");
     case "not_one_of": return values.optional
@@ -20,6 +22,7 @@ export function recordProblemText({ code, values }) {
       : t("diary.record.not_one_of", { options: list(values.options) });
     case "not_text": return t("diary.record.not_text");
     case "too_long": return t("diary.record.too_long", values);
+    case "bad_characters": return t("diary.record.bad_characters");
     case "not_list": return t("diary.record.not_list");
     case "unknown_options": return t("diary.record.unknown_options", { unknown: list(values.unknown), options: list(values.options) });
     case "repeated_option": return t("diary.record.repeated_option");
@@ -45,12 +48,13 @@ function sameIdText({ record, number, first }) {
 export function backupProblemText({ code, values }) {
   switch (code) {
     case "empty": return t("diary.backup.problem.empty");
-    case "too_large": return t("diary.backup.problem.too_large");
+    case "too_large": return t("diary.backup.problem.too_large", values);
     case "not_json": return t("diary.backup.problem.not_json");
     case "not_backup": return t("diary.backup.problem.not_backup");
     case "bad_version": return t("diary.backup.problem.bad_version");
     case "newer_version": return t("diary.backup.problem.newer_version", values);
     case "not_a_list": return t("diary.backup.problem.not_a_list", values);
+    case "too_many": return t("diary.backup.problem.too_many", { list: values.list, count: values.count.toLocaleString(), max: values.max.toLocaleString() });
     case "bad_record": return badRecordText(values);
     case "same_id": return sameIdText(values);
     case "same_day": return t("diary.backup.problem.same_day", values);

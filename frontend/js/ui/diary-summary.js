@@ -1,8 +1,8 @@
 // A summary of the last 30 days for a doctor, made to be printed or saved as a PDF: twitches by area and
 // strength, how long it has been going on, warning signs, habits, patterns, and questions to ask.
-import { todayKey } from "../diary/days.js";
+import { addDays, todayKey } from "../diary/days.js";
 import { diaryRules } from "../diary/model.js";
-import { doctorSummary } from "../diary/stats.js";
+import { WINDOW_DAYS, doctorSummary } from "../diary/stats.js";
 import { t } from "../words.js";
 import { dataTable, h, screenHeading } from "./dom.js";
 import { areaLabel, dayCount, formatDay, habitOf, insightText, optionLabel, strengthLabel } from "./diary-format.js";
@@ -99,10 +99,18 @@ function patternsSection(app, summary) {
       : h("p", {}, t("diary.summary.no_patterns")));
 }
 
+/** The records the summary needs: the window's, and the first twitch and latest check-in ever, wherever they are. */
+async function summaryRecords(store, today) {
+  const { entries, checkins, firstEntry, latestCheckin } = await store.readDays({ from: addDays(today, 1 - WINDOW_DAYS), to: today });
+  const withOne = (records, record) => (record && !records.some(({ id }) => id === record.id) ? [record, ...records] : records);
+  return { entries: withOne(entries, firstEntry), checkins: withOne(checkins, latestCheckin) };
+}
+
 export async function render(app, params, store) {
-  const { entries, checkins } = await store.readAll();
+  const today = todayKey();
+  const { entries, checkins } = await summaryRecords(store, today);
   const rules = diaryRules(app.content);
-  const summary = doctorSummary(rules, entries, checkins, todayKey());
+  const summary = doctorSummary(rules, entries, checkins, today);
   const from = formatDay(summary.from, { year: true, weekday: false });
   const to = formatDay(summary.to, { year: true, weekday: false });
   return {

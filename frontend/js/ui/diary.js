@@ -1,13 +1,15 @@
-// The twitch diary: #/diary lists what was logged, day by day, newest first; #/diary/<screen> opens the
-// diary's other screens (one per file). Everything is stored on this device only (diary/storage.js).
+// The twitch diary: #/diary lists what was logged, day by day, newest first, a page at a time ("Show more");
+// #/diary/<screen> opens the diary's other screens (one per file). Everything is stored on this device only
+// (diary/storage.js); when the storage does not open or cannot be read, the screen says so.
 import { previousDay, todayKey } from "../diary/days.js";
 import { diaryRules, reportedWarningSigns } from "../diary/model.js";
+import { OpenTimeoutError } from "../diary/storage.js";
 import { t } from "../words.js";
 import { buttonLink, h, screenHeading } from "./dom.js";
 import { entryTime, entryWhat, formatDay, optionLabel, twitchCount, withElements } from "./diary-format.js";
 import { diaryNav, messageScreen } from "./diary-nav.js";
 import { DIARY_STYLESHEET } from "./diary-offline.js";
-import { diaryStore, takeFlash } from "./diary-save.js";
+import { diaryStore, redraw, takeFlash } from "./diary-save.js";
 
 const SCREENS = {
   log: () => import("./diary-log.js"),
@@ -28,10 +30,35 @@ export async function render(app, [name = "", ...params]) {
     store = await diaryStore(app.content);
   } catch (error) {
     console.warn("The diary cannot be opened:", error);
-    return cannotStore();
+    return error instanceof OpenTimeoutError ? notOpening(error) : cannotStore();
   }
   if (name !== "" && !screen) return missing();
-  return screen ? screen.render(app, params, store) : list(app, store);
+  try {
+    return await (screen ? screen.render(app, params, store) : list(app, store));
+  } catch (error) {
+    console.warn("The diary could not be read:", error);
+    return cannotRead();
+  }
+}
+
+/** A screen that says what happened to the diary's storage, and a button to try again. */
+function storageProblem(heading, text) {
+  return {
+    title: t("diary.title"),
+    view: h("div", { class: "diary" }, screenHeading(heading), h("p", {}, text),
+      h("div", { class: "actions" },
+        h("button", { type: "button", class: "primary", onclick: redraw }, t("diary.try_again")),
+        buttonLink("#/", t("app.go_to_start")))),
+  };
+}
+
+function notOpening(error) {
+  return storageProblem(t("diary.list.not_opening_heading"),
+    error.blocked ? t("diary.list.not_opening_blocked") : t("diary.list.not_opening_text"));
+}
+
+function cannotRead() {
+  return storageProblem(t("diary.list.cannot_read_heading"), t("diary.list.cannot_read_text"));
 }
 
 let styles = null;
@@ -84,33 +111,73 @@ function checkinLine(app, rules, checkin) {
       signs && h("strong", { class: "diary-signs-reported" }, ` ${t("diary.list.signs_reported")}`)));
 }
 
-function dayGroups(app, entries, checkins) {
+/** A day's section of the list: its heading with the day's twitch count, then its check-in and twitches. */
+function daySection(day, count) {
+  const title = day === todayKey() ? t("diary.list.today", { day: formatDay(day, { weekday: false }) }) : formatDay(day);
+  return h("section", { class: "diary-day", "aria-labelledby": `day-${day}`, "data-day": day },
+    h("h3", { id: `day-${day}` }, title, h("span", { class: "diary-count" }, ` · ${twitchCount(count)}`)),
+    h("ul", { class: "diary-entries" }));
+}
+
+/**
+ * Draws a page of the list (storage's listPage) into `container`, newest day first; a day that goes on from the
+ * page before goes on in its section. Returns the first entry link drawn, for the focus after "Show more".
+ */
+function drawPage(app, container, page) {
   const rules = diaryRules(app.content);
-  const days = new Map();
-  const day = (key) => {
-    if (!days.has(key)) days.set(key, { entries: [], checkin: null });
-    return days.get(key);
-  };
-  for (const entry of entries) day(entry.day).entries.push(entry);
-  for (const checkin of checkins) day(checkin.day).checkin = checkin;
-  const today = todayKey();
-  return [...days.keys()].sort().reverse().map((key) => {
-    const { entries: logged, checkin } = days.get(key);
-    logged.sort((a, b) => (a.at < b.at ? 1 : -1)); // newest first, like the days
-    const title = key === today ? t("diary.list.today", { day: formatDay(key, { weekday: false }) }) : formatDay(key);
-    return h("section", { class: "diary-day", "aria-labelledby": `day-${key}` },
-      h("h3", { id: `day-${key}` }, title, h("span", { class: "diary-count" }, ` · ${twitchCount(logged.length)}`)),
-      checkin && checkinLine(app, rules, checkin),
-      logged.length > 0 && h("ul", { class: "diary-entries" }, logged.map((entry) => entryItem(app, entry))));
-  });
+  let first = null;
+  let section = container.lastElementChild;
+  for (const { kind, record } of page.items) {
+    if (section?.dataset.day !== record.day) {
+      section = daySection(record.day, page.twitchesOnDay.get(record.day) ?? 0);
+      container.append(section);
+    }
+    const entries = section.querySelector(".diary-entries");
+    if (kind === "checkin") {
+      entries.before(checkinLine(app, rules, record));
+    } else {
+      const item = entryItem(app, record);
+      entries.append(item);
+      first ??= item.querySelector("a");
+    }
+  }
+  return first;
 }
 
 async function list(app, store) {
-  const { entries, checkins } = await store.readAll();
   const today = todayKey();
-  const checkedIn = checkins.some((checkin) => checkin.day === today);
-  const latest = checkins.at(-1); // one a day, oldest day first
-  const warned = latest && latest.day >= previousDay(today) && reportedWarningSigns(diaryRules(app.content), latest).length > 0;
+  const page = await store.listPage();
+  const todays = await store.getCheckin(today);
+  const latest = todays ?? (await store.getCheckin(previousDay(today)));
+  const counts = await store.counts();
+  const warned = latest && reportedWarningSigns(diaryRules(app.content), latest).length > 0;
+  const days = h("div", { class: "diary-days" });
+  drawPage(app, days, page);
+  const shown = h("p", { class: "small", role: "status" });
+  let next = page.next;
+  let drawn = page.items.filter((item) => item.kind === "entry").length;
+  const more = h("button", { type: "button", class: "secondary diary-more-button" }, t("diary.list.show_more"));
+  const update = () => {
+    more.hidden = !next;
+    shown.textContent = counts.entries > drawn ? t("diary.list.showing", { count: drawn, total: counts.entries.toLocaleString() }) : "";
+  };
+  more.addEventListener("click", async () => {
+    more.disabled = true;
+    try {
+      const nextPage = await store.listPage({ after: next });
+      const first = drawPage(app, days, nextPage);
+      next = nextPage.next;
+      drawn += nextPage.items.filter((item) => item.kind === "entry").length;
+      update();
+      (first ?? more).focus();
+    } catch (error) {
+      console.warn("The diary could not be read:", error);
+      shown.textContent = t("diary.list.cannot_read_more");
+    } finally {
+      more.disabled = false;
+    }
+  });
+  update();
   return {
     title: t("diary.list.title"),
     view: h("div", { class: "diary" },
@@ -122,12 +189,12 @@ async function list(app, store) {
       diaryNav(""),
       h("div", { class: "stack" },
         buttonLink("#/diary/log", t("diary.log_a_twitch"), "primary"),
-        buttonLink("#/diary/checkin", checkedIn ? t("diary.list.change_checkin") : t("diary.do_checkin"))),
-      h("p", { class: "small" }, checkedIn ? t("diary.list.checkin_done") : t("diary.list.checkin_hint")),
+        buttonLink("#/diary/checkin", todays ? t("diary.list.change_checkin") : t("diary.do_checkin"))),
+      h("p", { class: "small" }, todays ? t("diary.list.checkin_done") : t("diary.list.checkin_hint")),
       h("h2", {}, t("diary.list.logged_heading")),
-      entries.length || checkins.length
-        ? dayGroups(app, entries, checkins)
-        : h("p", {}, t("diary.list.empty")),
+      page.items.length ? days : h("p", {}, t("diary.list.empty")),
+      shown,
+      more,
       h("p", { class: "small" }, withElements(t("diary.list.stored_here"),
         { backup_link: h("a", { href: "#/diary/backup" }, t("diary.list.backup_link")) }))),
   };
