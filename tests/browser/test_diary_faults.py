@@ -12,7 +12,8 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from playwright.sync_api import expect
 
-from test_diary import DIARY_HEADING, UI, entries, import_backup, log_twitch, open_diary, what, word, words_like
+from test_diary import (DIARY_HEADING, UI, entries, import_backup, log_twitch, open_diary, start_twitch, what, word,
+                        words_like)
 
 NOW = datetime.now(timezone.utc)
 STAMP = "%Y-%m-%dT%H:%M:%S.000Z"
@@ -233,10 +234,7 @@ def test_a_note_typed_and_not_saved_survives_the_reload_of_an_app_update(phones,
     phone = phones(swappable_server.url)
     open_diary(phone)
     phone.wait_until_offline_ready()
-    phone.page.get_by_role("link", name=UI["diary.log_a_twitch"]).click()
-    phone.option("area", "face").check()
-    phone.option("strength", "strong").check()
-    phone.page.get_by_label(UI["diary.log.note"]).fill("Half written when the update came")
+    start_twitch(phone, "face", "strong", "Half written when the update came")
 
     publish_new_app_version("draft-next")
     phone.context.set_offline(True)  # the network drops and returns: the app looks for an update
@@ -311,9 +309,7 @@ def test_the_browsers_answer_is_told_after_a_first_import_too(faulty_phone):
 def test_a_diary_that_never_opens_says_so_and_what_was_typed_is_kept(faulty_phone):
     phone = faulty_phone
     open_diary(phone)
-    phone.page.get_by_role("link", name=UI["diary.log_a_twitch"]).click()
-    phone.option("area", "thigh").check()
-    phone.page.get_by_label(UI["diary.log.note"]).fill("Typed before it broke")
+    start_twitch(phone, "thigh", note="Typed before it broke")
 
     fault(phone, "open-hangs")
     phone.page.clock.install()  # the app's timers from here on run when the test moves the clock
@@ -349,9 +345,7 @@ def test_a_delete_that_fails_says_so_and_the_twitch_stays(faulty_phone):
 def test_a_save_on_a_full_phone_says_so_and_keeps_what_was_typed(faulty_phone):
     phone = faulty_phone
     open_diary(phone)
-    phone.page.get_by_role("link", name=UI["diary.log_a_twitch"]).click()
-    phone.option("area", "eyelid").check()
-    phone.page.get_by_label(UI["diary.log.note"]).fill("Do not lose me")
+    start_twitch(phone, "eyelid", note="Do not lose me")
     fault(phone, "put-full")
     phone.button(UI["diary.save"]).click()
     expect(phone.page.get_by_role("alert")).to_contain_text(UI["diary.storage_full"])
@@ -367,8 +361,7 @@ def test_a_save_on_a_full_phone_says_so_and_keeps_what_was_typed(faulty_phone):
 def test_a_note_pasted_over_the_limit_is_not_cut_without_a_word(phone, content):
     limit = 500  # NOTE_MAX_LENGTH of frontend/js/diary/model.js
     open_diary(phone)
-    phone.page.get_by_role("link", name=UI["diary.log_a_twitch"]).click()
-    phone.option("area", "face").check()
+    start_twitch(phone, "face")
     long_note = ("All afternoon, on and off, worse after the second coffee. " * 11)[:limit + 100]
     note = phone.page.get_by_label(UI["diary.log.note"])
     note.fill(long_note)
@@ -386,8 +379,7 @@ def test_a_note_pasted_over_the_limit_is_not_cut_without_a_word(phone, content):
 
 def test_a_day_before_the_diarys_range_is_refused_in_the_form(phone):
     open_diary(phone)
-    phone.page.get_by_role("link", name=UI["diary.log_a_twitch"]).click()
-    phone.option("area", "face").check()
+    start_twitch(phone, "face")
     phone.page.get_by_text(UI["diary.log.when_now"]).click()
     phone.page.get_by_label(UI["diary.log.day"]).fill("1999-12-31")
     phone.button(UI["diary.save"]).click()
