@@ -285,9 +285,9 @@ BROKEN = [
      ["red_flags.yml", "'alcohol_withdrawal'", "first_trigger", "unknown trigger 'booze'"]),
     ("conditions.yml", lambda d: d["conditions"][0].pop("calm"),
      ["conditions.yml", "'benign_fasciculation_syndrome'", "calm", "Missing data"]),
-    ("conditions.yml", lambda d: next(c for c in d["conditions"] if c["id"] == "multiple_sclerosis")["unless"][0]["all"][1]
-     .update(includes_none=["floppy"]),
-     ["conditions.yml", "'multiple_sclerosis'", "unless.0.all.1", "no option 'floppy'"]),
+    ("conditions.yml", lambda d: next(c for c in d["conditions"] if c["id"] == "multiple_sclerosis")["when"][2]["all"][1]
+     .update(includes_any=["floppy"]),
+     ["conditions.yml", "'multiple_sclerosis'", "when.2.all.1", "no option 'floppy'"]),
     ("tips.yml", lambda d: next(t for t in d["tips"] if "cautions" in t)["cautions"].append("be_careful"),
      ["tips.yml", "cautions", "unknown caution 'be_careful'"]),
     ("tips.yml", lambda d: next(t for t in d["tips"] if "hide_when" in t)["hide_when"][0].update(question="drinks"),
