@@ -9,7 +9,7 @@ import json
 import re
 from pathlib import Path
 
-from . import contract
+from . import contract, translations
 
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
 FILE_NAMES = ("meta.yml", "sources.yml", "triage_levels.yml", "red_flags.yml", "questions.yml", "triggers.yml",
@@ -68,22 +68,65 @@ def _describe(file_name, raw, path):
 
 
 def _read(directory, file_name, text):
-    from marshmallow import ValidationError
-
-    from .content_schemas import FILES
-
     yaml, loader = _yaml_loader()
     try:
         raw = yaml.load(text, Loader=loader)
     except yaml.YAMLError as error:
         raise ContentError(f"{file_name}: not valid YAML: {error}") from None
-    key, schema = FILES[file_name]
+    return _load(file_name, raw if raw is not None else {}, file_name)
+
+
+def _load(file_name, raw, shown_as):
+    """The file's data checked by its schema, or ContentError naming each field."""
+    from marshmallow import ValidationError
+
+    from .content_schemas import FILES
+
     try:
-        data = schema.load(raw if raw is not None else {})
+        return FILES[file_name][1].load(raw)
     except ValidationError as error:
-        problems = [f"{_describe(file_name, raw, p)}: {m}" for p, m in _flatten(error.messages)]
+        problems = [f"{_describe(shown_as, raw, p)}: {m}" for p, m in _flatten(error.messages)]
         raise ContentError("\n".join(problems)) from None
+
+
+def _part(file_name, data):
+    from .content_schemas import FILES
+
+    key = FILES[file_name][0]
     return data[key] if key else data
+
+
+def _read_translation(directory, lang, file_name, text):
+    """A language's texts for one file: {key: {from, text}}; an absent file is an empty one."""
+    yaml, loader = _yaml_loader()
+    where = f"{translations.TRANSLATIONS_DIR}/{lang}/{file_name}"
+    if text is None:
+        return {}
+    try:
+        raw = yaml.load(text, Loader=loader)
+    except yaml.YAMLError as error:
+        raise ContentError(f"{where}: not valid YAML: {error}") from None
+    raw = raw or {}
+    if not isinstance(raw, dict) or not all(isinstance(v, dict) and set(v) <= {"from", "text"} for v in raw.values()):
+        raise ContentError(f"{where}: must map each key to {{from: <hash of the English>, text: <the text>}}")
+    return raw
+
+
+def translated_files(directory, texts, loaded, lang):
+    """Every content file in `lang`: the English with each text replaced by the language's, checked again."""
+    problems, files = [], {}
+    for file_name, data in loaded.items():
+        translation = _read_translation(directory, lang, file_name, texts.get(_translation_name(lang, file_name)))
+        translated, found = translations.translate(file_name, data, translation, lang)
+        problems += found
+        files[file_name] = translated
+    if problems:
+        raise ContentError("\n".join(problems))
+    return {name: _load(name, data, _translation_name(lang, name)) for name, data in files.items()}
+
+
+def _translation_name(lang, file_name):
+    return f"{translations.TRANSLATIONS_DIR}/{lang}/{file_name}"
 
 
 class _Checker:
@@ -300,10 +343,12 @@ class _Checker:
                     self.fail(f"{kind}.yml", kind, n, item_id, "id", "no answer can reach it: no option weights it")
 
 
-def build_bundle(parts):
-    """The content bundle the API serves and the app caches, with its version."""
+def build_bundle(parts, lang, languages):
+    """The content bundle the API serves and the app caches, in one language, with its version."""
     meta = parts["meta"]
     bundle = {
+        "lang": lang,
+        "languages": languages,
         "title": meta["title"],
         "disclaimer": meta["disclaimer"],
         "license": meta["license"],
@@ -332,6 +377,8 @@ def _texts(directory):
             texts[file_name] = (directory / file_name).read_text(encoding="utf-8")
         except FileNotFoundError:
             raise ContentError(f"{file_name}: the file is missing from {directory}") from None
+    for path in sorted((directory / translations.TRANSLATIONS_DIR).glob("*/*.yml")):
+        texts[path.relative_to(directory).as_posix()] = path.read_text(encoding="utf-8")
     return texts
 
 
@@ -345,15 +392,30 @@ def _fingerprint(texts):
 
 
 def check_content(directory, texts):
-    """Parse and check every file and the references between them; the bundle, or ContentError."""
+    """Parse and check every file, the references between them and every language; {lang: bundle}, or ContentError."""
     from .content_schemas import FILES
 
-    parts = {}
-    for file_name in FILE_NAMES:
-        key, _schema = FILES[file_name]
-        parts[key or file_name.removesuffix(".yml")] = _read(directory, file_name, texts[file_name])
-    _Checker(parts).run()
-    return build_bundle(parts)
+    loaded = {file_name: _read(directory, file_name, texts[file_name]) for file_name in FILE_NAMES}
+    languages = loaded["meta.yml"]["languages"]
+    source = languages[0]["id"]  # the language the content is written in; the others translate it
+    bundles = {}
+    for language in languages:
+        lang = language["id"]
+        files = loaded if lang == source else translated_files(directory, texts, loaded, lang)
+        parts = {FILES[name][0] or name.removesuffix(".yml"): _part(name, data) for name, data in files.items()}
+        if lang != source:
+            mark_source_languages(parts["sources"], loaded["sources.yml"]["sources"], lang, source)
+        else:
+            mark_source_languages(parts["sources"], parts["sources"], lang, source)
+        _Checker(parts).run()
+        bundles[lang] = build_bundle(parts, lang, languages)
+    return bundles
+
+
+def mark_source_languages(sources, english, lang, source_lang):
+    """Each source says the language of the page it points to: a translation may point to a version in its own."""
+    for source, original in zip(sources, english):
+        source["language"] = lang if source["address"] != original["address"] or lang == source_lang else source_lang
 
 
 def _remember(folder, name, bundle):
@@ -367,13 +429,20 @@ def _remember(folder, name, bundle):
         pass
 
 
-def load_content(directory=CONTENT_DIR):
-    """Read and check every content file (or reuse the bundle these exact files passed with)."""
+def load_bundles(directory=CONTENT_DIR):
+    """Every language's bundle, {lang: bundle}, the first the source: from every content file read and checked
+    (or the bundles these exact files passed with)."""
     directory = Path(directory)
     texts = _texts(directory)
     validated = directory / VALIDATED_DIR / f"{_fingerprint(texts)}.json"
     if validated.is_file():
         return json.loads(validated.read_text(encoding="utf-8"))
-    bundle = check_content(directory, texts)
-    _remember(validated.parent, validated.name, bundle)
-    return bundle
+    bundles = check_content(directory, texts)
+    _remember(validated.parent, validated.name, bundles)
+    return bundles
+
+
+def load_content(directory=CONTENT_DIR, lang=None):
+    """The bundle in `lang` (the content's own language, English, by default)."""
+    bundles = load_bundles(directory)
+    return bundles[lang] if lang else next(iter(bundles.values()))

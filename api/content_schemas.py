@@ -16,8 +16,10 @@ def DATE(value):
 WEIGHT = fields.Integer(strict=True, validate=validate.Range(min=1, max=10))
 
 
-def prose(**kwargs):
-    return fields.String(validate=validate.Length(min=1), **kwargs)
+def prose(translate=True, **kwargs):
+    """A text a person reads. `translate`: every language has its own (True), a language may give its own
+    (`"optional"`: a source's title and address, where a version in that language exists), or never (False)."""
+    return fields.String(validate=validate.Length(min=1), metadata={"translate": translate}, **kwargs)
 
 
 def id_field():
@@ -168,7 +170,8 @@ class TriageLevelSchema(Strict):
     title = prose(required=True)
     how_soon = prose(required=True)
     advice = prose(required=True)
-    calls = fields.List(fields.Nested(CallSchema), validate=validate.Length(min=1))
+    # Translated whole: a language lists the numbers its readers call, in its order (each named in the advice).
+    calls = fields.List(fields.Nested(CallSchema), validate=validate.Length(min=1), metadata={"translate": "whole"})
     cautions = fields.List(fields.String(validate=ID), validate=validate.Length(min=1))
     reviewed = fields.String(validate=DATE)  # when a clinician last read it against its sources
     sources = source_ids()
@@ -228,22 +231,29 @@ class FaqSchema(Strict):
 
 class SourceSchema(Strict):
     id = fields.String(required=True, validate=SOURCE_ID)
-    title = prose(required=True)
-    publisher = prose(required=True)
-    address = prose(required=True)
+    title = prose(required=True, translate="optional")
+    publisher = prose(required=True, translate=False)  # a name
+    address = prose(required=True, translate="optional")
     reviewed = fields.String(required=True, validate=DATE)
     evidence = prose(required=True)
     background = fields.Boolean()  # background reading only: no claim a person acts on rests on it alone
 
 
 class LicenseSchema(Strict):
-    name = prose(required=True)
+    name = prose(required=True, translate=False)
     url = fields.Url(required=True)
     attribution = prose(required=True)
 
 
+class LanguageSchema(Strict):
+    id = fields.String(required=True, validate=validate.Regexp(r"^[a-z]{2}$", error="must be a two-letter code, like es"))
+    name = prose(required=True, translate=False)  # in its own language, as the Language control lists it
+
+
 class MetaSchema(Strict):
     title = prose(required=True)
+    # The first is the language the content is written in; each other one has its texts in content/i18n/<id>/.
+    languages = fields.List(fields.Nested(LanguageSchema), required=True, validate=validate.Length(min=1))
     score_scale = fields.Integer(required=True, strict=True, validate=validate.Range(min=1))
     disclaimer = prose(required=True)
     license = fields.Nested(LicenseSchema, required=True)
@@ -266,7 +276,8 @@ class Words(fields.Field):
 
 
 def words_field(**kwargs):
-    return fields.Dict(keys=fields.String(validate=WORD_KEY), values=Words(), validate=validate.Length(min=1), **kwargs)
+    return fields.Dict(keys=fields.String(validate=WORD_KEY), values=Words(metadata={"translate": True}),
+                       validate=validate.Length(min=1), **kwargs)
 
 
 class UiSchema(Strict):

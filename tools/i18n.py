@@ -1,0 +1,152 @@
+#!/usr/bin/env python3
+"""The translations' state: what each language lacks and what went stale since the English changed.
+
+    python tools/i18n.py status [LANG...]     (make i18n-status: exits 1 if any text is missing or stale)
+    python tools/i18n.py add LANG             adds every missing key to content/i18n/LANG/, English as a comment
+    python tools/i18n.py stamp LANG KEY...    after re-reading a stale text against its English: record the new hash
+    python tools/i18n.py check LANG FILE...   one file's problems, stale texts, readability and English words left
+"""
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from api import content as content_module  # noqa: E402
+from api import translations  # noqa: E402
+from api.content import CONTENT_DIR, FILE_NAMES  # noqa: E402
+
+
+def english_files(directory):
+    texts = content_module._texts(directory)
+    return {name: content_module._read(directory, name, texts[name]) for name in FILE_NAMES}
+
+
+def translation_path(directory, lang, file_name):
+    return directory / translations.TRANSLATIONS_DIR / lang / file_name
+
+
+def read_translation(directory, lang, file_name):
+    path = translation_path(directory, lang, file_name)
+    text = path.read_text(encoding="utf-8") if path.is_file() else None
+    return content_module._read_translation(directory, lang, file_name, text)
+
+
+def languages(directory):
+    meta = english_files(directory)["meta.yml"]
+    return [language["id"] for language in meta["languages"][1:]]
+
+
+def status(directory, langs):
+    """Print each missing and stale text with its English; the number of them."""
+    files = english_files(directory)
+    count = 0
+    for lang in langs:
+        for file_name, data in files.items():
+            translation = read_translation(directory, lang, file_name)
+            for label, found in (("missing", translations.missing(file_name, data, translation)),
+                                 ("stale", translations.stale(file_name, data, translation))):
+                for key, english in found:
+                    count += 1
+                    print(f"{lang} {label}: {file_name} {key}\n    English now: {translations._short(english)}")
+        print(f"{lang}: {sum(len(t) for t in map(lambda f: translations.texts(f, files[f]), files))} texts")
+    print(f"{count} to translate or re-read" if count else "every translation is there and up to date")
+    return count
+
+
+def _comment(value):
+    import json
+
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return "".join(f"  # {line}\n" for line in text.splitlines() or [""])
+
+
+def add(directory, lang):
+    """Append every missing key to the language's files, with an empty text and the English as a comment."""
+    import yaml
+
+    for file_name, data in english_files(directory).items():
+        translation = read_translation(directory, lang, file_name)
+        needed = translations.missing(file_name, data, translation)
+        if not needed:
+            continue
+        path = translation_path(directory, lang, file_name)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        lines = [] if path.is_file() else [f"# {lang} texts for content/{file_name}: `from` is the hash of the English "
+                                            f"each was made from (make i18n-status).\n"]
+        for key, english in needed:
+            lines.append(f"{yaml.safe_dump(key).removesuffix(chr(10) + '...' + chr(10)).strip()}:\n")
+            lines.append(_comment(english))
+            lines.append(f"  from: {translations.fingerprint(english)}\n  text:\n")
+        with path.open("a", encoding="utf-8") as out:
+            out.writelines(lines)
+        print(f"{path.relative_to(directory.parent)}: {len(needed)} keys added")
+
+
+def stamp(directory, lang, keys):
+    """Record the English's current hash for these keys (after re-reading each translation against it)."""
+    import re
+
+    files = english_files(directory)
+    for file_name, data in files.items():
+        english = translations.texts(file_name, data)
+        path = translation_path(directory, lang, file_name)
+        if not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8")
+        for key in [k for k in keys if k in english]:
+            pattern = re.compile(rf"^({re.escape(key)}:\n(?:  #.*\n)*  from: )\w+$", re.M)
+            text, n = pattern.subn(rf"\g<1>{translations.fingerprint(english[key][1])}", text)
+            if n:
+                print(f"{file_name} {key}: stamped")
+        path.write_text(text, encoding="utf-8")
+
+
+def check(directory, lang, file_names):
+    """What stops these files loading in `lang`, what is stale, their Spanish readability and English words left."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from readability import english_words, inflesz
+
+    files = english_files(directory)
+    bad = 0
+    for file_name in file_names:
+        file_name = Path(file_name).name
+        translation = read_translation(directory, lang, file_name)
+        _data, problems = translations.translate(file_name, files[file_name], translation, lang)
+        done = [entry["text"] for entry in translation.values() if isinstance(entry, dict) and entry.get("text")]
+        flat = [t for text in done for t in (text.values() if isinstance(text, dict) else [text])
+                if isinstance(t, str)]
+        left = {w for t in flat for w in english_words(t)}
+        for problem in problems:
+            print(problem)
+        for key, english in translations.stale(file_name, files[file_name], translation):
+            print(f"stale: {key} (English now: {translations._short(english)})")
+        score = f"{inflesz(flat):.1f}" if flat else "-"
+        print(f"{file_name}: {len(done)} texts, {len(problems)} problems, INFLESZ {score}"
+              f"{', English words: ' + ', '.join(sorted(left)) if left else ''}")
+        bad += len(problems)
+    return bad
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("command", choices=("status", "add", "stamp", "check"))
+    parser.add_argument("lang", nargs="?")
+    parser.add_argument("keys", nargs="*")
+    parser.add_argument("--content-dir", type=Path, default=CONTENT_DIR)
+    args = parser.parse_args(argv)
+    if args.command == "status":
+        return 1 if status(args.content_dir, [args.lang] if args.lang else languages(args.content_dir)) else 0
+    if not args.lang:
+        parser.error("name the language, like es")
+    if args.command == "check":
+        return 1 if check(args.content_dir, args.lang, args.keys) else 0
+    if args.command == "add":
+        add(args.content_dir, args.lang)
+    else:
+        stamp(args.content_dir, args.lang, args.keys)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
