@@ -370,6 +370,20 @@ def build_bundle(parts, lang, languages):
     return {"version": hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16], **bundle}
 
 
+# The bundle in two parts for a quick first visit: what the check needs, then the reading and the diary's words.
+REST = ("guide", "faq", "sources", "diary")
+DIARY_WORDS = "diary."  # the diary's words come with the diary, in the second part
+BOTH = ("version", "lang")  # each part says which bundle it belongs to
+
+
+def bundle_part(bundle, part):
+    """The `check` or `rest` part of a bundle: together they hold every key of it, and `ui` split by key."""
+    in_rest = part == "rest"
+    kept = {key: value for key, value in bundle.items() if key in BOTH or (key in REST) == in_rest and key != "ui"}
+    kept["ui"] = {key: word for key, word in bundle["ui"].items() if key.startswith(DIARY_WORDS) == in_rest}
+    return kept
+
+
 def _texts(directory):
     texts = {}
     for file_name in FILE_NAMES:

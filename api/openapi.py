@@ -3,6 +3,7 @@
 `make openapi` writes it to api/openapi.json, committed so API changes show in review. Its examples are real
 content and real assessments (api/openapi_examples.py), and it documents every status the API can send.
 """
+import functools
 import json
 from pathlib import Path
 
@@ -11,9 +12,10 @@ from .answers import MAX_BODY_WORDS, answers_schema_class
 from .content_schemas import ID
 from .errors import PROBLEM_TYPE, TOO_LARGE, Problem
 from .inputs import MAX_URL_CHARS, parse_json
+from .language import unknown_language
 from .openapi_examples import add_examples, apply_samples, content_samples, result_samples
 
-API_VERSION = "1.1.0"
+API_VERSION = "1.2.0"
 COMMITTED = Path(__file__).with_name("openapi.json")
 # The API Gateway stage's throttling, for all clients together (docs/deploy.md sets it; a test keeps them equal).
 RATE_LIMIT, BURST_LIMIT = 50, 100
@@ -26,6 +28,12 @@ The twitch trigger checker's content and assessment, for other apps.
 * **Versioning**: everything is under `/api/v1`. Within v1 changes are additions only (new routes, fields, ids,
   optional parameters); anything else would be a new `/api/v2`, with v1 kept running alongside. The content itself
   (wording, tips, weights) changes freely: its `version` says when. The changelog is on the docs page.
+* **Languages**: content and assessments come in each language of the content (`languages` in the bundle: `en`,
+  `es`). `?lang=es` chooses one; without it `Accept-Language` does, and English is the default. Responses carry
+  `Content-Language` and `Vary: Accept-Language`, and each language has its own `version` and ETag. Ids, scores,
+  levels and rules are the same in every language: only texts differ. An unknown `lang` is a 422 naming `lang`.
+* **Two parts for a quick start**: `/api/v1/content/check` (what a check needs) and `/api/v1/content/rest` (guide,
+  FAQ, sources, diary) hold together what `/api/v1/content` holds, with the same version.
 * **Caching**: every content GET carries `ETag` (the content version) and
   `Cache-Control: public, max-age=300, must-revalidate`, and so do this document and the docs page; send
   `If-None-Match` with the ETag, quoted as it came, to get a 304 when nothing changed.
@@ -130,15 +138,35 @@ ALWAYS = {"405": ref("MethodNotAllowed", "responses"), "414": ref("UriTooLong", 
           "429": ref("TooManyRequests", "responses"), "500": ref("InternalServerError", "responses")}
 
 
-def _get(operation_id, summary, schema, description, tag="Content", item=None, query=None):
-    """A cacheable GET operation; `item` is (name, ids) for routes that take an id."""
-    parameters = [IF_NONE_MATCH]
+def language_parameter(languages):
+    return {"in": "query", "name": "lang", "required": False,
+            "description": "The language of the texts: one of the content's languages. Without it, `Accept-Language` "
+                           f"chooses ({languages[0]} when it names none of them). Ids, scores and rules are the same "
+                           "in every language.",
+            "schema": {"type": "string", "enum": languages}, "example": languages[-1]}
+
+
+def language_problem(languages):
+    return problem("The query names no known trigger, or no language of the content; `errors` names the field.",
+                   unknown_language("xx", languages))
+
+
+CONTENT_LANGUAGE = header("The language of the texts in the response.", "es")
+VARY = header("Caches must keep one copy per language (and encoding).", "Accept-Language, Accept-Encoding")
+
+
+def _get_in(operation_id, summary, schema, description, languages, tag="Content", item=None, query=None):
+    """A cacheable GET operation in any of `languages`; `item` is (name, ids) for routes that take an id."""
+    parameters = [IF_NONE_MATCH, language_parameter(languages)]
+    in_language = {"Content-Language": CONTENT_LANGUAGE, "Vary": VARY}
     responses = {
         "200": {"description": description, "headers": {"ETag": ETAG, "Cache-Control": CACHE,
-                                                        "Access-Control-Allow-Origin": CORS_ORIGIN},
+                                                        "Access-Control-Allow-Origin": CORS_ORIGIN, **in_language},
                 "content": {"application/json": {"schema": ref(schema)}}},
         "304": {"description": "Not modified: the If-None-Match ETag is the current content version.",
-                "headers": {"ETag": ETAG, "Cache-Control": CACHE, "Access-Control-Allow-Origin": CORS_ORIGIN}}}
+                "headers": {"ETag": ETAG, "Cache-Control": CACHE, "Access-Control-Allow-Origin": CORS_ORIGIN,
+                            "Vary": VARY}},
+        "422": language_problem(languages)}
     if item:
         name, ids = item
         # A string, not an enum: ids may be added within v1, and an old client must still be able to ask for them.
@@ -152,16 +180,12 @@ def _get(operation_id, summary, schema, description, tag="Content", item=None, q
             errors=[{"field": "id", "message": "unknown id 'nope'"}], type_="about:blank"))
     if query:
         parameters.append(query)
-        known = ", ".join(query["schema"]["enum"])
-        responses["422"] = problem("The query names no known trigger.", Problem(
-            422, "Invalid query", "'nope' is not a trigger id.",
-            errors=[{"field": "trigger", "message": f"unknown trigger 'nope'; choose from: {known}"}]))
     return {"get": {"operationId": operation_id, "summary": summary, "tags": [tag],
                     "description": f"{description} Cacheable: send If-None-Match with the ETag to get 304.",
                     "parameters": parameters, "responses": {**responses, **ALWAYS}}}
 
 
-def _assessment(content):
+def _assessment(content, languages):
     from .routes import not_sent_as_json
 
     request_schema = answers_schema_class(content)()
@@ -176,12 +200,14 @@ def _assessment(content):
                         "alone. Send the body as `application/json`. Nothing is stored or logged. "
                         f"Bodies over {MAX_BODY_WORDS} get 413."),
         "tags": ["Assessment"],
+        "parameters": [language_parameter(languages)],
         "requestBody": {"required": True, "description": "The answers: question id to option id(s).",
                         "content": {"application/json": {"schema": ref("AssessmentRequest"),
                                                          "example": {"answers": EXAMPLE_ANSWERS}}}},
         "responses": {
-            "200": {"description": "The assessment.", "headers": {"Cache-Control": NO_STORE,
-                                                                 "Access-Control-Allow-Origin": CORS_ORIGIN},
+            "200": {"description": "The assessment, its texts in the language asked for.",
+                    "headers": {"Cache-Control": NO_STORE, "Access-Control-Allow-Origin": CORS_ORIGIN,
+                                "Content-Language": CONTENT_LANGUAGE, "Vary": VARY},
                     "content": {"application/json": {"schema": ref("Assessment")}}},
             "400": problem("The body is not JSON (not UTF-8, nested too deep, or not JSON at all).",
                            raised(parse_json, b"{not json", json.loads)),
@@ -190,7 +216,8 @@ def _assessment(content):
                 "detail": TOO_LARGE}),
             "415": problem("The body is not sent as JSON: `Content-Type` must be `application/json`.",
                            not_sent_as_json()),
-            "422": problem("The answers do not fit the questionnaire; `errors` names each field.", invalid),
+            "422": problem("The answers do not fit the questionnaire, or `lang` names no language of the content; "
+                           "`errors` names each field.", invalid),
             **ALWAYS,
         }}}
 
@@ -208,10 +235,20 @@ def _load(schema, body):
 
 def _paths(content):
     trigger_ids = [t["id"] for t in content["triggers"]]
+    languages = [language["id"] for language in content["languages"]]
+    _get = functools.partial(_get_in, languages=languages)
     return {
         "/api/v1/content": _get("getContent", "The whole content bundle", "ContentBundle",
                                 "Everything: questionnaire, triggers, red flags, triage levels, tips, conditions, guide, "
                                 "FAQ, sources and licence, with its version. Apps cache this one document for offline use."),
+        "/api/v1/content/check": _get("getContentCheck", "The content a check needs", "ContentCheck",
+                                      "The bundle's first part: everything the questionnaire and its results need "
+                                      "(no guide, FAQ, sources or diary). With /api/v1/content/rest it holds every "
+                                      "field of /api/v1/content, with the same version: for an app's quick first "
+                                      "visit."),
+        "/api/v1/content/rest": _get("getContentRest", "The rest of the content", "ContentRest",
+                                     "The bundle's second part: the guide, the FAQ, the sources and the diary's rules "
+                                     "and words, with the same version as /api/v1/content/check."),
         "/api/v1/questionnaire": _get("getQuestionnaire", "The questionnaire", "Questionnaire",
                                       "The questions and their options, warning signs first."),
         "/api/v1/triggers": _get("listTriggers", "All triggers", "TriggerList", "Every everyday trigger."),
@@ -233,7 +270,7 @@ def _paths(content):
             "responses": {"200": {"description": "The app is up.",
                                   "headers": {"Cache-Control": NO_STORE, "Access-Control-Allow-Origin": CORS_ORIGIN},
                                   "content": {"application/json": {"schema": ref("Health")}}}, **ALWAYS}}},
-        "/api/v1/assessments": _assessment(content),
+        "/api/v1/assessments": _assessment(content, languages),
     }
 
 
@@ -268,7 +305,8 @@ def build(content):
                          ("Faq", s.Faq), ("Source", s.Source), ("License", s.License),
                          ("Problem", s.ProblemSchema), ("Assessment", s.AssessmentSchema),
                          ("AssessmentRequest", answers_schema_class(content)), ("Health", s.HealthSchema),
-                         ("ContentBundle", s.ContentBundleSchema), ("Questionnaire", s.QuestionnaireSchema),
+                         ("ContentBundle", s.ContentBundleSchema), ("ContentCheck", s.ContentCheckSchema),
+                         ("ContentRest", s.ContentRestSchema), ("Questionnaire", s.QuestionnaireSchema),
                          ("TriggerList", s.TriggerListSchema), ("TipList", s.TipListSchema),
                          ("ConditionList", s.ConditionListSchema), ("Guide", s.GuideSchema),
                          ("FaqList", s.FaqListSchema), ("SourceList", s.SourceListSchema)):
@@ -288,7 +326,7 @@ def build(content):
 def document(app):
     """The document for the app's content, built once per process."""
     app_state = app.extensions["twitch"]
-    return app_state.once("openapi", lambda: build(app_state.content))
+    return app_state.once("openapi", lambda: build(next(iter(app_state.bundles.values()))))
 
 
 def dumps(doc):

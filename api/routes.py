@@ -3,7 +3,9 @@ from flask import Blueprint, current_app, jsonify, request
 from marshmallow import ValidationError
 
 from . import conditional, engine, inputs
+from .content import bundle_part
 from .errors import Problem, field_errors
+from .language import requested_language
 from .state import state
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -28,7 +30,7 @@ def cacheable(payload, variant=None):
     else:
         # Keyed by route and validated values only (ids that matched an item, a `variant` the route checked),
         # never by raw query strings, so the cache holds at most one body per item and stays bounded.
-        key = (request.endpoint, tuple(sorted((request.view_args or {}).items())), variant)
+        key = (request.endpoint, tuple(sorted((request.view_args or {}).items())), variant, requested_language())
         bodies = state().responses
         if key not in bodies:
             bodies[key] = current_app.json.dumps(payload).encode("utf-8") + b"\n"
@@ -54,6 +56,17 @@ def find(kind, item_id):
 @bp.get("/content")
 def content_bundle():
     return cacheable(current_content())
+
+
+@bp.get("/content/check")
+def content_check():
+    """What the check needs, for a first visit that should be quick; /content/rest brings the rest."""
+    return cacheable(state().once(("part", "check", requested_language()), lambda: bundle_part(current_content(), "check")))
+
+
+@bp.get("/content/rest")
+def content_rest():
+    return cacheable(state().once(("part", "rest", requested_language()), lambda: bundle_part(current_content(), "rest")))
 
 
 @bp.get("/questionnaire")
@@ -163,7 +176,7 @@ def assessment_json(result):
     ever in a result, so nothing a client sends can forge the marker). Tips fitted to a person are serialized as
     they are."""
     shared = engine.trigger_tips(current_content())
-    tips_json = state().once("tips_json", lambda: {trigger_id: current_app.json.dumps(tips)
+    tips_json = state().once(("tips_json", requested_language()), lambda: {trigger_id: current_app.json.dumps(tips)
                                                    for trigger_id, tips in shared.items()})
     reused = [t["id"] for t in result["triggers"] if t["tips"] is shared.get(t["id"])]
     marked = {**result, "triggers": [{**t, "tips": f"\0tips:{t['id']}"} if t["id"] in reused else t

@@ -210,6 +210,9 @@ Source = documented(c.SourceSchema, "Source", {
     "evidence": ("How much weight it can carry.", "Public health advice from a national health service."),
     "background": ("True for background reading only: no claim rests on it alone.", True),
 })
+Source._declared_fields["language"] = always(
+    fields.String, "The language of the page the address points to: the bundle's own where the publisher has a "
+                   "version in it, otherwise the content's source language.", example="en")
 License = documented(c.LicenseSchema, "License", {
     "name": ("The licence's name.", "CC BY 4.0"),
     "url": ("The licence's text.", "https://creativecommons.org/licenses/by/4.0/"),
@@ -344,8 +347,19 @@ WORD = {"oneOf": [
      "properties": {form: {"type": "string", "minLength": 1} for form in c.PLURAL_FORMS}}]}
 
 
+LANGUAGE = Response.from_dict({
+    "id": always(fields.String, "The language code, for `?lang=`.", example="es"),
+    "name": always(fields.String, "The language's name in that language, for a language menu.", example="Español"),
+}, name="Language")
+
+
 class ContentBundleSchema(Response):
-    version = always(fields.String, "A hash of the content; the ETag of every content response.", example=VERSION_EXAMPLE)
+    version = always(fields.String, "A hash of the content in this language; the ETag of every content response "
+                                    "in it.", example=VERSION_EXAMPLE)
+    lang = always(fields.String, "The language of every text in this response (also `Content-Language`).",
+                  example="en")
+    languages = always(fields.List, "Every language the content is in, its source language first.",
+                       fields.Nested(LANGUAGE))
     title = always(fields.String, "The product's name.", example="The twitch trigger checker")
     disclaimer = always(fields.String, "Show this with every result.",
                         example="This check gives general information, not a diagnosis.")
@@ -370,3 +384,19 @@ class ContentBundleSchema(Response):
         {"habits": always(fields.List, "The habits, in check-in order.", fields.Nested(Habit))}, name="DiaryBody"))
     ui = always(fields.Dict, "Every other word the app shows, by stable key (`{name}` marks a value to fill in).",
                 keys=fields.String(), values=fields.Raw(metadata=WORD), example={"home.start": "Start the check"})
+
+
+def _part(name, keys, description):
+    """A part of the bundle: the same fields as ContentBundle, fewer of them."""
+    declared = ContentBundleSchema._declared_fields
+    chosen = {key: copy.deepcopy(declared[key]) for key in keys}
+    chosen["ui"].metadata = {**chosen["ui"].metadata, "description": description}
+    return Response.from_dict(chosen, name=name)
+
+
+# The two parts together hold every field of the bundle (api/content.py bundle_part); `ui` is split by key.
+ContentCheckSchema = _part("ContentCheck", [k for k in ContentBundleSchema._declared_fields
+                                            if k not in ("guide", "faq", "sources", "diary")],
+                           "The words of the app's screens, the diary's (`diary.*`) aside.")
+ContentRestSchema = _part("ContentRest", ["version", "lang", "guide", "faq", "sources", "diary", "ui"],
+                          "The diary's words (`diary.*`).")

@@ -11,11 +11,20 @@ from flask import current_app
 
 @dataclass
 class AppState:
-    content: dict
+    bundles: dict  # the content in each language, {lang: bundle}, the content's own language first
     request_schema: Any  # the marshmallow schema that judges answers
     quick_check: Callable[[Any], Any]  # says yes only to plainly valid answers; marshmallow judges the rest
     responses: dict = field(default_factory=dict)  # serialized content bodies by (endpoint, validated values)
     _built: dict = field(default_factory=dict)
+
+    @property
+    def content(self):
+        """The content in the language of the request (the content's own outside one)."""
+        from flask import has_request_context
+
+        from .language import requested_language
+
+        return self.bundles[requested_language()] if has_request_context() else next(iter(self.bundles.values()))
 
     def once(self, key, make):
         """What `make()` gives, made the first time it is asked for and kept."""

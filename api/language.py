@@ -1,0 +1,35 @@
+"""Which language a request gets: `?lang=`, else the best of `Accept-Language`, else the content's own (English)."""
+from flask import g, request
+
+from .errors import Problem
+from .state import state
+
+
+def requested_language():
+    """The language for this request; an unknown `?lang=` is a 422 naming `lang`, never a silent fallback."""
+    if "lang" not in g:
+        known = list(state().bundles)
+        asked = request.args.get("lang")
+        if asked is None:
+            # werkzeug matches `es-MX` to `es`; no header, or no language we have, gets the content's own.
+            g.lang = request.accept_languages.best_match(known, default=known[0])
+        elif asked in known:
+            g.lang = asked
+        else:
+            raise unknown_language(asked, known)
+    return g.lang
+
+
+def unknown_language(asked, known):
+    return Problem(422, "Invalid query", f"'{asked}' is not a language of this content.",
+                   errors=[{"field": "lang", "message": f"unknown language '{asked}'; choose from: {', '.join(known)}"}])
+
+
+def register(app):
+    @app.after_request
+    def say_language(response):
+        """Responses in a language say which, and that Accept-Language chose it (for caches)."""
+        if "lang" in g and response.mimetype == "application/json":
+            response.headers["Content-Language"] = g.lang
+            response.vary.add("Accept-Language")
+        return response
