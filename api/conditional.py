@@ -9,6 +9,8 @@ import re
 
 from flask import current_app, request
 
+from .compression import ENCODINGS
+
 # One list element: optional whitespace, an entity tag or nothing (RFC 9110 5.6.1 lets lists hold empty elements),
 # optional whitespace, then a comma or the end. Scanned element by element: linear, whatever the header holds.
 _ELEMENT = re.compile(r'[ \t]*(?:(?:W/)?"([\x21\x23-\x7e\x80-\xff]*)"[ \t]*)?(?:,|\Z)')
@@ -28,9 +30,15 @@ def requested_tags(field):
 
 
 def not_modified(tag):
-    """Whether the request's If-None-Match names `tag` (weak comparison, as RFC 9110 asks for GET) or is `*`."""
+    """Whether the request's If-None-Match names `tag` (weak comparison, as RFC 9110 asks for GET) or is `*`.
+
+    `tag:br` and `tag:gzip` (the compressed variants' tags, api/compression.py) name the same content.
+    """
     field = ", ".join(request.headers.getlist("If-None-Match"))
-    return field.strip(" \t") == "*" or tag in requested_tags(field)
+    if field.strip(" \t") == "*":
+        return True
+    named = requested_tags(field)
+    return tag in named or any(f"{tag}:{encoding}" in named for encoding in ENCODINGS)
 
 
 def respond(body, mimetype, cache_control, tag=None):

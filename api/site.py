@@ -3,7 +3,7 @@ import mimetypes
 import os
 from pathlib import Path
 
-from flask import Blueprint, Response, current_app, render_template, request
+from flask import Blueprint, current_app, render_template
 from werkzeug.exceptions import NotFound
 from werkzeug.routing import PathConverter
 from werkzeug.security import safe_join
@@ -70,8 +70,7 @@ def app_file(filename):
         raise NotFound(f"There is no file '{filename}'.")
     suffix = Path(path).suffix
     mimetype = MIME_TYPES.get(suffix) or mimetypes.guess_type(path)[0] or "application/octet-stream"
-    response = Response(Path(path).read_bytes(), mimetype=mimetype)  # small files: read whole, nothing left open
-    response.add_etag()
-    # The service worker keeps its own copies; the browser should always revalidate (cheap, ETag).
-    response.headers["Cache-Control"] = "no-cache"
-    return response.make_conditional(request)
+    # Small files: read whole, nothing left open. The service worker keeps its own copies; the browser should
+    # always revalidate (cheap, ETag). conditional reads If-None-Match strictly and knows the compressed variants'
+    # tags; no ranges (a range of a compressed body would be wrong).
+    return conditional.respond(Path(path).read_bytes(), mimetype, "no-cache")

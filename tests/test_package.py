@@ -1,6 +1,7 @@
 """The Lambda package as API Gateway calls it: built by tools/build-package, unzipped, and handler.lambda_handler
 fed REST (v1) and HTTP API (v2) events in a fresh Python that sees only the zip and what Lambda itself provides."""
 import base64
+import gzip
 import importlib.metadata
 import json
 import os
@@ -10,6 +11,7 @@ import sys
 import zipfile
 from pathlib import Path
 
+import brotli
 import pytest
 from packaging.requirements import Requirement
 
@@ -139,7 +141,8 @@ def an_icon():
 
 
 SCENARIOS = ("home", "health", "content", "content_again", "assessment", "not_json", "bad_answers",
-             "unknown_path", "preflight")
+             "unknown_path", "preflight", "content_br", "content_gzip", "assessment_br", "assessment_gzip")
+ENCODINGS = {"br": brotli.decompress, "gzip": gzip.decompress}
 
 
 def scenario_events(make_event, etag=None):
@@ -157,6 +160,10 @@ def scenario_events(make_event, etag=None):
         make_event("OPTIONS", "/api/v1/assessments", headers={
             "Origin": "https://another-app.example", "Access-Control-Request-Method": "POST",
             "Access-Control-Request-Headers": "content-type"}),
+        *(make_event("GET", "/api/v1/content", headers={"Accept-Encoding": encoding}) for encoding in ENCODINGS),
+        *(make_event("POST", "/api/v1/assessments", headers={"Content-Type": "application/json",
+                                                             "Accept-Encoding": encoding},
+                     body=json.dumps(ANSWERS).encode()) for encoding in ENCODINGS),
     ]
 
 
@@ -287,6 +294,28 @@ def test_problems(responses, scenario, status):
     assert not response.get("isBase64Encoded"), "problem+json must reach clients as text, not base64"
     problem = body_json(response)
     assert problem["status"] == status and problem["title"] and problem["detail"]
+
+
+@pytest.mark.parametrize("encoding", ENCODINGS)
+@pytest.mark.parametrize("scenario", ["content", "assessment"])
+def test_compressed_when_asked_as_base64_that_decodes_to_the_same_json(responses, scenario, encoding):
+    _, r = responses
+    plain, packed = r[scenario], r[f"{scenario}_{encoding}"]
+    assert plain["statusCode"] == packed["statusCode"] == 200
+    assert header(plain, "Content-Encoding") is None
+    assert not plain.get("isBase64Encoded"), "an uncompressed JSON body reaches clients as text"
+    assert header(packed, "Content-Encoding") == encoding
+    assert packed["isBase64Encoded"] is True, "API Gateway passes binary bodies on only as base64"
+    body = base64.b64decode(packed["body"])
+    assert len(body) < len(body_bytes(plain))
+    assert json.loads(ENCODINGS[encoding](body)) == body_json(plain)
+    assert "accept-encoding" in header(packed, "Vary").lower()
+    if scenario == "content":
+        assert header(packed, "ETag") not in (None, header(plain, "ETag"))
+
+
+def test_api_gateway_does_not_compress_again():
+    assert not stage_setting("payload_compression"), "the app compresses (api/compression.py); twice breaks bodies"
 
 
 def test_bad_answers_name_each_field(responses):
