@@ -107,8 +107,10 @@ def _read_translation(directory, lang, file_name, text):
     except yaml.YAMLError as error:
         raise ContentError(f"{where}: not valid YAML: {error}") from None
     raw = raw or {}
-    if not isinstance(raw, dict) or not all(isinstance(v, dict) and set(v) <= {"from", "text"} for v in raw.values()):
-        raise ContentError(f"{where}: must map each key to {{from: <hash of the English>, text: <the text>}}")
+    if not isinstance(raw, dict) or not all(isinstance(v, dict) and set(v) <= {"from", "text"}
+                                            and isinstance(v.get("from"), str) for v in raw.values()):
+        raise ContentError(f'{where}: must map each key to {{from: "<hash of the English>", text: <the text>}}, '
+                           "the hash quoted")
     return raw
 
 
@@ -417,19 +419,16 @@ def check_content(directory, texts):
         lang = language["id"]
         files = loaded if lang == source else translated_files(directory, texts, loaded, lang)
         parts = {FILES[name][0] or name.removesuffix(".yml"): _part(name, data) for name, data in files.items()}
-        if lang != source:
-            mark_source_languages(parts["sources"], loaded["sources.yml"]["sources"], lang, source)
-        else:
-            mark_source_languages(parts["sources"], parts["sources"], lang, source)
+        parts["sources"] = with_page_languages(parts["sources"], loaded["sources.yml"]["sources"], lang, source)
         _Checker(parts).run()
         bundles[lang] = build_bundle(parts, lang, languages)
     return bundles
 
 
-def mark_source_languages(sources, english, lang, source_lang):
-    """Each source says the language of the page it points to: a translation may point to a version in its own."""
-    for source, original in zip(sources, english):
-        source["language"] = lang if source["address"] != original["address"] or lang == source_lang else source_lang
+def with_page_languages(sources, english, lang, source_lang):
+    """Each source with the language of the page it points to: a translation may point to a version in its own."""
+    return [{**source, "language": lang if source["address"] != original["address"] else source_lang}
+            for source, original in zip(sources, english)]
 
 
 def _remember(folder, name, bundle):

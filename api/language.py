@@ -11,13 +11,22 @@ def requested_language():
         known = list(state().bundles)
         asked = request.args.get("lang")
         if asked is None:
-            # werkzeug matches `es-MX` to `es`; no header, or no language we have, gets the content's own.
-            g.lang = request.accept_languages.best_match(known, default=known[0])
+            g.lang = best_of_accept_language(known)
         elif asked in known:
             g.lang = asked
         else:
             raise unknown_language(asked, known)
     return g.lang
+
+
+def best_of_accept_language(known):
+    """The first language the client names, by its own order of preference, that the content has: `es-MX` is
+    `es`. (werkzeug's best_match would prefer an exact `es` at q=0.9 over `en-GB` at q=1.) None named: the first."""
+    for value, _quality in request.accept_languages:  # werkzeug sorts them by quality
+        primary = value.lower().split("-")[0]
+        if primary in known:
+            return primary
+    return known[0]
 
 
 def unknown_language(asked, known):

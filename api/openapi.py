@@ -266,7 +266,9 @@ def _paths(content):
         "/api/v1/sources": _get("listSources", "Sources", "SourceList", "Every source the content rests on."),
         "/api/v1/health": {"get": {
             "operationId": "getHealth", "summary": "Health check", "tags": ["Service"],
-            "description": "Whether the API is up, and the version of the content it serves. Never cached.",
+            "description": "Whether the API is up, and the version of the content it serves (in the language asked "
+                           "for, like the content routes). Never cached.",
+            "parameters": [language_parameter(languages)],
             "responses": {"200": {"description": "The app is up.",
                                   "headers": {"Cache-Control": NO_STORE, "Access-Control-Allow-Origin": CORS_ORIGIN},
                                   "content": {"application/json": {"schema": ref("Health")}}}, **ALWAYS}}},

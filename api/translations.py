@@ -156,4 +156,4 @@ def stale(file_name, data, translation):
 def missing(file_name, data, translation):
     """Keys every language must have and this one lacks: (key, English)."""
     return [(key, value) for key, (_path, value, rule) in texts(file_name, data).items()
-            if (rule is True or rule == "whole") and key not in translation]
+            if (rule is True or rule == "whole") and not (translation.get(key) or {}).get("text")]

@@ -74,6 +74,10 @@ there here than then too very much many some each other only just also still you
 """.split())
 
 
+NAMES = re.compile(r"\{[a-z_]+\}|CC BY")  # placeholders the app fills in, and names
+
+
 def english_words(text):
-    """The English words left in a Spanish text (names aside: they are checked by the caller's allow list)."""
-    return sorted({w for w in re.findall(r"[A-Za-z']+", text) if w.lower() in ENGLISH_ONLY})
+    """The English words left in a Spanish text, placeholders and names aside."""
+    text = NAMES.sub(" ", text)
+    return sorted({w for w in re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", text) if w.lower() in ENGLISH_ONLY})

@@ -67,7 +67,8 @@ def add(directory, lang):
 
     for file_name, data in english_files(directory).items():
         translation = read_translation(directory, lang, file_name)
-        needed = translations.missing(file_name, data, translation)
+        needed = [(key, english) for key, english in translations.missing(file_name, data, translation)
+                  if key not in translation]  # a key there with no text yet is the translator's to fill
         if not needed:
             continue
         path = translation_path(directory, lang, file_name)
@@ -77,7 +78,7 @@ def add(directory, lang):
         for key, english in needed:
             lines.append(f"{yaml.safe_dump(key).removesuffix(chr(10) + '...' + chr(10)).strip()}:\n")
             lines.append(_comment(english))
-            lines.append(f"  from: {translations.fingerprint(english)}\n  text:\n")
+            lines.append(f'  from: "{translations.fingerprint(english)}"\n  text:\n')
         with path.open("a", encoding="utf-8") as out:
             out.writelines(lines)
         print(f"{path.relative_to(directory.parent)}: {len(needed)} keys added")
@@ -95,8 +96,8 @@ def stamp(directory, lang, keys):
             continue
         text = path.read_text(encoding="utf-8")
         for key in [k for k in keys if k in english]:
-            pattern = re.compile(rf"^({re.escape(key)}:\n(?:  #.*\n)*  from: )\w+$", re.M)
-            text, n = pattern.subn(rf"\g<1>{translations.fingerprint(english[key][1])}", text)
+            pattern = re.compile(rf'^({re.escape(key)}:\n(?:  #.*\n)*  from: )"?\w+"?$', re.M)
+            text, n = pattern.subn(rf'\g<1>"{translations.fingerprint(english[key][1])}"', text)
             if n:
                 print(f"{file_name} {key}: stamped")
         path.write_text(text, encoding="utf-8")

@@ -1,7 +1,9 @@
 """Write the words of content/ui.yml into frontend/index.html, where the page shows them before the app has loaded.
 
 An element with `data-word="key"` gets that word as its text; `data-word-content="key"` (or
-`data-word-aria-label`) sets that attribute, written after it. Run `make index-html` after changing those words; a test fails until then.
+`data-word-aria-label`) sets that attribute, written after it. The page also carries, for each language, a
+`<template class="boot-words" lang="...">` with every one of its words, for the time before the content loads.
+Run `make index-html` after changing those words; a test fails until then.
 """
 import html
 import re
@@ -11,7 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from api.content import load_content  # noqa: E402
+from api.content import load_bundles  # noqa: E402
 
 INDEX = ROOT / "frontend" / "index.html"
 TEXT = re.compile(r'(<(\w+)\b[^>]*\sdata-word="([a-z0-9_.]+)"[^>]*>)(.*?)(</\2>)', re.S)
@@ -24,6 +26,22 @@ def with_words(page, ui):
     return ATTRIBUTE.sub(lambda m: m.group(1) + html.escape(ui[m.group(3)]) + m.group(5), page)
 
 
+TEMPLATES = re.compile(r'(?:<template class="boot-words" lang="[a-z]+">.*?</template>\n)+', re.S)
+
+
+def render(page, bundles):
+    """The page in the content's own language, with one template of its words per language."""
+    templates = TEMPLATES.search(page)
+    before, after = page[:templates.start()], page[templates.end():]
+    source = next(iter(bundles.values()))["ui"]
+    keys = sorted(keys_in(page))
+    blocks = []
+    for lang, bundle in bundles.items():
+        words = "".join(f'  <p data-word="{key}">{html.escape(bundle["ui"][key], quote=False)}</p>\n' for key in keys)
+        blocks.append(f'<template class="boot-words" lang="{lang}">\n{words}</template>\n')
+    return with_words(before, source) + "".join(blocks) + with_words(after, source)
+
+
 def keys_in(page):
     """The word keys the page uses."""
     return {m.group(3) for m in TEXT.finditer(page)} | {m.group(3) for m in ATTRIBUTE.finditer(page)}
@@ -31,7 +49,7 @@ def keys_in(page):
 
 def main():
     page = INDEX.read_text(encoding="utf-8")
-    updated = with_words(page, load_content()["ui"])
+    updated = render(page, load_bundles())
     if updated != page:
         INDEX.write_text(updated, encoding="utf-8")
         print("frontend/index.html: words updated (run make sw-version)")

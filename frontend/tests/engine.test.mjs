@@ -19,6 +19,17 @@ for (const vector of vectors.cases) {
   });
 }
 
+// Every other language: the same ids, scores and order as the Python engine gives in it, texts in that language.
+for (const [lang, version] of Object.entries(vectors.content_versions).slice(1)) {
+  const translated = loadContent(lang);
+  test(`the vectors were built from the current content in ${lang}`, () => assert.equal(translated.version, version));
+  for (const vector of vectors.cases) {
+    test(`vector in ${lang}: ${vector.name}`, () => {
+      assert.deepEqual(assess(translated, vector.answers), vector.in_languages[lang]);
+    });
+  }
+}
+
 test("the engine does not change the answers it reads", () => {
   const answers = { warning_signs: ["weakness"], sleep: "under_5h" };
   const copy = structuredClone(answers);

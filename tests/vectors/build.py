@@ -11,7 +11,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from api.content import load_content  # noqa: E402
+from api.content import load_bundles  # noqa: E402
 from api.engine import assess  # noqa: E402
 
 OUT = Path(__file__).with_name("assessments.json")
@@ -195,19 +195,26 @@ def summary(result):
 
 
 def build(directory=None):
-    content = load_content(*([directory] if directory else []))
+    """`expected` is the result in the content's own language; `in_languages` the result in each other one, which
+    must agree with the hand-written case too: only texts differ between languages."""
+    bundles = load_bundles(*([directory] if directory else []))
+    content, *others = bundles.values()
     vectors, wrong = [], []
     for name, answers, level, flags, triggers, conditions in CASES:
-        result = assess(content, answers)
         expected_summary = {"triage_level": level, "red_flags": flags, "triggers": triggers,
                             "related_conditions": conditions}
-        if summary(result) != expected_summary:
-            wrong.append(f"{name}:\n  hand-written {expected_summary}\n  engine       {summary(result)}")
-        vectors.append({"name": name, "answers": answers, "summary": expected_summary, "expected": result})
+        results = {lang: assess(bundle, answers) for lang, bundle in bundles.items()}
+        for lang, result in results.items():
+            if summary(result) != expected_summary:
+                wrong.append(f"{name} ({lang}):\n  hand-written {expected_summary}\n  engine       {summary(result)}")
+        vectors.append({"name": name, "answers": answers, "summary": expected_summary,
+                        "expected": results[content["lang"]],
+                        "in_languages": {bundle["lang"]: results[bundle["lang"]] for bundle in others}})
     if wrong:
         sys.exit("The engine disagrees with the hand-written cases:\n" + "\n".join(wrong))
-    OUT.write_text(json.dumps({"content_version": content["version"], "cases": vectors},
-                              indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    OUT.write_text(json.dumps({"content_version": content["version"],
+                               "content_versions": {lang: bundle["version"] for lang, bundle in bundles.items()},
+                               "cases": vectors}, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"wrote {len(vectors)} cases to {OUT}")
 
 
