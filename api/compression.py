@@ -10,9 +10,13 @@ docs/deploy.md), and it would skip bodies that already carry Content-Encoding an
 - Problems (4xx, 5xx) are compressed here: flask-compress leaves every status but 2xx alone.
 - Bodies under MIN_SIZE are sent as they are: compressing them saves less than the header costs.
 - Compressed bodies are kept for cacheable responses only (a GET or HEAD answered 200 with an ETag, not
-  no-store), keyed by encoding, ETag, length and hash of the body, so never by a query string and never for an answer (POST
-  /assessments is no-store); at most MAX_ENTRIES of them and MAX_BYTES in all.
+  no-store), keyed by encoding, ETag, length and hash of the body: never by a query string, never for an answer
+  (POST /assessments is no-store); at most MAX_ENTRIES of them and MAX_BYTES in all. Kept ones are compressed
+  hardest, once; the others at a level cheap enough for every request.
 """
+import gzip
+
+import brotli
 from flask import g, request
 from flask_compress import Compress
 from flask_compress.flask_compress import _choose_algorithm, _compress_data
@@ -21,8 +25,11 @@ ENCODINGS = ("br", "gzip")  # in the order preferred when a client accepts both 
 MIMETYPES = ["text/html", "text/css", "text/javascript", "application/javascript", "application/json",
              "application/problem+json", "application/manifest+json", "image/svg+xml", "text/plain"]
 MIN_SIZE = 500  # bytes
-BROTLI_QUALITY = 5  # benchmarks/compression.py: 4 to 6 cost about the same per body; 11 is 60 times slower
-GZIP_LEVEL = 6
+# benchmarks/compression.py. Per request (assessments, problems): brotli 4 makes an 11 kB result 3.8 kB in about
+# 0.3 ms (5: 6% smaller for 50% more time). A kept body is compressed once per process, so it gets the smallest:
+# brotli 11 takes the 165 kB bundle to 32 kB (4: 39 kB) in about 0.25 s, once.
+BROTLI_QUALITY, GZIP_LEVEL = 4, 6
+KEPT_QUALITY = {"br": 11, "gzip": 9}
 MAX_ENTRIES = 512
 MAX_BYTES = 32 * 1024 * 1024
 
@@ -75,8 +82,20 @@ def register(app):
             body = response.get_data()
             # The body itself picks the entry: equal bytes, equal compressed bytes. bytes cache their hash, and
             # content routes send the same bytes object every time, so this costs nothing there.
-            g.compressed_body_key = f"{response.headers['ETag']}|{len(body)}|{hash(body)}"
+            g.compressed_body_key = key = f"{response.headers['ETag']}|{len(body)}|{hash(body)}"
+            keep_compressed(app, response, body, key)
         return response
+
+
+def keep_compressed(app, response, body, key):
+    """Compress a kept body once, at KEPT_QUALITY, into the entry flask-compress will look for next."""
+    chosen = _choose_algorithm(ENCODINGS, request.headers.get("Accept-Encoding", ""))
+    cache = app.extensions["compression"].cache
+    if chosen and cache is not None and response.mimetype in MIMETYPES and len(body) >= MIN_SIZE \
+            and cache.get(f"{chosen};{key}") is None:
+        level = KEPT_QUALITY[chosen]
+        cache.set(f"{chosen};{key}", brotli.compress(body, quality=level) if chosen == "br"
+                  else gzip.compress(body, level, mtime=0))
 
 
 def compress_problem(app, response):

@@ -121,6 +121,12 @@ def test_assessments_are_compressed_and_never_kept(client, app, encoding):
     assert app.extensions["compression"].cache.data == kept_before  # an answer's result is never kept
 
 
+def test_what_is_kept_is_compressed_hardest(client):
+    plain = get(client, "/api/v1/content").get_data()
+    packed = get(client, "/api/v1/content", "br").get_data()
+    assert len(packed) < len(brotli.compress(plain, quality=compression.BROTLI_QUALITY))
+
+
 def test_compressed_bodies_are_kept_per_body_not_per_address(client, app):
     cache = app.extensions["compression"].cache
     for n in range(50):
