@@ -1,8 +1,9 @@
 // The service worker: the app works with no network after one visit.
 // - the shell (HTML, CSS, JS, manifest): precached at install, all or nothing, served from the cache first;
 //   refilled whole if the browser deletes it;
-// - the content bundle: precached too, then network first with the cached copy as the fallback; only a
-//   response that is sound content (JSON with a version) replaces the saved copy;
+// - the content, in two parts (check, then rest) per language: kept for each language the page asks for
+//   ("keep-offline" names it) and, through an update, for every language saved before; network first with the
+//   saved copy as the fallback; only a response that is sound content (JSON with a version) replaces it;
 // - nothing the network sends goes into a cache unless it is what it claims (see isAppFile and isContent);
 // - the page asks "keep-offline" to show whether the app works offline: checked against the caches;
 // - any other page in scope, with no network, leads to the shell;
@@ -10,7 +11,7 @@
 //   or in the background when the app next starts under this worker.
 // Change VERSION whenever a shell file changes: the new worker then installs beside the old one,
 // the app offers a reload, and on activation the old caches are deleted.
-const VERSION = "4cc919762e60";
+const VERSION = "23da5f4b1d6c";
 const PREFIX = "twitch-";
 const SHELL_CACHE = `${PREFIX}shell-v${VERSION}`;
 const CONTENT_CACHE = `${PREFIX}content-v${VERSION}`;
@@ -28,6 +29,7 @@ const SHELL = [
   "js/answers.js",
   "js/check.js",
   "js/engine.js",
+  "js/language.js",
   "js/offline.js",
   "js/store.js",
   "js/summary.js",
@@ -41,6 +43,7 @@ const SHELL = [
   "js/ui/guide.js",
   "js/ui/home.js",
   "js/ui/icons.js",
+  "js/ui/language.js",
   "js/ui/notices.js",
   "js/ui/privacy.js",
   "js/ui/question.js",
@@ -48,7 +51,7 @@ const SHELL = [
   "manifest.webmanifest",
   "icons/icon.svg",
 ];
-const CONTENT = "api/v1/content";
+const CONTENT_PARTS = ["api/v1/content/check", "api/v1/content/rest"];
 // The diary's files beyond the shell: fetched only by people who open the diary.
 const DIARY = [
   "css/diary.css",
@@ -74,13 +77,14 @@ const DIARY = [
 const scoped = (path) => new URL(path, self.registration.scope).href;
 const SHELL_URLS = new Set(SHELL.map(scoped));
 const DIARY_URLS = new Set(DIARY.map(scoped));
-const CONTENT_URL = scoped(CONTENT);
+const CONTENT_PATHS = new Set(CONTENT_PARTS.map((part) => new URL(scoped(part)).pathname));
+const contentUrls = (lang) => CONTENT_PARTS.map((part) => scoped(`${part}?lang=${encodeURIComponent(lang)}`));
 const APP_PAGES = new Set([scoped("./"), scoped("index.html")]);
 
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
     await fillCache(SHELL_CACHE, SHELL); // all or nothing: the install fails if any file is missing or wrong
-    await keepContent();
+    for (const lang of await savedLanguages()) await keepContent(lang); // an update keeps every language saved
     // Someone who uses the diary keeps it offline through an app update.
     if ((await caches.keys()).some((name) => name.startsWith(`${PREFIX}diary-`))) await cacheDiary();
   })());
@@ -100,7 +104,9 @@ self.addEventListener("activate", (event) => {
 // the second launch on, the diary works offline even if never opened.
 self.addEventListener("message", (event) => {
   if (event.data === "skip-waiting") self.skipWaiting();
-  if (event.data === "keep-offline") event.waitUntil(keepOffline().then((ready) => event.ports[0]?.postMessage({ ready })));
+  if (event.data?.type === "keep-offline") {
+    event.waitUntil(keepOffline(event.data.lang).then((ready) => event.ports[0]?.postMessage({ ready })));
+  }
   if (event.data === "keep-diary") event.waitUntil(keepDiary().catch(() => {})); // offline: next launch
 });
 
@@ -110,7 +116,7 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(request.url);
   url.hash = "";
   if (url.origin !== self.location.origin) return;
-  if (url.href === CONTENT_URL) event.respondWith(handleContentRequest(request));
+  if (CONTENT_PATHS.has(url.pathname)) event.respondWith(handleContentRequest(request, url.href));
   else if (request.mode === "navigate") event.respondWith(handleNavigation(event, url));
   else if (SHELL_URLS.has(url.href)) event.respondWith(handleShellRequest(event));
   else if (DIARY_URLS.has(url.href)) event.respondWith(handleDiaryRequest(event));
@@ -160,46 +166,64 @@ async function holdsAll(name, paths) {
   return paths.every((path) => saved.has(scoped(path)));
 }
 
-/** Save the content for offline use: from the network when it is sound, else the copy an earlier version of
- * this worker saved (so an update installs while the content route is down); neither: fail. */
-async function keepContent() {
-  const response = await fetch(new Request(CONTENT_URL, { cache: "no-cache" })).catch(() => null);
-  const sound = response && await isContent(response) ? response : await caches.match(CONTENT_URL);
-  if (!sound) throw new Error("no sound content to keep");
-  await (await caches.open(CONTENT_CACHE)).put(CONTENT_URL, sound);
+/** The languages whose content any version of this worker saved. */
+async function savedLanguages() {
+  const langs = new Set();
+  for (const name of (await caches.keys()).filter((key) => key.startsWith(`${PREFIX}content-`))) {
+    for (const request of await (await caches.open(name)).keys()) {
+      const lang = new URL(request.url).searchParams.get("lang");
+      if (lang) langs.add(lang);
+    }
+  }
+  return langs;
 }
 
-/** Whether the app works offline now: the whole shell and the content saved. Whatever is missing (a browser
- * short of space may delete a cache) is fetched again first; the shell as a whole, so its files stay of one
- * version. Several asks at once share one check. */
-let keeping = null;
-function keepOffline() {
-  keeping ??= (async () => {
-    if (!(await holdsAll(SHELL_CACHE, SHELL))) await retried(() => fillCache(SHELL_CACHE, SHELL));
-    if (!(await holdsAll(CONTENT_CACHE, [CONTENT]))) await retried(keepContent);
-    return true;
-  })().catch(() => false).finally(() => {
-    keeping = null;
-  });
-  return keeping;
+/** Save both parts of the content in `lang` for offline use: each from the network when it is sound, else the
+ * copy an earlier version of this worker saved (so an update installs while the content route is down); neither:
+ * fail. The two parts are kept together only when they are of one version. */
+async function keepContent(lang) {
+  const parts = await Promise.all(contentUrls(lang).map(async (url) => {
+    const response = await fetch(new Request(url, { cache: "no-cache" })).catch(() => null);
+    const sound = response && await isContent(response) ? response : await caches.match(url);
+    if (!sound) throw new Error(`no sound content to keep: ${url}`);
+    return [url, sound, (await sound.clone().json()).version];
+  }));
+  if (new Set(parts.map(([, , version]) => version)).size !== 1) throw new Error("the two parts differ in version");
+  const cache = await caches.open(CONTENT_CACHE);
+  await Promise.all(parts.map(([url, response]) => cache.put(url, response)));
+}
+
+/** Whether the app works offline now in `lang`: the whole shell and both parts of the content saved. Whatever is
+ * missing (a browser short of space may delete a cache) is fetched again first; the shell as a whole, so its
+ * files stay of one version. Several asks at once share one check. */
+const keeping = new Map();
+function keepOffline(lang) {
+  if (!keeping.has(lang)) {
+    keeping.set(lang, (async () => {
+      if (!(await holdsAll(SHELL_CACHE, SHELL))) await retried(() => fillCache(SHELL_CACHE, SHELL));
+      if (lang && !(await holdsAll(CONTENT_CACHE, contentUrls(lang)))) await retried(() => keepContent(lang));
+      return Boolean(lang);
+    })().catch(() => false).finally(() => keeping.delete(lang)));
+  }
+  return keeping.get(lang);
 }
 
 /** Network first, so content updates arrive by themselves. Only sound content replaces the saved copy, and
  * anything else (no network, a network that hangs, an error, a portal's page, a broken body) gets the saved copy. */
-async function handleContentRequest(request) {
+async function handleContentRequest(request, url) {
   const cache = await caches.open(CONTENT_CACHE);
   let response = null;
   let failure = null;
   try {
     response = await withTimeout(fetch(request), NETWORK_TIMEOUT_MS);
     if (await withTimeout(isContent(response), NETWORK_TIMEOUT_MS)) { // the body too may hang
-      await cache.put(CONTENT_URL, response.clone()).catch(() => {}); // storage full: still served
+      await cache.put(url, response.clone()).catch(() => {}); // storage full: still served
       return response;
     }
   } catch (error) {
     failure = error;
   }
-  const saved = await cache.match(CONTENT_URL);
+  const saved = await cache.match(url);
   if (saved) return saved;
   if (response) return response; // nothing saved yet: the page shows that the content could not load
   throw failure;

@@ -2,12 +2,14 @@
 // and updates (offline.js registers the service worker). Screens live in ui/, one per file.
 import * as api from "./api.js";
 import * as check from "./check.js";
+import { chooseLanguage, chosenLanguage, speak } from "./language.js";
 import { askWorkerIfOffline, askWorkerToKeepDiary, launchedUnderWorker, registerAgain, registerWorker } from "./offline.js";
 import * as store from "./store.js";
 import { cacheDiaryOpenedBeforeWorker } from "./ui/diary-offline.js";
 import { buttonLink, h, screenHeading } from "./ui/dom.js";
+import { languageControl } from "./ui/language.js";
 import { clearTransient, notify } from "./ui/notices.js";
-import { t, useWords, useWordsOfPage } from "./words.js";
+import { t, translatePage, useWords, useWordsOfPage } from "./words.js";
 
 // Screens by the first part of the address: #/guide/sleep calls guide's render(app, ["sleep"]).
 // Adding a screen is one line here; the module exports render(app, params) -> {title, view} (or a promise of it).
@@ -22,11 +24,26 @@ const screens = {
   diary: () => import("./ui/diary.js"),
 };
 
+// Screens that need the content's second part (the guide, FAQ, sources, the diary's words) wait for it.
+const NEEDS_REST = new Set(["guide", "about", "diary", "results"]);
 const UPDATE_CHECK_EVERY_MS = 5 * 60 * 1000; // the API lets clients keep content this long (max-age=300)
 
 const app = {
   content: null,
   check,
+  lang: chosenLanguage(),
+  /** Speak `lang` from now on: remembered, the content loaded in it (offline: if saved), the screen drawn again. */
+  async switchLanguage(lang) {
+    const before = app.lang;
+    try {
+      await loadContent(lang);
+      chooseLanguage(lang);
+      show();
+    } catch {
+      await loadContent(before).catch(() => {});
+      notify("language", t("language.not_saved"));
+    }
+  },
   offline: { ready: false, failed: false }, // ready: the worker found every file saved; failed: it did not
   go(path) {
     location.hash = `#/${path}`;
@@ -49,21 +66,44 @@ const app = {
 };
 
 let contentLoading = null;
+let restLoading = null;
 let shown = 0; // the latest navigation wins when several overlap
 let screensShown = 0;
 let lastUpdateCheck = Date.now();
 const secondLaunch = launchedUnderWorker(); // a second launch or later: the diary may be saved beyond the first visit
 
-function loadContent() {
-  contentLoading ??= api.loadContent().then((content) => {
-    app.content = content;
-    useWords(content.ui);
+/** The content's first part in `lang`: all a check needs. A new language replaces the content only once loaded. */
+function loadContent(lang = app.lang) {
+  if (lang !== app.lang) contentLoading = null;
+  contentLoading ??= api.loadContent("check", lang).then((content) => {
+    Object.assign(app, { content, lang });
+    restLoading = null;
+    speak(lang);
+    useWords(content.ui, lang);
+    translatePage();
     return content;
   }).catch((error) => {
     contentLoading = null; // let the next attempt try again
     throw error;
   });
   return contentLoading;
+}
+
+/** The second part (guide, FAQ, sources, diary), added to the content: asked for once the first screen is up. */
+function loadRest() {
+  restLoading ??= loadContent().then(async (content) => {
+    const rest = await api.loadContent("rest", content.lang);
+    if (rest.version !== content.version) throw new Error("the content changed between its two parts");
+    if (app.content !== content) return content; // the language changed meanwhile
+    const { ui, ...parts } = rest;
+    Object.assign(content, parts, { ui: { ...content.ui, ...ui } });
+    useWords(content.ui, content.lang);
+    return content;
+  }).catch((error) => {
+    restLoading = null;
+    throw error;
+  });
+  return restLoading;
 }
 
 /** A part of the address as typed, when it is not a whole escape (`#/guide/%`, cut short). */
@@ -88,6 +128,8 @@ async function show() {
   let screen;
   try {
     await loadContent();
+    // Without the second part (offline before it was saved), a results screen still shows, its sources aside.
+    if (NEEDS_REST.has(name)) await (name === "results" ? loadRest().catch(() => null) : loadRest());
     screen = Object.hasOwn(screens, name) ? await (await screens[name]()).render(app, params) : missing();
   } catch (error) {
     // Content in hand but a screen's files missing offline: the diary, not yet saved on this phone.
@@ -101,6 +143,8 @@ async function show() {
   window.scrollTo({ top: 0, behavior: "instant" }); // a new screen starts at its top at once
   main.querySelector("h1")?.focus();
   if (name === "") checkOfflineUse(); // the home screen says whether the app works offline: checked each time
+  drawLanguageControl();
+  loadRest().catch(() => {}); // the rest of the content, in the background once the screen is up
   tellOfflineReady();
   if (Date.now() - lastUpdateCheck > UPDATE_CHECK_EVERY_MS) checkForNewContent();
 }
@@ -141,10 +185,10 @@ async function checkForNewContent() {
   lastUpdateCheck = Date.now();
   if (!navigator.onLine || !app.content) return;
   app.offline.registration?.update().catch(() => {}); // a new version of the app, if there is one
-  const latest = await api.latestContentVersion();
+  const latest = await api.latestContentVersion(app.lang);
   if (!latest || latest === app.content.version || latest === announcedVersion) return;
   try {
-    await api.refreshContent(); // the service worker keeps the new copy for offline use
+    await api.refreshContent(app.lang); // the service worker keeps the new copy for offline use
   } catch {
     return;
   }
@@ -164,6 +208,14 @@ function tellOfflineReady() {
   notify("offline-ready", t("notice.offline_ready"));
 }
 
+/** The footer's Language control, once the content has named its languages. */
+function drawLanguageControl() {
+  const footer = document.querySelector("footer.foot");
+  if (!app.content || !footer) return;
+  footer.querySelector(".language")?.remove();
+  footer.append(languageControl(app, "footer-language"));
+}
+
 function showOfflineStatus() {
   const status = document.getElementById("offline-status");
   if (!status) return;
@@ -174,7 +226,7 @@ function showOfflineStatus() {
 /** Ask the worker whether every file is saved (it fetches again what is missing), then say so. */
 async function checkOfflineUse() {
   showOfflineStatus();
-  const ready = await askWorkerIfOffline();
+  const ready = await askWorkerIfOffline(app.lang);
   if (ready !== null) Object.assign(app.offline, { ready, failed: !ready });
   showOfflineStatus();
   tellOfflineReady();
@@ -223,6 +275,8 @@ window.addEventListener("beforeprint", () => {
   for (const details of document.querySelectorAll("main details")) details.open = details.hasAttribute("data-print-open");
 });
 window.addEventListener("load", () => startOfflineUse().catch((error) => console.warn("No offline use:", error)));
-useWordsOfPage(); // the page's own words, for a screen drawn before any content has loaded
+speak(app.lang);
+useWordsOfPage(app.lang); // the page's own words, for a screen drawn before any content has loaded
+translatePage();
 cacheDiaryOpenedBeforeWorker();
 show();

@@ -45,9 +45,9 @@ export async function registerAgain() {
   return registration;
 }
 
-/** Whether the app works offline now, as the worker finds its caches (it first fetches again whatever is
- * missing); null while no worker is active yet, or if it does not answer. */
-export async function askWorkerIfOffline() {
+/** Whether the app works offline now in `lang`, as the worker finds its caches (it first fetches again whatever
+ * is missing); null while no worker is active yet, or if it does not answer. */
+export async function askWorkerIfOffline(lang) {
   const worker = (await navigator.serviceWorker?.getRegistration())?.active;
   if (!worker) return null;
   return new Promise((resolve) => {
@@ -57,7 +57,7 @@ export async function askWorkerIfOffline() {
       clearTimeout(timer);
       resolve(event.data?.ready === true);
     };
-    worker.postMessage("keep-offline", [channel.port2]);
+    worker.postMessage({ type: "keep-offline", lang }, [channel.port2]);
   });
 }
 

@@ -88,19 +88,20 @@ class Phone:
         """Go through every question from the first screen, ticking the given answers, to the results.
 
         The safety questions cannot be skipped: where `answers` leaves one out, it is answered "none"."""
-        questions = content["questionnaire"]["questions"]
+        questions, words = content["questionnaire"]["questions"], content["ui"]  # in the content's language
         for n, question in enumerate(questions, start=1):
-            expect(self.page.locator(".progress-text")).to_have_text(f"Question {n} of {len(questions)}")
+            expect(self.page.locator(".progress-text")).to_have_text(
+                words["question.progress"].format(n=n, total=len(questions)))
             answer = answers.get(question["id"], ["none"] if "must_answer" in question else None)
             if answer is not None:
                 self.tick(question["id"], answer)
-            self.button("See results" if n == len(questions) else "Next").click()
+            self.button(words["question.see_results"] if n == len(questions) else words["question.next"]).click()
             own = engine.chosen_options({question["id"]: answer} if answer is not None else {})
             urgent = {level["id"] for level in content["triage_levels"] if level["urgent"]}  # shown at once
             if any(flag["level"] in urgent for flag in engine.red_flags(content, own)):
                 expect(self.page.locator("[data-triage-level]")).to_be_visible()  # the emergency advice first
-                self.page.get_by_role("link", name="Go on with the check").click()
-        expect(self.heading()).to_have_text("Your results")
+                self.page.get_by_role("link", name=words["emergency.go_on"]).click()
+        expect(self.heading()).to_have_text(words["results.title"])
 
     def wait_until(self, condition, timeout_s=15):
         """Wait until the async page function `condition` resolves truthy.

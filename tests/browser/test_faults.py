@@ -78,7 +78,7 @@ def expect_home(phone, content):
 
 def saved_content_version(phone):
     return phone.page.evaluate("""async () => {
-        const saved = await caches.match("api/v1/content");
+        const saved = await caches.match("api/v1/content/check?lang=en");
         return saved ? (await saved.json()).version : null;
     }""")
 
@@ -121,7 +121,7 @@ def test_a_captive_portal_does_not_replace_what_is_saved(faulty_phone, faults, c
 def test_bad_content_answers_fall_back_to_the_saved_copy_and_never_replace_it(faulty_phone, faults, content, fault):
     phone = faulty_phone
     open_ready(phone, content)
-    faults.at["/api/v1/content"] = fault
+    faults.at["/api/v1/content/check"] = fault
     phone.page.reload()
     expect_home(phone, content)
     assert saved_content_version(phone) == content["version"]

@@ -2,6 +2,7 @@
 // CSV (for a spreadsheet), and import a backup: it is checked first, then the screen shows what it would add,
 // change and remove, and nothing is written until the person agrees (removing asks again). A bad file changes
 // nothing; a large one shows its progress. Files go only where the person saves them.
+import { locale } from "../language.js";
 import { todayKey } from "../diary/days.js";
 import {
   BackupError, exportCsv, exportFileName, exportJson, parseBackupInSteps, readBackupFile,
@@ -128,7 +129,7 @@ export async function render(app, params, store) {
   const write = async (chosen, backup, plan, { removing = [], keepHere = false } = {}) => {
     preview.replaceChildren();
     const changes = plan.counts.added + plan.counts.updated;
-    progress.show(t("diary.backup.progress.writing", { count: changes, shown: changes.toLocaleString() }));
+    progress.show(t("diary.backup.progress.writing", { count: changes, shown: changes.toLocaleString(locale()) }));
     let counts;
     try {
       counts = await store.mergeBackup(backup, { removing, keepHere, onProgress: progress.set });
@@ -187,7 +188,7 @@ export async function render(app, params, store) {
       heading,
       note && h("p", { class: "diary-problem" }, note),
       full
-        ? h("p", { class: "diary-problem" }, t("diary.backup.too_full", { count: plan.entries.length.toLocaleString(), max: DIARY_CAPACITY.entries.toLocaleString() }))
+        ? h("p", { class: "diary-problem" }, t("diary.backup.too_full", { count: plan.entries.length.toLocaleString(locale()), max: DIARY_CAPACITY.entries.toLocaleString(locale()) }))
         : [
           nothing ? h("p", {}, t("diary.backup.preview.nothing")) : h("ul", { class: "diary-plan" }, planLines(plan)),
           plan.counts.removed > 0 && [h("p", {}, h("strong", {}, t("diary.backup.preview.removed_heading"))), removalList(app, plan)],

@@ -1,6 +1,7 @@
 // The diary's values as a person reads them: days, times, twitch entries, option labels, counts, and the
 // sentence of a habit pattern. The words are content's (content/diary.yml's `words` and habits, and the
 // questionnaire's options); this module only puts values into them.
+import { locale } from "../language.js";
 import { localTime, wallClockAt } from "../diary/days.js";
 import { diaryRules } from "../diary/model.js";
 import { formatRate } from "../diary/stats.js";
@@ -8,7 +9,7 @@ import { t } from "../words.js";
 
 /** A day key as the person reads it: "Monday 10 June" (the year too when asked). */
 export function formatDay(day, { year = false, weekday = true } = {}) {
-  return localTime(day, "12:00").toLocaleDateString(undefined, {
+  return localTime(day, "12:00").toLocaleDateString(locale(), {
     weekday: weekday ? "long" : undefined, day: "numeric", month: "long", year: year ? "numeric" : undefined,
   });
 }
@@ -48,7 +49,7 @@ export function strengthHint(strength) {
 
 /** "Eyelid, light": what a twitch entry was. */
 export function entryWhat(content, entry) {
-  return t("diary.entry.what", { area: areaLabel(content, entry.area), strength: strengthLabel(entry.strength).toLocaleLowerCase() });
+  return t("diary.entry.what", { area: areaLabel(content, entry.area), strength: strengthLabel(entry.strength).toLocaleLowerCase(locale()) });
 }
 
 /** "3 twitches", "1 check-in", "2 days". */
@@ -73,8 +74,8 @@ export function insightText(content, comparison) {
     mean_without: formatRate(comparison.mean_without),
   };
   if (!comparison.counted_areas) return t("diary.insight.text", values);
-  const areas = comparison.counted_areas.map((area) => areaLabel(content, area).toLocaleLowerCase());
-  return t("diary.insight.text_in_areas", { ...values, areas: new Intl.ListFormat(undefined, { type: "disjunction" }).format(areas) });
+  const areas = comparison.counted_areas.map((area) => areaLabel(content, area).toLocaleLowerCase(locale()));
+  return t("diary.insight.text_in_areas", { ...values, areas: new Intl.ListFormat(locale(), { type: "disjunction" }).format(areas) });
 }
 
 /** A text with `{name}` placeholders filled by elements (a link inside a sentence): a list of strings and nodes. */

@@ -1,6 +1,7 @@
 // Why a backup file was not imported, in words: the codes of backup.js's BackupError and of the model's record
 // checks, put into content/diary.yml's words. Field names and option ids stay as the file has them, so that
 // someone fixing a file by hand can find them.
+import { locale } from "../language.js";
 import { t } from "../words.js";
 
 const list = (values) => values.join(", ");
@@ -54,7 +55,7 @@ export function backupProblemText({ code, values }) {
     case "bad_version": return t("diary.backup.problem.bad_version");
     case "newer_version": return t("diary.backup.problem.newer_version", values);
     case "not_a_list": return t("diary.backup.problem.not_a_list", values);
-    case "too_many": return t("diary.backup.problem.too_many", { list: values.list, count: values.count.toLocaleString(), max: values.max.toLocaleString() });
+    case "too_many": return t("diary.backup.problem.too_many", { list: values.list, count: values.count.toLocaleString(locale()), max: values.max.toLocaleString(locale()) });
     case "bad_record": return badRecordText(values);
     case "same_id": return sameIdText(values);
     case "same_day": return t("diary.backup.problem.same_day", values);

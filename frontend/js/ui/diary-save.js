@@ -1,6 +1,7 @@
 // Saving to the diary, with feedback: the store (opened once per page), a save that says when it failed
 // without losing what was typed, drafts that keep unsaved input through a reload (an app update), the browser's
 // answer about keeping the diary (told once), and the one-time message ("Twitch saved") the next screen shows.
+import { locale } from "../language.js";
 import { diaryRules } from "../diary/model.js";
 import { ConflictError, DiaryFullError, openDiary, requestPersistence } from "../diary/storage.js";
 import * as device from "../store.js";
@@ -26,7 +27,7 @@ export function redraw() {
 
 /** Why a write failed, in words that say what was typed is kept and what to do. */
 export function notSavedText(error) {
-  if (error instanceof DiaryFullError) return t("diary.full", { max: error.max.toLocaleString() });
+  if (error instanceof DiaryFullError) return t("diary.full", { max: error.max.toLocaleString(locale()) });
   if (error?.name === "QuotaExceededError") return t("diary.storage_full");
   return t("diary.not_saved");
 }

@@ -1,6 +1,7 @@
 // The twitch diary: #/diary lists what was logged, day by day, newest first, a page at a time ("Show more");
 // #/diary/<screen> opens the diary's other screens (one per file). Everything is stored on this device only
 // (diary/storage.js); when the storage does not open or cannot be read, the screen says so.
+import { locale } from "../language.js";
 import { previousDay, todayKey } from "../diary/days.js";
 import { diaryRules, reportedWarningSigns } from "../diary/model.js";
 import { OpenTimeoutError } from "../diary/storage.js";
@@ -103,7 +104,7 @@ const LINE_HABITS = Object.freeze({
 
 function checkinLine(app, rules, checkin) {
   const words = Object.entries(LINE_HABITS).filter(([question]) => checkin[question] != null)
-    .map(([question, word]) => word(optionLabel(app.content, question, checkin[question]).toLocaleLowerCase()));
+    .map(([question, word]) => word(optionLabel(app.content, question, checkin[question]).toLocaleLowerCase(locale())));
   const signs = reportedWarningSigns(rules, checkin).length > 0;
   return h("p", { class: "diary-checkin-line" },
     h("a", { href: `#/diary/checkin/${checkin.day}` },
@@ -159,7 +160,7 @@ async function list(app, store) {
   const more = h("button", { type: "button", class: "secondary diary-more-button" }, t("diary.list.show_more"));
   const update = () => {
     more.hidden = !next;
-    shown.textContent = counts.entries > drawn ? t("diary.list.showing", { count: drawn, total: counts.entries.toLocaleString() }) : "";
+    shown.textContent = counts.entries > drawn ? t("diary.list.showing", { count: drawn, total: counts.entries.toLocaleString(locale()) }) : "";
   };
   more.addEventListener("click", async () => {
     more.disabled = true;

@@ -1,4 +1,6 @@
 // Build the DOM from elements and text nodes only: no HTML strings anywhere.
+import { locale } from "../language.js";
+import { t } from "../words.js";
 
 /** h("p", {class: "lead", onclick: fn}, "text", child, [more]) */
 export function h(tag, props = {}, ...children) {
@@ -28,6 +30,7 @@ export function buttonLink(href, text, kind = "secondary") {
 
 /** The sources an item rests on, as a list of links to the guide's source list entries. */
 export function sourceList(content, ids, heading, level = "h2") {
+  if (!content.sources) return null; // the content's second part is not here (offline before it was saved)
   const byId = new Map(content.sources.map((s) => [s.id, s]));
   const items = [...new Set(ids)].map((id) => byId.get(id)).filter(Boolean);
   if (!items.length) return null;
@@ -38,9 +41,12 @@ export function sourceList(content, ids, heading, level = "h2") {
 
 export function sourceCitation(source) {
   const external = /^https?:\/\//.test(source.address);
+  const foreign = source.language && source.language !== locale(); // a page with no version in the app's language
   return [
-    external ? h("a", { href: source.address, rel: "noopener" }, source.title) : h("cite", {}, source.title),
+    external ? h("a", { href: source.address, rel: "noopener", hreflang: source.language }, source.title)
+      : h("cite", {}, source.title),
     `, ${source.publisher}.`,
+    foreign ? ` ${t("guide.source_in_english")}` : null,
   ];
 }
 

@@ -1,9 +1,11 @@
 // The home screen: start or continue the check, read the guide, and whether the app works offline.
+import { locale } from "../language.js";
 import { answeredCount, clean } from "../answers.js";
 import { assess } from "../engine.js";
 import { t } from "../words.js";
 import { confirmStartOver } from "./confirm.js";
 import { buttonLink, h, screenHeading } from "./dom.js";
+import { languageControl } from "./language.js";
 
 export function render(app) {
   const questions = app.content.questionnaire.questions;
@@ -22,7 +24,7 @@ export function render(app) {
     resume = h("section", { class: "card resume", "aria-labelledby": "resume-title" },
       h("h2", { id: "resume-title" }, t("home.last_check")),
       h("p", { "data-last-level": level.level }, seen && !Number.isNaN(seen.getTime())
-        ? t("home.last_result_dated", { level: level.title, date: seen.toLocaleDateString(undefined, { day: "numeric", month: "long" }) })
+        ? t("home.last_result_dated", { level: level.title, date: seen.toLocaleDateString(locale(), { day: "numeric", month: "long" }) })
         : t("home.last_result", { level: level.title })),
       h("p", {}, t("home.results_saved")),
       buttonLink("#/results", t("home.see_results"), "primary"));
@@ -46,6 +48,7 @@ export function render(app) {
         buttonLink("#/guide", t("home.read_guide")),
         buttonLink("#/guide/faq", t("home.faq")),
         buttonLink("#/diary", t("home.open_diary"))),
+      languageControl(app, "home-language"),
       h("p", { class: "emergency-note" }, t("home.emergency_note")),
       h("p", { class: "offline-status", id: "offline-status" }, app.offlineStatus()),
       h("p", { class: "small" }, t("home.not_a_diagnosis"), " ",

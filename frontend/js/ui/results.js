@@ -1,6 +1,7 @@
 // Results, in the order a worried person needs them: how soon and what to do now (with call buttons), why
 // (the warning signs), what to try first; then the triggers that fit, things to mention to a doctor, the answers
 // given (each with Change), share and print, sources and the disclaimer. Scored on this device.
+import { locale } from "../language.js";
 import { clean } from "../answers.js";
 import { assess } from "../engine.js";
 import { answerRows, fitLabel, STRONG_OR_GOOD, summaryText, tryFirst } from "../summary.js";
@@ -144,7 +145,7 @@ export function render(app) {
     };
   }
   const result = assess(content, answers);
-  const date = new Date().toLocaleDateString(undefined, { day: "numeric", month: "long", year: "numeric" });
+  const date = new Date().toLocaleDateString(locale(), { day: "numeric", month: "long", year: "numeric" });
   const startOver = () => confirmStartOver(() => {
     app.check.start();
     app.go(first.slice(2));

@@ -1,0 +1,36 @@
+// Which language the app speaks: the person's choice, kept on this device, else the browser's first language the
+// content has, else the content's own. The page lists its languages (index.html's boot words, one set each).
+import * as store from "./store.js";
+
+const KEY = "lang";
+
+/** The languages the page has words for, the content's own first. */
+export function pageLanguages() {
+  return [...document.querySelectorAll("template.boot-words")].map((template) => template.lang);
+}
+
+/** The language to use, of `known`. */
+export function chosenLanguage(known = pageLanguages()) {
+  const saved = store.get(KEY);
+  if (known.includes(saved)) return saved;
+  for (const tag of navigator.languages ?? [navigator.language]) {
+    const primary = String(tag).toLowerCase().split("-")[0];
+    if (known.includes(primary)) return primary;
+  }
+  return known[0] ?? "en";
+}
+
+/** Remember the person's choice. */
+export function chooseLanguage(lang) {
+  store.set(KEY, lang);
+}
+
+/** The page speaks `lang`: screen readers, hyphenation and Intl follow `<html lang>`. */
+export function speak(lang) {
+  document.documentElement.lang = lang;
+}
+
+/** The page's language, for Intl (dates, numbers, lists). */
+export function locale() {
+  return globalThis.document?.documentElement.lang || "en"; // no page: in Node's tests
+}
