@@ -164,24 +164,27 @@ def assessments():
         valid = app_state.quick_check(body) or app_state.request_schema.load(body)
     except ValidationError as error:
         raise invalid_answers(error) from None
-    result = engine.assess(current_content(), valid["answers"])
-    response = current_app.response_class(assessment_json(result), mimetype="application/json")
+    content = current_content()  # once: each look-up finds the request's language again
+    result = engine.assess(content, valid["answers"])
+    response = current_app.response_class(assessment_json(result, content), mimetype="application/json")
     response.headers["Cache-Control"] = "no-store"
     return response
 
 
-def assessment_json(result):
+def assessment_json(result, content=None):
     """The result as JSON text. Tips are most of it and, for most people, the same for every request, so each
     trigger's shared tips list is serialized once per content and put in place of a marker (no answer text is
     ever in a result, so nothing a client sends can forge the marker). Tips fitted to a person are serialized as
     they are."""
-    shared = engine.trigger_tips(current_content())
+    shared = engine.trigger_tips(content or current_content())
     tips_json = state().once(("tips_json", requested_language()), lambda: {trigger_id: current_app.json.dumps(tips)
                                                    for trigger_id, tips in shared.items()})
     reused = [t["id"] for t in result["triggers"] if t["tips"] is shared.get(t["id"])]
+    if not reused:
+        return current_app.json.dumps(result) + "\n"
     marked = {**result, "triggers": [{**t, "tips": f"\0tips:{t['id']}"} if t["id"] in reused else t
                                      for t in result["triggers"]]}
-    text = current_app.json.dumps(marked)
-    for trigger_id in reused:
-        text = text.replace(f'"\\u0000tips:{trigger_id}"', tips_json[trigger_id], 1)
-    return text + "\n"
+    # One pass: each piece after a marker starts with the trigger id and its closing quote.
+    first, *pieces = current_app.json.dumps(marked).split('"\\u0000tips:')
+    return "".join([first, *(tips_json[trigger_id] + rest
+                             for trigger_id, rest in (piece.split('"', 1) for piece in pieces))]) + "\n"
