@@ -3,11 +3,14 @@
     python -m api.static_site OUT        (make static: OUT is build/static)
 
 The content GETs are pure functions of the content, so a CDN can serve them; only POST /api/v1/assessments
-then needs Lambda. Each URL is the file at the same path (no extension: /api/v1/content is `api/v1/content`),
+then needs Lambda. Each URL is the file at the same path (no extension: /api/v1/content/check is
+`api/v1/content/check`),
 except where a file system cannot hold it or a query picks the answer; `object_key` says where those go, and the
 CDN's viewer-request function (docs/deploy.md) rewrites requests the same way. The app itself asks only for
-api/v1/content and api/v1/health, which keep their paths, so it works from any plain static server.
+api/v1/content/check, api/v1/content/rest and api/v1/health, which keep their paths, so in English it works from
+any plain static server; another language needs the CDN's rewrite of `?lang=` (its files are under `_lang/<id>/`).
 """
+import itertools
 import shutil
 import sys
 from pathlib import Path
@@ -15,7 +18,9 @@ from pathlib import Path
 from . import create_app, openapi
 
 MARKER = ".twitch-static-copy"  # marks a folder this module wrote, so that a new export may replace it
-COLLECTIONS = ("/api/v1/triggers", "/api/v1/tips", "/api/v1/conditions")  # lists with items under the same path
+# Paths with others under them: /api/v1/content/check, /api/v1/triggers/sleep...
+COLLECTIONS = ("/api/v1/content", "/api/v1/triggers", "/api/v1/tips", "/api/v1/conditions")
+SOURCE_LANGUAGE = "en"  # `?lang=en` is the plain file: a static server that ignores queries still serves English
 NOT_FOUND = "api/v1/_not-found"  # the CDN's answer for any missing file: the API's own 404 problem
 
 
@@ -23,15 +28,18 @@ def object_key(path, query=None):
     """The file, relative to the copy's root (the S3 key), that answers GET `path` with `query`.
 
     Names beginning with `_` or holding `-` cannot be ids (ids are lower-case letters, digits and `_`, starting
-    with a letter or digit), so they never clash with an item.
+    with a letter or digit), so they never clash with an item. Another language's files are under `_lang/<id>/`.
     """
-    if path == "/api/v1/tips" and query and "trigger" in query:
-        return f"api/v1/tips/_trigger/{query['trigger']}"
+    query = query or {}
+    lang = query.get("lang", SOURCE_LANGUAGE)
+    prefix = "" if lang == SOURCE_LANGUAGE else f"_lang/{lang}/"
+    if path == "/api/v1/tips" and "trigger" in query:
+        return f"{prefix}api/v1/tips/_trigger/{query['trigger']}"
     if path in COLLECTIONS:
-        return path.lstrip("/") + "/_index"
+        return prefix + path.lstrip("/") + "/_index"
     if path == "/api/docs" or path.endswith("/"):
         return path.strip("/") + ("/" if path.strip("/") else "") + "index.html"
-    return path.lstrip("/")
+    return prefix + path.lstrip("/")
 
 
 def api_pages(app):
@@ -51,11 +59,10 @@ def api_pages(app):
                 raise ValueError(f"{path}: the static copy needs the known values of '{parameter['name']}' "
                                  "(x-extensible-enum)")
             paths = [p.replace("{" + parameter["name"] + "}", value) for p in paths for value in known]
+        choices = [[(p["name"], None)] + [(p["name"], v) for v in p["schema"].get("enum", [])] for p in in_query]
         for concrete in paths:
-            yield concrete, {}
-            for parameter in in_query:
-                for value in parameter["schema"].get("enum", []):
-                    yield concrete, {parameter["name"]: value}
+            for combination in itertools.product(*choices):  # every query, each parameter given or not
+                yield concrete, {name: value for name, value in combination if value is not None}
     yield "/api/v1/openapi.json", {}
     yield "/api/docs", {}
 

@@ -59,7 +59,7 @@ def test_every_content_get_is_in_the_copy_byte_for_byte(app, static_url):
             assert status == 200 and body == live.get_data(), f"{path} {query}"
 
 
-@pytest.mark.parametrize("path", ["/api/v1/content", "/api/v1/health", "/api/v1/questionnaire",
+@pytest.mark.parametrize("path", ["/api/v1/content/check", "/api/v1/content/rest", "/api/v1/health", "/api/v1/questionnaire",
                                   "/api/v1/triggers/sleep", "/api/v1/openapi.json"])
 def test_the_urls_the_app_and_clients_use_keep_their_path(client, static_url, path):
     status, body = fetch(static_url + path)
@@ -89,7 +89,9 @@ def test_missing_files_get_the_apis_own_problem(static_copy):
 CDN_CASES = [("/api/v1/content", {}), ("/api/v1/health", {}), ("/api/v1/openapi.json", {}), ("/api/v1/triggers", {}),
              ("/api/v1/triggers/sleep", {}), ("/api/v1/tips", {}), ("/api/v1/tips", {"trigger": "sleep"}),
              ("/api/v1/tips/sleep_wind_down", {}), ("/api/v1/conditions", {}), ("/api/v1/conditions/als", {}),
-             ("/api/v1/guide", {}), ("/api/docs", {})]
+             ("/api/v1/guide", {}), ("/api/docs", {}), ("/api/v1/content/check", {"lang": "es"}),
+             ("/api/v1/content/rest", {"lang": "en"}), ("/api/v1/content", {"lang": "es"}),
+             ("/api/v1/tips", {"trigger": "sleep", "lang": "es"}), ("/api/v1/health", {"lang": "es"})]
 
 
 def test_the_cdn_function_in_the_deploy_guide_maps_urls_as_the_export_does():
