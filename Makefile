@@ -6,7 +6,7 @@ export PORT
 # No install-time analytics from npm packages (one of Spectral's dependencies asks): no third-party requests.
 export SCARF_ANALYTICS = false
 
-.PHONY: run test test-fast vectors sw-version bench setup setup-dev clean content-review index-html
+.PHONY: run test test-fast vectors sw-version bench setup setup-dev clean content-review index-html i18n-status
 
 $(VENV)/.runtime: requirements.txt
 	python3 -m venv $(VENV)
@@ -38,6 +38,10 @@ test-fast: setup-dev
 
 vectors: setup
 	$(PY) tests/vectors/build.py
+
+# Translations missing, or stale because their English changed since (exits 1 if any).
+i18n-status: setup
+	$(PY) tools/i18n.py status
 
 # Sources and content items last reviewed more than 12 months ago (prints them; fails only on unreadable content).
 content-review: setup
