@@ -4,9 +4,9 @@ from pathlib import Path
 
 from flask import Flask
 
-from . import cors, errors, headers, inputs, routes, site
+from . import compression, cors, errors, headers, inputs, language, routes, site
 from .answers import MAX_BODY_BYTES, answers_schema_class, quick_check
-from .content import CONTENT_DIR, load_content
+from .content import CONTENT_DIR, load_bundles
 from .state import AppState, install
 
 FRONTEND_DIR = Path(__file__).resolve().parent.parent / "frontend"
@@ -20,6 +20,7 @@ def create_app(test_config=None):
         FRONTEND_DIR=str(FRONTEND_DIR),
         MAX_CONTENT_LENGTH=MAX_BODY_BYTES,
         HSTS=False,
+        COMPRESSION=True,  # TWITCH_COMPRESSION=false turns it off (benchmarks compare both)
     )
     app.config.from_prefixed_env("TWITCH")
     if test_config:
@@ -27,14 +28,17 @@ def create_app(test_config=None):
     app.json.sort_keys = False  # keep content order: it carries meaning (ranking ties, question order)
     app.json.ensure_ascii = False
 
-    content = load_content(app.config["CONTENT_DIR"])  # a broken file stops the app here
-    install(app, AppState(content=content, request_schema=answers_schema_class(content)(),
+    bundles = load_bundles(app.config["CONTENT_DIR"])  # a broken file stops the app here
+    content = next(iter(bundles.values()))  # ids and rules are the same in every language
+    install(app, AppState(bundles=bundles, request_schema=answers_schema_class(content)(),
                           quick_check=quick_check(content)))
 
+    compression.register(app)  # first: its after_request runs last, on the finished response
     cors.register(app)
     for blueprint in (routes.bp, site.bp):
         app.register_blueprint(blueprint)
     errors.register(app)
     inputs.register(app)
     headers.register(app)
+    language.register(app)
     return app
