@@ -159,6 +159,13 @@ test("the CSV has one row per twitch entry, oldest first, with the time as the p
   assert.deepEqual(rows[3], ["2024-06-10", "22:00", "-240", "calf_foot", "strong", "after football", "2024-06-11T02:00:00.000Z", ENTRY_2.id]);
 });
 
+test("the CSV's headings are in the person's language; its cells stay the diary's own values", () => {
+  const headings = { day: "Día", time: "Hora", area: "Dónde", note: "Nota, libre" };
+  const rows = parseCsv(exportCsv([entry()], headings).slice(1));
+  assert.deepEqual(rows[0], ["Día", "Hora", "tz_offset_min", "Dónde", "strength", "Nota, libre", "at", "id"]);
+  assert.deepEqual(rows[1].slice(0, 5), ["2024-06-10", "08:30", "-240", "eyelid", "light"]);
+});
+
 test("the CSV of an empty diary is its header", () => {
   assert.equal(exportCsv([]), `\uFEFF${CSV_COLUMNS.join(",")}\r\n`);
 });

@@ -127,14 +127,16 @@ export function csvCell(value) {
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/** The twitch entries as CSV (RFC 4180, CRLF), one row per entry, oldest first. */
-export function exportCsv(entries) {
+/** The twitch entries as CSV (RFC 4180, CRLF), one row per entry, oldest first; `headings` names each column in the
+ * person's language (the cells stay the diary's own values and ids, in every language). */
+export function exportCsv(entries, headings = {}) {
   const rows = [...entries].sort(byTime).map((entry) => {
     const cells = { ...entry, time: wallClockAt(entry.at, entry.tz_offset_min).time };
     return CSV_COLUMNS.map((column) => csvCell(cells[column])).join(",");
   });
   // The byte order mark makes spreadsheet apps read the notes as UTF-8.
-  return `\uFEFF${[CSV_COLUMNS.join(","), ...rows].join("\r\n")}\r\n`;
+  const heading = CSV_COLUMNS.map((column) => csvCell(headings[column] ?? column)).join(",");
+  return `\uFEFF${[heading, ...rows].join("\r\n")}\r\n`;
 }
 
 const refusal = (code, values = {}) => ({ code, values });

@@ -118,10 +118,15 @@ export async function render(app, params, store) {
     download(exportJson(diary), name, "application/json");
     exported.textContent = t("diary.backup.exported", { file: name, ...sizeOf({ entries: diary.entries.length, checkins: diary.checkins.length }) });
   });
+  const csvHeadings = () => ({
+    day: t("diary.csv.day"), time: t("diary.csv.time"), tz_offset_min: t("diary.csv.tz_offset_min"),
+    area: t("diary.csv.area"), strength: t("diary.csv.strength"), note: t("diary.csv.note"), at: t("diary.csv.at"),
+    id: t("diary.csv.id"),
+  });
   const exportSpreadsheet = exporting(async () => {
     const { entries } = await store.readAll();
     const name = exportFileName(todayKey(), "csv");
-    download(exportCsv(entries), name, "text/csv");
+    download(exportCsv(entries, csvHeadings()), name, "text/csv");
     exported.textContent = t("diary.backup.exported_csv", { file: name, twitches: twitchCount(entries.length) });
   });
 
