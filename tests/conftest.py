@@ -1,14 +1,13 @@
 """Fixtures shared by all tests: the app, a test client, the content, and a live server on loopback."""
 import shutil
 import socket
-import threading
 from pathlib import Path
 
 import pytest
-from waitress.server import create_server
 
 from api import create_app
 from api.content import CONTENT_DIR, load_content
+from servers import ThreadedServer
 
 ROOT = Path(__file__).resolve().parent.parent
 # build the Lambda zip, fuzz every operation, lint the document and generate clients from it
@@ -55,21 +54,18 @@ def free_port():
         return s.getsockname()[1]
 
 
-class LiveServer:
-    """The app under waitress on 127.0.0.1, in a thread; `url` is its base address."""
+class LiveServer(ThreadedServer):
+    """The app on loopback, in a thread; `url` is its base address."""
 
     def __init__(self, app):
-        self.port = free_port()
-        self.server = create_server(app, host="127.0.0.1", port=self.port, threads=4)
+        super().__init__(app)
         self.url = f"http://127.0.0.1:{self.port}"
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
 
     def __enter__(self):
-        self.thread.start()
-        return self
+        return self.start()
 
     def __exit__(self, *exc):
-        self.server.close()
+        self.close()
 
 
 @pytest.fixture(scope="session")

@@ -5,15 +5,14 @@ test at teardown if the page logged any console error or threw. `phone.open("#/g
 """
 import re
 import shutil
-import threading
 import time
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect, sync_playwright
-from waitress.server import create_server
 
 from api import create_app, engine
+from servers import ThreadedServer
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -36,17 +35,24 @@ class SwappableApp:
         return self.app(environ, start_response)
 
 
-class Server:
-    """A WSGI app under waitress on 127.0.0.1 (a secure context, so service workers run), in a thread."""
+class Server(ThreadedServer):
+    """A WSGI app on 127.0.0.1 (a secure context, so service workers run), in a thread; `url` ends in /."""
 
     def __init__(self, app):
-        self.server = create_server(app, host="127.0.0.1", port=0, threads=4)
-        self.url = f"http://127.0.0.1:{self.server.effective_port}/"
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-        self.thread.start()
+        super().__init__(app)
+        self.url = f"http://127.0.0.1:{self.port}/"
+        self.start()
 
-    def close(self):
-        self.server.close()
+
+# Both parts of the content in the page's language are in the worker's content cache, and the shell is saved.
+OFFLINE_SAVED = """async () => {
+    const lang = document.documentElement.lang;
+    const names = await caches.keys();
+    const content = names.find((name) => name.startsWith("twitch-content-"));
+    if (!content || !names.some((name) => name.startsWith("twitch-shell-"))) return false;
+    const saved = (await (await caches.open(content)).keys()).map((request) => request.url);
+    return ["check", "rest"].every((part) => saved.some((url) => url.endsWith(`/api/v1/content/${part}?lang=${lang}`)));
+}"""
 
 
 class Phone:
@@ -114,8 +120,10 @@ class Phone:
             self.page.wait_for_timeout(100)
 
     def wait_until_offline_ready(self):
-        """Wait until the service worker is installed, has precached everything and controls the page."""
+        """Wait until the service worker controls the page and has saved the shell and both parts of the content
+        in the page's language (the page asks it to, once it is active)."""
         self.page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+        self.wait_until(OFFLINE_SAVED)
 
     def ranked(self, attribute):
         return self.page.locator(f"[{attribute}]").evaluate_all(f"els => els.map(e => e.getAttribute('{attribute}'))")
