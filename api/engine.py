@@ -4,7 +4,8 @@ The JavaScript engine (frontend/js/engine.js) follows this file step by step;
 tests/vectors/assessments.json holds both to the same results.
 """
 
-_indexes = {}  # content version -> lookups built once per content, not per assessment
+_indexes = {}  # content version -> lookups built once per content, not per assessment (one per language)
+MAX_INDEXES = 8  # a few languages, and a new content beside the old while a process reloads
 
 
 def picked(answer):
@@ -64,7 +65,8 @@ def _index(content):
             "weak": {t["id"] for t in content["triggers"] if t.get("evidence") == "weak"},
             "tip": {tip["id"]: tip for tip in content["tips"]},
         }
-        _indexes.clear()  # one content at a time: a new version replaces the old
+        if len(_indexes) >= MAX_INDEXES:
+            _indexes.clear()  # bounded: old contents go; each language's stays while it is served
         _indexes[content["version"]] = index
     return index
 

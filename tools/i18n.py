@@ -85,7 +85,8 @@ def add(directory, lang):
 
 
 def stamp(directory, lang, keys):
-    """Record the English's current hash for these keys (after re-reading each translation against it)."""
+    """Record the English's current hash, and show it as the comment, for these keys (after re-reading each
+    translation against it)."""
     import re
 
     files = english_files(directory)
@@ -96,8 +97,10 @@ def stamp(directory, lang, keys):
             continue
         text = path.read_text(encoding="utf-8")
         for key in [k for k in keys if k in english]:
-            pattern = re.compile(rf'^({re.escape(key)}:\n(?:  #.*\n)*  from: )"?\w+"?$', re.M)
-            text, n = pattern.subn(rf'\g<1>"{translations.fingerprint(english[key][1])}"', text)
+            pattern = re.compile(rf'^{re.escape(key)}:\n(?:  #.*\n)*  from: "?\w+"?$', re.M)
+            value = english[key][1]
+            fresh = f'{key}:\n{_comment(value)}  from: "{translations.fingerprint(value)}"'
+            text, n = pattern.subn(lambda _match: fresh, text)  # the English comment as it is now, too
             if n:
                 print(f"{file_name} {key}: stamped")
         path.write_text(text, encoding="utf-8")
