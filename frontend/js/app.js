@@ -138,6 +138,7 @@ async function show() {
   if (token !== shown || !screen) return; // a newer navigation took over, or the screen redirected
   const main = document.getElementById("main");
   if (screensShown++) clearTransient(); // not on the first screen: its message has not been read yet
+  else keepPainted(main, screen.view);
   main.replaceChildren(screen.view);
   document.title = screen.title ? t("app.page_title", { screen: screen.title }) : t("app.name");
   window.scrollTo({ top: 0, behavior: "instant" }); // a new screen starts at its top at once
@@ -147,6 +148,21 @@ async function show() {
   loadRest().catch(() => {}); // the rest of the content, in the background once the screen is up
   tellOfflineReady();
   if (Date.now() - lastUpdateCheck > UPDATE_CHECK_EVERY_MS) checkForNewContent();
+}
+
+/** The page's own first screen stays painted where the app draws the same words: its heading and paragraphs are
+ * moved into the new screen, taking the new ones' attributes, instead of being drawn again. */
+function keepPainted(main, view) {
+  const painted = [...main.querySelectorAll("h1, p")];
+  for (const element of view.querySelectorAll("h1, p")) {
+    const same = painted.find((old) => old.tagName === element.tagName && old.className === element.className
+      && old.textContent === element.textContent);
+    if (!same) continue;
+    painted.splice(painted.indexOf(same), 1);
+    for (const { name } of [...same.attributes]) same.removeAttribute(name);
+    for (const { name, value } of [...element.attributes]) same.setAttribute(name, value);
+    element.replaceWith(same);
+  }
 }
 
 function missing() {

@@ -9,15 +9,11 @@ export function pageLanguages() {
   return [...document.querySelectorAll("template.boot-words")].map((template) => template.lang);
 }
 
-/** The language to use, of `known`. */
+/** The language to use: index.html's first script chose it (the person's choice, else the browser's languages)
+ * and set it as `<html lang>` before the first paint. */
 export function chosenLanguage(known = pageLanguages()) {
-  const saved = store.get(KEY);
-  if (known.includes(saved)) return saved;
-  for (const tag of navigator.languages ?? [navigator.language]) {
-    const primary = String(tag).toLowerCase().split("-")[0];
-    if (known.includes(primary)) return primary;
-  }
-  return known[0] ?? "en";
+  const lang = document.documentElement.lang;
+  return known.includes(lang) ? lang : known[0] ?? "en";
 }
 
 /** Remember the person's choice. */

@@ -111,3 +111,29 @@ def test_axe_finds_no_violation_in_spanish(spanish_phone, route):
     phone = spanish_phone
     phone.open(route)
     assert phone.run_axe() == []
+
+
+def test_the_page_itself_is_in_spanish_before_any_module_runs(phones, app_url):
+    """First paint: the HTML's home screen, title and links in the phone's language, and the links work."""
+    phone = phones(app_url, locale="es-ES")
+    phone.page.route("**/js/app.js", lambda route: route.abort())  # the modules never arrive
+    phone.page.goto(app_url, wait_until="domcontentloaded")
+    assert phone.page.evaluate("document.documentElement.lang") == "es"
+    expect(phone.page.locator("main h1")).to_have_text(WORDS["home.heading"])
+    expect(phone.page.get_by_role("link", name=WORDS["home.start"])).to_have_attribute("href", "#/check/warning_signs")
+    assert phone.page.title() == WORDS["app.name"]
+    phone.page.get_by_role("link", name=WORDS["home.read_guide"]).click()
+    assert phone.page.url.endswith("#/guide")
+    phone.errors.clear()  # the blocked app.js, on purpose
+
+
+def test_a_chosen_language_wins_over_the_browsers_from_the_first_paint(spanish_phone):
+    phone = spanish_phone
+    phone.open()
+    phone.page.get_by_label(WORDS["language.label"]).first.select_option("en")
+    expect(phone.wait_for_screen()).to_have_text(EN["ui"]["home.heading"])
+    phone.page.route("**/js/app.js", lambda route: route.abort())
+    phone.page.reload(wait_until="domcontentloaded")
+    expect(phone.page.locator("main h1")).to_have_text(EN["ui"]["home.heading"])
+    assert phone.page.evaluate("document.documentElement.lang") == "en"
+    phone.errors.clear()
