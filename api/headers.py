@@ -8,19 +8,19 @@ from pathlib import Path
 INDEX = Path(__file__).resolve().parent.parent / "frontend" / "index.html"
 
 
-def inline_script_hashes(page):
-    """The CSP source for each inline script of the page: index.html has one, which puts the first paint in the
-    person's language before the modules load. Any other inline script stays blocked."""
+def inline_hashes(tag):
+    """The CSP sources for the page's inline `<script>` or `<style>` blocks: index.html has one of each (the first
+    paint in the person's language, and the app's stylesheet with no request to wait for). Any other is blocked."""
+    page = INDEX.read_text(encoding="utf-8") if INDEX.is_file() else ""
     return [f"'sha256-{base64.b64encode(hashlib.sha256(body.encode('utf-8')).digest()).decode()}'"
-            for body in re.findall(r"<script>(.*?)</script>", page, re.S)]
+            for body in re.findall(rf"<{tag}>(.*?)</{tag}>", page, re.S)]
 
 
-# No inline style anywhere and no inline script but the page's own first one, by its hash: every other script and
-# stylesheet is a file of our own.
+# No inline script or style but the page's own, each allowed by its hash: every other one is a file of our own.
 CONTENT_SECURITY_POLICY = "; ".join((
     "default-src 'self'",
-    " ".join(["script-src 'self'", *(inline_script_hashes(INDEX.read_text(encoding="utf-8")) if INDEX.is_file() else [])]),
-    "style-src 'self'",
+    " ".join(["script-src 'self'", *inline_hashes("script")]),
+    " ".join(["style-src 'self'", *inline_hashes("style")]),
     "img-src 'self' data:",
     "connect-src 'self'",
     "manifest-src 'self'",

@@ -3,7 +3,8 @@
 An element with `data-word="key"` gets that word as its text; `data-word-content="key"` (or
 `data-word-aria-label`) sets that attribute, written after it. The page also carries, for each language, a
 `<template class="boot-words" lang="...">` with every one of its words, for the time before the content loads.
-Run `make index-html` after changing those words; a test fails until then.
+It also carries css/app.css inline, for a first paint with no stylesheet to wait for.
+Run `make index-html` after changing those words or css/app.css; a test fails until then.
 """
 import html
 import re
@@ -39,7 +40,28 @@ def render(page, bundles):
     for lang, bundle in bundles.items():
         words = "".join(f'  <p data-word="{key}">{html.escape(bundle["ui"][key], quote=False)}</p>\n' for key in keys)
         blocks.append(f'<template class="boot-words" lang="{lang}">\n{words}</template>\n')
-    return with_words(before, source) + "".join(blocks) + with_words(after, source)
+    return styled(languages(with_words(before, source), bundles)) + "".join(blocks) + with_words(after, source)
+
+
+STYLE = re.compile(r"(<style>\n).*?(</style>)", re.S)
+APP_CSS = ROOT / "frontend" / "css" / "app.css"
+
+
+def styled(page):
+    """css/app.css inline in the page: no stylesheet request stands between the first byte and the first paint
+    (its hash goes into the CSP, api/headers.py). css/app.css stays the file to edit."""
+    return STYLE.sub(lambda m: m.group(1) + APP_CSS.read_text(encoding="utf-8") + m.group(2), page, count=1)
+
+
+SELECT = re.compile(r'(<select id="home-language">).*?(</select>)', re.S)
+
+
+def languages(page, bundles):
+    """The home screen's Language control lists every language, each named in itself, the first chosen."""
+    options = "".join(f'<option value="{lang}" lang="{lang}"{" selected" if n == 0 else ""}>'
+                      f'{html.escape(bundle["languages"][n]["name"])}</option>'
+                      for n, (lang, bundle) in enumerate(bundles.items()))
+    return SELECT.sub(lambda m: m.group(1) + options + m.group(2), page)
 
 
 def keys_in(page):

@@ -150,11 +150,12 @@ async function show() {
   if (Date.now() - lastUpdateCheck > UPDATE_CHECK_EVERY_MS) checkForNewContent();
 }
 
-/** The page's own first screen stays painted where the app draws the same words: its heading and paragraphs are
- * moved into the new screen, taking the new ones' attributes, instead of being drawn again. */
+/** The page's own first screen stays painted where the app draws the same words: its heading and paragraphs of
+ * text are moved into the new screen, taking the new ones' attributes, instead of being drawn again. */
 function keepPainted(main, view) {
-  const painted = [...main.querySelectorAll("h1, p")];
-  for (const element of view.querySelectorAll("h1, p")) {
+  const textOnly = (element) => element.children.length === 0; // a control inside is the app's to draw
+  const painted = [...main.querySelectorAll("h1, p")].filter(textOnly);
+  for (const element of [...view.querySelectorAll("h1, p")].filter(textOnly)) {
     const same = painted.find((old) => old.tagName === element.tagName && old.className === element.className
       && old.textContent === element.textContent);
     if (!same) continue;
@@ -234,7 +235,7 @@ function drawLanguageControl() {
 
 function showOfflineStatus() {
   const status = document.getElementById("offline-status");
-  if (!status) return;
+  if (!status || !app.content) return; // the page's own first screen, before the words of its states have come
   status.textContent = app.offlineStatus();
   status.dataset.state = app.offlineState();
 }

@@ -48,10 +48,10 @@ export function render(app) {
         buttonLink("#/guide", t("home.read_guide")),
         buttonLink("#/guide/faq", t("home.faq")),
         buttonLink("#/diary", t("home.open_diary"))),
-      languageControl(app, "home-language"),
       h("p", { class: "emergency-note" }, t("home.emergency_note")),
       h("p", { class: "offline-status", id: "offline-status" }, app.offlineStatus()),
       h("p", { class: "small" }, t("home.not_a_diagnosis"), " ",
-        h("a", { href: "#/about" }, t("home.about")), " · ", h("a", { href: "#/privacy" }, t("home.privacy")))),
+        h("a", { href: "#/about" }, t("home.about")), " · ", h("a", { href: "#/privacy" }, t("home.privacy"))),
+      languageControl(app, "home-language")), // last: drawing it moves nothing the page had already painted
   };
 }
