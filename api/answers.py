@@ -107,9 +107,12 @@ def quick_check(content):
                 if type(answer) is not str or answer not in options:
                     return None
                 continue
-            if type(answer) is not list or not all(type(o) is str and o in options for o in answer):
+            if type(answer) is not list or not all([type(o) is str for o in answer]):
                 return None
-            if len(set(answer)) != len(answer) or (len(answer) > 1 and not exclusive.isdisjoint(answer)):
+            picked = set(answer)  # strings only, so hashable
+            if len(picked) != len(answer) or not picked <= options:
+                return None
+            if len(answer) > 1 and not exclusive.isdisjoint(picked):
                 return None
         return body
 

@@ -4,6 +4,8 @@ The JavaScript engine (frontend/js/engine.js) follows this file step by step;
 tests/vectors/assessments.json holds both to the same results.
 """
 
+from operator import is_
+
 _indexes = {}  # content version -> lookups built once per content, not per assessment (one per language)
 MAX_INDEXES = 8  # a few languages, and a new content beside the old while a process reloads
 
@@ -65,10 +67,102 @@ def _index(content):
             "weak": {t["id"] for t in content["triggers"] if t.get("evidence") == "weak"},
             "tip": {tip["id"]: tip for tip in content["tips"]},
         }
+        index["plan"] = _plan(content, index)
         if len(_indexes) >= MAX_INDEXES:
             _indexes.clear()  # bounded: old contents go; each language's stays while it is served
         _indexes[content["version"]] = index
     return index
+
+
+# The plan: the same steps as the functions below, compiled once per content. The answers become one integer
+# with a bit per option (in content order), and each rule a small function of it, so an assessment tests bits
+# instead of walking rules. Everything in a result that does not depend on the answers (a raised flag, a reason,
+# a tip without cautions, a triage level without cautions) is built once and shared by every result: results are
+# read, never changed. Answers the plan does not know (an id outside the questionnaire) take the functions below.
+
+def _compile_rule(rule, bits):
+    """A rule as a function of the answers' bits, with the same meaning as `any_holds`."""
+    def test_code(test):
+        question_bits = bits.get(test["question"], {})
+        every = sum(question_bits.values())
+
+        def of(ids):
+            return sum({question_bits.get(i, 0) for i in ids})
+        if "includes_any" in test:
+            return f"(m & {of(test['includes_any'])} != 0)"
+        if "includes_other_than" in test:
+            return f"(m & {every & ~of(test['includes_other_than'])} != 0)"
+        if "includes_none" in test:
+            return f"(m & {of(test['includes_none'])} == 0)"
+        if "unanswered" in test:
+            return f"(m & {every} == 0)"
+        least = test["count_at_least"]
+        if type(least) not in (int, float):
+            raise ValueError(f"count_at_least must be a number, not {least!r}")
+        return f"((m & {every}).bit_count() >= {least!r})"
+
+    def entry_code(entry):
+        if "all" in entry:
+            return "(" + " and ".join([test_code(test) for test in entry["all"]] or ["True"]) + ")"
+        return test_code(entry)
+    # Only integers and operators go into the code: nothing of the content's text.
+    return eval("lambda m: " + (" or ".join(entry_code(entry) for entry in rule) or "False"))  # noqa: S307
+
+
+def _plan(content, index):
+    questions = content["questionnaire"]["questions"]
+    bits, adds, bit = {}, {}, 1
+    for question in questions:
+        for option in question["options"]:
+            bits.setdefault(question["id"], {})[option["id"]] = bit
+            bit <<= 1
+            for field in ("triggers", "conditions"):
+                for target, weight in option.get(field, {}).items():
+                    text = option.get("reasons", {}).get(target, option["reason"])
+                    reason = {"question": question["id"], "option": option["id"], "text": text}
+                    adds.setdefault(bits[question["id"]][option["id"]], []).append(
+                        (field == "triggers", target, weight, reason))
+    rule = lambda r: _compile_rule(r, bits)  # noqa: E731
+    rank = index["rank"]
+    flags = sorted(enumerate(content["red_flags"]), key=lambda pair: (rank[pair[1]["level"]], pair[0]))
+    cautions = [(c["id"], rule(c["when"]), {"id": c["id"], "text": c["text"]}) for c in content["cautions"]]
+    shared_tips = {t["id"]: t for tips in index["tips"].values() for t in tips}
+    tips = {}
+    for trigger_id in index["personal"]:
+        tips[trigger_id] = [
+            (shared_tips[shown["id"]], tuple(tip.get("cautions", ())),
+             rule(tip["hide_when"]) if "hide_when" in tip else None,
+             rule(tip["first_when"]) if "first_when" in tip else None)
+            for shown in index["tips"][trigger_id] for tip in (index["tip"][shown["id"]],)]
+    levels = {}
+    for level in content["triage_levels"]:
+        head = {"level": level["id"], "title": level["title"], "advice": level["advice"], "how_soon": level["how_soon"]}
+        levels[level["id"]] = (head, {**head, "cautions": []}, tuple(level.get("cautions", ())))
+    return {
+        "bits": bits,
+        "adds": adds,  # option bit -> what picking it adds
+        # Most urgent first, content order within a level: the order `red_flags` sorts them into.
+        "flags": [(rule(flag["when"]), {"id": flag["id"], "level": flag["level"], "title": flag["title"],
+                                        "advice": flag["advice"]}, flag.get("first_trigger")) for _, flag in flags],
+        "cautions": cautions,
+        "levels": levels,
+        "least_urgent": content["triage_levels"][-1]["id"],
+        "triggers": [(t["id"], t["title"], rule(t["when"]) if "when" in t else None) for t in content["triggers"]],
+        "conditions": [(c, rule(c["when"]) if "when" in c else None, rule(c["unless"]) if "unless" in c else None)
+                       for c in content["conditions"]],
+        "tips": tips,  # the personal triggers' tips: (shared result, caution ids, hide_when, first_when)
+        "shared": index["tips"],
+    }
+
+
+def shared_parts(content):
+    """Every part of a result that is the same object in every result that has it (built once per content):
+    whoever writes results out may write each of these once."""
+    plan = _index(content)["plan"]
+    tips = [tip for tips in plan["shared"].values() for tip in tips]
+    return [*(flag for _, flag, _ in plan["flags"]), *(reason for targets in plan["adds"].values() for *_, reason in targets),
+            *(caution for *_, caution in plan["cautions"]), *(full for _, full, _ in plan["levels"].values()),
+            *tips, *plan["shared"].values()]
 
 
 def trigger_tips(content):
@@ -186,7 +280,112 @@ def first_triggers(content, raised_flags):
 
 
 def assess(content, answers):
-    """Score valid answers against the content: triage, red flags, ranked triggers, related conditions."""
+    """Score valid answers against the content: triage, red flags, ranked triggers, related conditions.
+
+    The steps of the functions above, on the plan built once per content (see `_plan`)."""
+    plan = _index(content)["plan"]
+    m = _answer_bits(plan["bits"], answers)
+    if m is None:
+        return _assess_stepwise(content, answers)
+    flags, first = [], set()
+    for holds, flag, first_trigger in plan["flags"]:
+        if holds(m):
+            flags.append(flag)
+            if first_trigger is not None:
+                first.add(first_trigger)
+    cautions = {caution_id: shown for caution_id, holds, shown in plan["cautions"] if holds(m)}
+    totals = {}, {}  # triggers, conditions: id -> [total, reasons]
+    adds, rest = plan["adds"], m
+    while rest:  # the bits picked, lowest first: questions and options in content order
+        bit = rest & -rest
+        rest ^= bit
+        for to_trigger, target, weight, reason in adds.get(bit, ()):
+            entry = totals[0 if to_trigger else 1].setdefault(target, [0, []])
+            entry[0] += weight
+            entry[1].append(reason)
+    head, bare, wanted = plan["levels"][flags[0]["level"] if flags else plan["least_urgent"]]
+    shown = [cautions[c] for c in wanted if c in cautions]
+    return {
+        "content_version": content["version"],
+        "triage": {**head, "cautions": shown} if shown else bare,
+        "red_flags": flags,
+        "triggers": _ranked(content, plan, m, totals[0], first, cautions),
+        "related_conditions": _related(plan, m, totals[1]),
+        "disclaimer": content["disclaimer"],
+    }
+
+
+def _answer_bits(bits, answers):
+    """The answers as one integer, a bit per option picked; None for anything the questionnaire does not know."""
+    m = 0
+    for question_id, answer in answers.items():
+        options = bits.get(question_id)
+        if options is None:
+            return None
+        if answer is None:
+            continue
+        if type(answer) is str:
+            answer = (answer,)
+        elif type(answer) not in (list, tuple):
+            return None
+        for option_id in answer:
+            bit = options.get(option_id) if type(option_id) is str else None
+            if bit is None:
+                return None
+            m |= bit
+    return m
+
+
+def _ranked(content, plan, m, totals, first, cautions):
+    scale = content["score_scale"]
+    weak = _index(content)["weak"]
+    ranked = []
+    for trigger_id, title, when in plan["triggers"]:
+        total, reasons = totals.get(trigger_id, (0, ()))
+        if total <= 0 or (when is not None and not when(m)):
+            continue
+        ranked.append({"id": trigger_id, "title": title, "score": min(total, scale) / scale, "reasons": reasons,
+                       "tips": _tips(plan, trigger_id, m, cautions)})
+    ranked.sort(key=lambda trigger: (trigger["id"] not in first, trigger["id"] in weak, -trigger["score"]))
+    return ranked
+
+
+def _tips(plan, trigger_id, m, cautions):
+    fitted = plan["tips"].get(trigger_id)
+    if fitted is None:
+        return plan["shared"].get(trigger_id, [])
+    first, rest = [], []
+    for shared, wanted, hide_when, first_when in fitted:
+        if hide_when is not None and hide_when(m):
+            continue
+        lines = [cautions[c] for c in wanted if c in cautions]
+        shown = {**shared, "cautions": lines} if lines else shared
+        (first if first_when is not None and first_when(m) else rest).append(shown)
+    fitted = first + rest
+    shared = plan["shared"][trigger_id]
+    # Nothing changed for this person: the shared list itself, which the API has written out already.
+    return shared if len(fitted) == len(shared) and all(map(is_, fitted, shared)) else fitted
+
+
+def _related(plan, m, totals):
+    related = []
+    for condition, when, unless in plan["conditions"]:
+        total, reasons = totals.get(condition["id"], (0, ()))
+        if total <= 0 or (when is not None and not when(m)) or (unless is not None and unless(m)):
+            continue
+        related.append({
+            "id": condition["id"],
+            "title": condition["title"],
+            "calm": condition["calm"],
+            "reason": " ".join(reason["text"] for reason in reasons),
+            "mention": condition["mention"],
+            "reassurance": condition.get("reassurance", []),
+        })
+    return related
+
+
+def _assess_stepwise(content, answers):
+    """`assess` step by step on the content itself, for answers the plan does not know."""
     chosen = chosen_options(answers)
     flags = red_flags(content, chosen)
     totals = contributions(content, chosen)

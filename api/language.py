@@ -7,16 +7,18 @@ from .state import state
 
 def requested_language():
     """The language for this request; an unknown `?lang=` is a 422 naming `lang`, never a silent fallback."""
-    if "lang" not in g:
+    lang = g.get("lang")  # found once per request
+    if lang is None:
         known = list(state().bundles)
-        asked = request.args.get("lang")
+        environ = request.environ  # no query string, no Accept-Language (most requests): nothing to parse
+        asked = request.args.get("lang") if environ.get("QUERY_STRING") else None
         if asked is None:
-            g.lang = best_of_accept_language(known)
+            lang = g.lang = best_of_accept_language(known) if environ.get("HTTP_ACCEPT_LANGUAGE") else known[0]
         elif asked in known:
-            g.lang = asked
+            lang = g.lang = asked
         else:
             raise unknown_language(asked, known)
-    return g.lang
+    return lang
 
 
 def best_of_accept_language(known):

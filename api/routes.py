@@ -1,4 +1,7 @@
 """The JSON API under /api/v1: content GETs (cacheable by content version) and assessments."""
+from json.encoder import encode_basestring as encode_string  # the provider's, with ensure_ascii off
+from math import isfinite
+
 from flask import Blueprint, current_app, jsonify, request
 from marshmallow import ValidationError
 
@@ -164,7 +167,7 @@ def assessments():
         valid = app_state.quick_check(body) or app_state.request_schema.load(body)
     except ValidationError as error:
         raise invalid_answers(error) from None
-    content = current_content()  # once: each look-up finds the request's language again
+    content = app_state.content  # once: each look-up finds the request's language again
     result = engine.assess(content, valid["answers"])
     response = current_app.response_class(assessment_json(result, content), mimetype="application/json")
     response.headers["Cache-Control"] = "no-store"
@@ -172,19 +175,59 @@ def assessments():
 
 
 def assessment_json(result, content=None):
-    """The result as JSON text. Tips are most of it and, for most people, the same for every request, so each
-    trigger's shared tips list is serialized once per content and put in place of a marker (no answer text is
-    ever in a result, so nothing a client sends can forge the marker). Tips fitted to a person are serialized as
-    they are."""
-    shared = engine.trigger_tips(content or current_content())
-    tips_json = state().once(("tips_json", requested_language()), lambda: {trigger_id: current_app.json.dumps(tips)
-                                                   for trigger_id, tips in shared.items()})
-    reused = [t["id"] for t in result["triggers"] if t["tips"] is shared.get(t["id"])]
-    if not reused:
-        return current_app.json.dumps(result) + "\n"
-    marked = {**result, "triggers": [{**t, "tips": f"\0tips:{t['id']}"} if t["id"] in reused else t
-                                     for t in result["triggers"]]}
-    # One pass: each piece after a marker starts with the trigger id and its closing quote.
-    first, *pieces = current_app.json.dumps(marked).split('"\\u0000tips:')
-    return "".join([first, *(tips_json[trigger_id] + rest
-                             for trigger_id, rest in (piece.split('"', 1) for piece in pieces))]) + "\n"
+    """The result as JSON text, the same text the app's JSON provider writes. A result is mostly parts that are
+    the same object in every result that has them (engine.shared_parts: raised flags, reasons, tips, a triage
+    level without cautions), so each of those is serialized once per content and put in as it is; the rest
+    (scores, the lists that hold the parts) is written around them here."""
+    content = content or current_content()
+    dumps = current_app.json.dumps
+    written = state().once(("result_json", content["version"]), lambda: {
+        id(part): (part, dumps(part)) for part in engine.shared_parts(content)})  # kept with the part: ids stay
+    if current_app.json.ensure_ascii or current_app.json.sort_keys:
+        return dumps(result) + "\n"  # not the text written here: the provider's own
+
+    known = written.get
+    keys = {}  # '"key": ', each written once per call
+    out = []  # the text in pieces, joined once: each shared part is copied once, into the answer
+    put = out.append
+
+    def write(value):
+        """Put `value` as JSON: a shared part as written once, strings by the provider's own encoder."""
+        done = known(id(value))
+        if done is not None and done[0] is value:
+            put(done[1])
+            return
+        kind = type(value)
+        if kind is str:
+            put(encode_string(value))
+        elif kind is dict:
+            if not all([type(key) is str for key in value]):
+                put(dumps(value))
+                return
+            sep = "{"
+            for key, item in value.items():
+                head = keys.get(key)
+                if head is None:
+                    head = keys[key] = encode_string(key) + ": "
+                put(sep)
+                put(head)
+                write(item)
+                sep = ", "
+            put("}" if value else "{}")
+        elif kind is list or kind is tuple:
+            sep = "["
+            for item in value:
+                put(sep)
+                write(item)
+                sep = ", "
+            put("]" if value else "[]")
+        elif kind is float and isfinite(value):
+            put(float.__repr__(value))
+        elif kind is int:
+            put(int.__repr__(value))
+        else:
+            put(dumps(value))  # booleans, null and anything else: as the provider writes them
+
+    write(result)
+    put("\n")
+    return "".join(out)

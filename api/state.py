@@ -6,7 +6,7 @@ response cache is keyed only by validated values, so it holds at most one body p
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from flask import current_app
+from flask import current_app, g, has_request_context
 
 
 @dataclass
@@ -20,11 +20,14 @@ class AppState:
     @property
     def content(self):
         """The content in the language of the request (the content's own outside one)."""
-        from flask import has_request_context
+        if not has_request_context():
+            return next(iter(self.bundles.values()))
+        lang = g.get("lang")  # once found, kept for the request (language.requested_language)
+        if lang is None:
+            from .language import requested_language  # here: language imports this module
 
-        from .language import requested_language
-
-        return self.bundles[requested_language()] if has_request_context() else next(iter(self.bundles.values()))
+            lang = requested_language()
+        return self.bundles[lang]
 
     def once(self, key, make):
         """What `make()` gives, made the first time it is asked for and kept."""
