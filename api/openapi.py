@@ -271,7 +271,10 @@ def _paths(content):
             "parameters": [language_parameter(languages)],
             "responses": {"200": {"description": "The app is up.",
                                   "headers": {"Cache-Control": NO_STORE, "Access-Control-Allow-Origin": CORS_ORIGIN},
-                                  "content": {"application/json": {"schema": ref("Health")}}}, **ALWAYS}}},
+                                  "content": {"application/json": {"schema": ref("Health")}}},
+                          "422": problem("`lang` names no language of the content; `errors` names it.",
+                                         unknown_language("xx", languages)),
+                          **ALWAYS}}},
         "/api/v1/assessments": _assessment(content, languages),
     }
 
