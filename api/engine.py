@@ -80,8 +80,8 @@ def _index(content):
 # a tip without cautions, a triage level without cautions) is built once and shared by every result: results are
 # read, never changed. Answers the plan does not know (an id outside the questionnaire) take the functions below.
 
-def _compile_rule(rule, bits):
-    """A rule as a function of the answers' bits, with the same meaning as `any_holds`."""
+def _rule_code(rule, bits):
+    """A rule as a Python expression of the answers' bits `m`, with the same meaning as `any_holds`."""
     def test_code(test):
         question_bits = bits.get(test["question"], {})
         every = sum(question_bits.values())
@@ -105,8 +105,23 @@ def _compile_rule(rule, bits):
         if "all" in entry:
             return "(" + " and ".join([test_code(test) for test in entry["all"]] or ["True"]) + ")"
         return test_code(entry)
-    # Only integers and operators go into the code: nothing of the content's text.
-    return eval("lambda m: " + (" or ".join(entry_code(entry) for entry in rule) or "False"))  # noqa: S307
+    return "(" + (" or ".join(entry_code(entry) for entry in rule) or "False") + ")"
+
+
+def _compiled(code):
+    """`code`, made here of integers and operators (nothing of the content's text), as a function."""
+    return eval(code, {"__builtins__": {}})  # noqa: S307
+
+
+def _scan(rules, bits):
+    """One function of `m` for a list of (rule, key, value): the {key: value} of the rules that hold, in order.
+    Keys and values stay out of the code (K[n], V[n])."""
+    lines = ["def scan(m):", "    held = {}"]
+    lines += [f"    if {_rule_code(rule, bits)}:\n        held[K[{n}]] = V[{n}]"
+              for n, (rule, _, _) in enumerate(rules)]
+    namespace = {"__builtins__": {}, "K": [key for _, key, _ in rules], "V": [value for *_, value in rules]}
+    exec("\n".join([*lines, "    return held"]), namespace)  # noqa: S102
+    return namespace["scan"]
 
 
 def _plan(content, index):
@@ -122,35 +137,45 @@ def _plan(content, index):
                     reason = {"question": question["id"], "option": option["id"], "text": text}
                     adds.setdefault(bits[question["id"]][option["id"]], []).append(
                         (field == "triggers", target, weight, reason))
-    rule = lambda r: _compile_rule(r, bits)  # noqa: E731
+    rule = lambda r: _compiled("lambda m: " + _rule_code(r, bits))  # noqa: E731
     rank = index["rank"]
     flags = sorted(enumerate(content["red_flags"]), key=lambda pair: (rank[pair[1]["level"]], pair[0]))
-    cautions = [(c["id"], rule(c["when"]), {"id": c["id"], "text": c["text"]}) for c in content["cautions"]]
+    cautions = [(c["when"], c["id"], {"id": c["id"], "text": c["text"]}) for c in content["cautions"]]
     shared_tips = {t["id"]: t for tips in index["tips"].values() for t in tips}
     tips = {}
     for trigger_id in index["personal"]:
-        tips[trigger_id] = [
-            (shared_tips[shown["id"]], tuple(tip.get("cautions", ())),
+        own = [index["tip"][shown["id"]] for shown in index["tips"][trigger_id]]
+        # Whether anything could change this trigger's tips for this person: a tip hidden or put first, or a
+        # caution line added. When nothing does, its tips are the shared list.
+        changing = [tip[field] for tip in own for field in ("hide_when", "first_when") if field in tip]
+        changing += [c["when"] for c in content["cautions"] if any(c["id"] in tip.get("cautions", ()) for tip in own)]
+        tips[trigger_id] = (rule([entry for rule_ in changing for entry in rule_]), [
+            (shared_tips[tip["id"]], tuple(tip.get("cautions", ())),
              rule(tip["hide_when"]) if "hide_when" in tip else None,
-             rule(tip["first_when"]) if "first_when" in tip else None)
-            for shown in index["tips"][trigger_id] for tip in (index["tip"][shown["id"]],)]
+             rule(tip["first_when"]) if "first_when" in tip else None) for tip in own])
     levels = {}
     for level in content["triage_levels"]:
         head = {"level": level["id"], "title": level["title"], "advice": level["advice"], "how_soon": level["how_soon"]}
         levels[level["id"]] = (head, {**head, "cautions": []}, tuple(level.get("cautions", ())))
+    flag_results = [{"id": flag["id"], "level": flag["level"], "title": flag["title"], "advice": flag["advice"]}
+                    for _, flag in flags]
     return {
+        "flag_results": flag_results,
+        "caution_results": [shown for *_, shown in cautions],
         "bits": bits,
         "adds": adds,  # option bit -> what picking it adds
         # Most urgent first, content order within a level: the order `red_flags` sorts them into.
-        "flags": [(rule(flag["when"]), {"id": flag["id"], "level": flag["level"], "title": flag["title"],
-                                        "advice": flag["advice"]}, flag.get("first_trigger")) for _, flag in flags],
-        "cautions": cautions,
+        "flags": _scan([(flag["when"], n, shown) for n, ((_, flag), shown) in enumerate(zip(flags, flag_results))],
+                       bits),  # m -> {n: raised flag}
+        "first": {n: flag["first_trigger"] for n, (_, flag) in enumerate(flags) if "first_trigger" in flag},
+        "cautions": _scan(cautions, bits),
         "levels": levels,
         "least_urgent": content["triage_levels"][-1]["id"],
         "triggers": [(t["id"], t["title"], rule(t["when"]) if "when" in t else None) for t in content["triggers"]],
         "conditions": [(c, rule(c["when"]) if "when" in c else None, rule(c["unless"]) if "unless" in c else None)
                        for c in content["conditions"]],
-        "tips": tips,  # the personal triggers' tips: (shared result, caution ids, hide_when, first_when)
+        # The personal triggers': (whether anything may change, [(shared result, caution ids, hide_when, first_when)])
+        "tips": tips,
         "shared": index["tips"],
     }
 
@@ -160,9 +185,9 @@ def shared_parts(content):
     whoever writes results out may write each of these once."""
     plan = _index(content)["plan"]
     tips = [tip for tips in plan["shared"].values() for tip in tips]
-    return [*(flag for _, flag, _ in plan["flags"]), *(reason for targets in plan["adds"].values() for *_, reason in targets),
-            *(caution for *_, caution in plan["cautions"]), *(full for _, full, _ in plan["levels"].values()),
-            *tips, *plan["shared"].values()]
+    return [*plan["flag_results"], *(reason for targets in plan["adds"].values() for *_, reason in targets),
+            *plan["caution_results"], *(full for _, full, _ in plan["levels"].values()), *tips,
+            *plan["shared"].values()]
 
 
 def trigger_tips(content):
@@ -287,13 +312,10 @@ def assess(content, answers):
     m = _answer_bits(plan["bits"], answers)
     if m is None:
         return _assess_stepwise(content, answers)
-    flags, first = [], set()
-    for holds, flag, first_trigger in plan["flags"]:
-        if holds(m):
-            flags.append(flag)
-            if first_trigger is not None:
-                first.add(first_trigger)
-    cautions = {caution_id: shown for caution_id, holds, shown in plan["cautions"] if holds(m)}
+    raised = plan["flags"](m)  # most urgent first
+    flags = list(raised.values())
+    first = {plan["first"][n] for n in raised if n in plan["first"]}
+    cautions = plan["cautions"](m)
     totals = {}, {}  # triggers, conditions: id -> [total, reasons]
     adds, rest = plan["adds"], m
     while rest:  # the bits picked, lowest first: questions and options in content order
@@ -351,11 +373,11 @@ def _ranked(content, plan, m, totals, first, cautions):
 
 
 def _tips(plan, trigger_id, m, cautions):
-    fitted = plan["tips"].get(trigger_id)
-    if fitted is None:
+    personal = plan["tips"].get(trigger_id)
+    if personal is None or not personal[0](m):
         return plan["shared"].get(trigger_id, [])
     first, rest = [], []
-    for shared, wanted, hide_when, first_when in fitted:
+    for shared, wanted, hide_when, first_when in personal[1]:
         if hide_when is not None and hide_when(m):
             continue
         lines = [cautions[c] for c in wanted if c in cautions]

@@ -178,53 +178,61 @@ def assessment_json(result, content=None):
     """The result as JSON text, the same text the app's JSON provider writes. A result is mostly parts that are
     the same object in every result that has them (engine.shared_parts: raised flags, reasons, tips, a triage
     level without cautions), so each of those is serialized once per content and put in as it is; the rest
-    (scores, the lists that hold the parts) is written around them here."""
+    (scores, the lists and objects that hold the parts) is written around them here, in pieces joined once."""
     content = content or current_content()
     dumps = current_app.json.dumps
-    written = state().once(("result_json", content["version"]), lambda: {
-        id(part): (part, dumps(part)) for part in engine.shared_parts(content)})  # kept with the part: ids stay
     if current_app.json.ensure_ascii or current_app.json.sort_keys:
         return dumps(result) + "\n"  # not the text written here: the provider's own
-
-    known = written.get
-    keys = {}  # '"key": ', each written once per call
-    out = []  # the text in pieces, joined once: each shared part is copied once, into the answer
+    # Each shared part is kept with its text, so its id stays its own; keys are written once too.
+    known, keys = state().once(("result_json", content["version"]), lambda: (
+        {id(part): (part, dumps(part)) for part in engine.shared_parts(content)}, {}))
+    known = known.get
+    out = []
     put = out.append
 
     def write(value):
-        """Put `value` as JSON: a shared part as written once, strings by the provider's own encoder."""
-        done = known(id(value))
-        if done is not None and done[0] is value:
-            put(done[1])
-            return
+        """Put `value` as JSON. Strings and shared parts inside it are put here, without a call each."""
         kind = type(value)
-        if kind is str:
-            put(encode_string(value))
-        elif kind is dict:
-            if not all([type(key) is str for key in value]):
-                put(dumps(value))
-                return
+        if kind is dict:
             sep = "{"
             for key, item in value.items():
                 head = keys.get(key)
                 if head is None:
+                    if type(key) is not str:
+                        put(sep + dumps({key: item})[1:-1])  # as the provider writes a key that is not text
+                        sep = ", "
+                        continue
                     head = keys[key] = encode_string(key) + ": "
                 put(sep)
                 put(head)
-                write(item)
                 sep = ", "
+                if type(item) is str:
+                    put(encode_string(item))
+                elif (done := known(id(item))) is not None and done[0] is item:
+                    put(done[1])
+                else:
+                    write(item)
             put("}" if value else "{}")
         elif kind is list or kind is tuple:
             sep = "["
             for item in value:
                 put(sep)
-                write(item)
                 sep = ", "
+                if type(item) is str:
+                    put(encode_string(item))
+                elif (done := known(id(item))) is not None and done[0] is item:
+                    put(done[1])
+                else:
+                    write(item)
             put("]" if value else "[]")
+        elif kind is str:
+            put(encode_string(value))
         elif kind is float and isfinite(value):
             put(float.__repr__(value))
         elif kind is int:
             put(int.__repr__(value))
+        elif (done := known(id(value))) is not None and done[0] is value:
+            put(done[1])
         else:
             put(dumps(value))  # booleans, null and anything else: as the provider writes them
 
