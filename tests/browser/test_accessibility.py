@@ -90,9 +90,10 @@ def test_tap_targets_are_at_least_44px(phones, app_url, name):
     assert small == []
 
 
+@pytest.mark.parametrize("locale", ["en-GB", "es-ES"])  # Spanish words run longer
 @pytest.mark.parametrize("name", SCREENS)
-def test_screens_fit_320px_and_200_percent_text_without_sideways_scrolling(phones, app_url, name):
-    phone = open_screen(phones, app_url, name)
+def test_screens_fit_320px_and_200_percent_text_without_sideways_scrolling(phones, app_url, name, locale):
+    phone = open_screen(phones, app_url, name, locale=locale)
     page = phone.page
     for width, text_size in ((320, "100%"), (360, "200%")):
         page.set_viewport_size({"width": width, "height": 740})
