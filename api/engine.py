@@ -287,15 +287,20 @@ def related_conditions(content, chosen, totals):
             continue
         if "unless" in condition and any_holds(condition["unless"], chosen):
             continue
-        related.append({
-            "id": condition["id"],
-            "title": condition["title"],
-            "calm": condition["calm"],
-            "reason": " ".join(reason["text"] for reason in reasons),
-            "mention": condition["mention"],
-            "reassurance": condition.get("reassurance", []),
-        })
+        related.append(related_condition(condition, reasons))
     return related
+
+
+def related_condition(condition, reasons):
+    """A condition as a result lists it: to mention to a doctor, with why, never as a diagnosis."""
+    return {
+        "id": condition["id"],
+        "title": condition["title"],
+        "calm": condition["calm"],
+        "reason": " ".join(reason["text"] for reason in reasons),
+        "mention": condition["mention"],
+        "reassurance": condition.get("reassurance", []),
+    }
 
 
 def first_triggers(content, raised_flags):
@@ -395,14 +400,7 @@ def _related(plan, m, totals):
         total, reasons = totals.get(condition["id"], (0, ()))
         if total <= 0 or (when is not None and not when(m)) or (unless is not None and unless(m)):
             continue
-        related.append({
-            "id": condition["id"],
-            "title": condition["title"],
-            "calm": condition["calm"],
-            "reason": " ".join(reason["text"] for reason in reasons),
-            "mention": condition["mention"],
-            "reassurance": condition.get("reassurance", []),
-        })
+        related.append(related_condition(condition, reasons))
     return related
 
 

@@ -17,16 +17,22 @@ def syllables(word):
     return max(count, 1)
 
 
-def grade(texts):
-    """The Flesch-Kincaid grade level over a list of texts, each ending a sentence."""
+def counts(texts, word, syllables_of):
+    """(words, sentences, syllables) over a list of texts, each ending a sentence: what every score is made of."""
     words = sentences = syllable_count = 0
     for text in texts:
-        found = WORD.findall(text)
+        found = word.findall(text)
         if not found:
             continue
         words += len(found)
-        syllable_count += sum(syllables(w) for w in found)
+        syllable_count += sum(syllables_of(w) for w in found)
         sentences += max(len(SENTENCE_END.findall(text.strip() + ".")), 1)
+    return words, sentences, syllable_count
+
+
+def grade(texts):
+    """The Flesch-Kincaid grade level over a list of texts, each ending a sentence."""
+    words, sentences, syllable_count = counts(texts, WORD, syllables)
     return 0.39 * words / sentences + 11.8 * syllable_count / words - 15.59
 
 
@@ -52,14 +58,7 @@ def syllables_es(word):
 
 def inflesz(texts):
     """Szigriszt-Pazos perspicuity (INFLESZ scale: 55-65 normal, 65-80 fairly easy, over 80 very easy)."""
-    words = sentences = syllable_count = 0
-    for text in texts:
-        found = WORD_ES.findall(text)
-        if not found:
-            continue
-        words += len(found)
-        syllable_count += sum(syllables_es(w) for w in found)
-        sentences += max(len(SENTENCE_END.findall(text.strip() + ".")), 1)
+    words, sentences, syllable_count = counts(texts, WORD_ES, syllables_es)
     return 206.835 - 62.3 * syllable_count / words - words / sentences
 
 
