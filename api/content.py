@@ -6,7 +6,6 @@ with the very same files and checks reads that JSON instead. Any change to eithe
 """
 import hashlib
 import json
-import re
 from pathlib import Path
 
 from . import contract, translations
@@ -17,7 +16,6 @@ FILE_NAMES = ("meta.yml", "sources.yml", "triage_levels.yml", "red_flags.yml", "
 CHECKING_CODE = [Path(__file__), Path(__file__).with_name("content_schemas.py"), Path(__file__).with_name("contract.py")]
 VALIDATED_DIR = ".validated"
 MIN_TIPS_PER_TRIGGER = 3  # the product promises at least three things to try for each trigger
-PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")  # `{count}` in a word: a value the app fills in
 MAX_WEAK_WEIGHT = 2  # a link the content itself calls weak must not outrank well-sourced ones
 
 
@@ -96,10 +94,10 @@ def _part(file_name, data):
     return data[key] if key else data
 
 
-def _read_translation(directory, lang, file_name, text):
+def _read_translation(lang, file_name, text):
     """A language's texts for one file: {key: {from, text}}; an absent file is an empty one."""
     yaml, loader = _yaml_loader()
-    where = f"{translations.TRANSLATIONS_DIR}/{lang}/{file_name}"
+    where = translations.file_name_in(lang, file_name)
     if text is None:
         return {}
     try:
@@ -114,21 +112,17 @@ def _read_translation(directory, lang, file_name, text):
     return raw
 
 
-def translated_files(directory, texts, loaded, lang):
+def translated_files(texts, loaded, lang):
     """Every content file in `lang`: the English with each text replaced by the language's, checked again."""
     problems, files = [], {}
     for file_name, data in loaded.items():
-        translation = _read_translation(directory, lang, file_name, texts.get(_translation_name(lang, file_name)))
+        translation = _read_translation(lang, file_name, texts.get(translations.file_name_in(lang, file_name)))
         translated, found = translations.translate(file_name, data, translation, lang)
         problems += found
         files[file_name] = translated
     if problems:
         raise ContentError("\n".join(problems))
-    return {name: _load(name, data, _translation_name(lang, name)) for name, data in files.items()}
-
-
-def _translation_name(lang, file_name):
-    return f"{translations.TRANSLATIONS_DIR}/{lang}/{file_name}"
+    return {name: _load(name, data, translations.file_name_in(lang, name)) for name, data in files.items()}
 
 
 class _Checker:
@@ -290,7 +284,7 @@ class _Checker:
         (`{count}` aside: "one" may say "a" or "another" instead of the number)."""
         for key, value in {**self.parts["ui"], **self.parts["diary"]["words"]}.items():
             if isinstance(value, dict):
-                names = {form: set(PLACEHOLDER.findall(text)) - {"count"} for form, text in value.items()}
+                names = {form: set(translations.PLACEHOLDER.findall(text)) - {"count"} for form, text in value.items()}
                 if len({frozenset(n) for n in names.values()}) > 1:
                     self.problems.append(f"ui.yml: ui, key {key}: the plural forms name different placeholders: "
                                          + "; ".join(f"{form} {sorted(n)}" for form, n in names.items()))
@@ -417,7 +411,7 @@ def check_content(directory, texts):
     bundles = {}
     for language in languages:
         lang = language["id"]
-        files = loaded if lang == source else translated_files(directory, texts, loaded, lang)
+        files = loaded if lang == source else translated_files(texts, loaded, lang)
         parts = {FILES[name][0] or name.removesuffix(".yml"): _part(name, data) for name, data in files.items()}
         parts["sources"] = with_page_languages(parts["sources"], loaded["sources.yml"]["sources"], lang, source)
         _Checker(parts).run()

@@ -12,8 +12,13 @@ import re
 
 from marshmallow import fields
 
-PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")  # `{count}` in a word: a value the app fills in
 TRANSLATIONS_DIR = "i18n"
+
+
+def file_name_in(lang, file_name):
+    """Where a language's texts for a content file are, relative to the content folder: i18n/es/questions.yml."""
+    return f"{TRANSLATIONS_DIR}/{lang}/{file_name}"
 
 
 def fingerprint(value):
@@ -109,7 +114,7 @@ def translate(file_name, data, translation, lang):
     english = texts(file_name, data)
     translated = copy.deepcopy(data)
     problems = []
-    where = f"i18n/{lang}/{file_name}"
+    where = file_name_in(lang, file_name)
     for key, (path, value, rule) in english.items():
         entry = translation.get(key)
         if entry is None:

@@ -23,13 +23,13 @@ def english_files(directory):
 
 
 def translation_path(directory, lang, file_name):
-    return directory / translations.TRANSLATIONS_DIR / lang / file_name
+    return directory / translations.file_name_in(lang, file_name)
 
 
 def read_translation(directory, lang, file_name):
     path = translation_path(directory, lang, file_name)
     text = path.read_text(encoding="utf-8") if path.is_file() else None
-    return content_module._read_translation(directory, lang, file_name, text)
+    return content_module._read_translation(lang, file_name, text)
 
 
 def languages(directory):
