@@ -25,7 +25,7 @@ const screens = {
 };
 
 // Screens that need the content's second part (the guide, FAQ, sources, the diary's words) wait for it.
-const NEEDS_REST = new Set(["guide", "about", "diary", "results"]);
+const NEEDS_REST = new Set(["guide", "diary", "results"]);
 const UPDATE_CHECK_EVERY_MS = 5 * 60 * 1000; // the API lets clients keep content this long (max-age=300)
 
 const app = {
