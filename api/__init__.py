@@ -1,13 +1,11 @@
 """The twitch trigger checker's Flask app: content API, assessments, docs, and the app's files."""
-import os
 from pathlib import Path
 
 from flask import Flask
 
-from . import compression, cors, errors, headers, inputs, language, routes, site
+from . import errors, inputs, policy, routes, site, state
 from .answers import MAX_BODY_BYTES, answers_schema_class, quick_check
 from .content import CONTENT_DIR, load_bundles
-from .state import AppState, install
 
 FRONTEND_DIR = Path(__file__).resolve().parent.parent / "frontend"
 
@@ -30,15 +28,11 @@ def create_app(test_config=None):
 
     bundles = load_bundles(app.config["CONTENT_DIR"])  # a broken file stops the app here
     content = next(iter(bundles.values()))  # ids and rules are the same in every language
-    install(app, AppState(bundles=bundles, request_schema=answers_schema_class(content)(),
-                          quick_check=quick_check(content)))
+    state.install(app, state.build(bundles, app.json.dumps, answers_schema_class(content)(), quick_check(content)))
 
-    compression.register(app)  # first: its after_request runs last, on the finished response
-    cors.register(app)
     for blueprint in (routes.bp, site.bp):
         app.register_blueprint(blueprint)
-    errors.register(app)
     inputs.register(app)
-    headers.register(app)
-    language.register(app)
+    errors.register(app)
+    policy.register(app)  # every header a response gets, in one visible order
     return app

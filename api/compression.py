@@ -1,8 +1,13 @@
-"""Brotli and gzip for every text response, done by the app itself (flask-compress), locally and on Lambda.
+"""Brotli and gzip for every text response, done by the app itself (flask-compress, through its public API),
+locally and on Lambda. api/policy.py calls `Compression.apply` last, on the finished response.
 
 One place compresses, so nothing is compressed twice: API Gateway's own compression is off (zappa_settings.json,
 docs/deploy.md), and it would skip bodies that already carry Content-Encoding anyway.
 
+- The encoding is chosen here, by RFC 9110 12.5.3: `q=0` means "not this one" (`br;q=0` gets no brotli), `*`
+  stands for any encoding not named, identity is always acceptable unless refused. flask-compress's own choice
+  would pick an encoding a client refused with q=0, so it is given one compressor per encoding, and only the
+  chosen one is called.
 - Each encoding has its own strong ETag (`"tag:br"`, `"tag:gzip"`, flask-compress's suffix); `conditional` reads
   them back, so If-None-Match with the tag a client got gives a 304 whatever the encoding, and the 304 carries
   the tag the client named. flask-compress's own conditional check (werkzeug's lax one) stays off.
@@ -19,7 +24,6 @@ import gzip
 import brotli
 from flask import g, request
 from flask_compress import Compress
-from flask_compress.flask_compress import _choose_algorithm, _compress_data
 
 ENCODINGS = ("br", "gzip")  # in the order preferred when a client accepts both equally
 MIMETYPES = ["text/html", "text/css", "text/javascript", "application/javascript", "application/json",
@@ -32,6 +36,36 @@ BROTLI_QUALITY, GZIP_LEVEL = 4, 6
 KEPT_QUALITY = {"br": 11, "gzip": 9}
 MAX_ENTRIES = 512
 MAX_BYTES = 32 * 1024 * 1024
+
+
+def compress(body, encoding, level):
+    return brotli.compress(body, quality=level) if encoding == "br" else gzip.compress(body, level, mtime=0)
+
+
+def chosen_encoding(accept_encoding):
+    """The encoding to send for this Accept-Encoding value, or None for the body as it is (RFC 9110 12.5.3)."""
+    qualities, rest = {}, None
+    for element in accept_encoding.lower().split(","):
+        name, _, params = element.partition(";")
+        name = name.strip()
+        if not name:
+            continue
+        quality = 1.0
+        for param in params.split(";"):
+            key, _, value = param.partition("=")
+            if key.strip() == "q":
+                try:
+                    quality = min(max(float(value.strip()), 0.0), 1.0)
+                except ValueError:
+                    quality = 0.0  # a q we cannot read is no consent
+        if name == "*":
+            rest = quality
+        else:
+            qualities[name] = max(quality, qualities.get(name, 0.0))
+    offered = {encoding: qualities.get(encoding, rest or 0.0) for encoding in ENCODINGS}
+    identity = qualities.get("identity", 1.0 if rest is None or "identity" in qualities else rest)
+    best = max(ENCODINGS, key=lambda encoding: offered[encoding])  # ties: the first, brotli
+    return best if offered[best] > 0 and offered[best] >= identity else None
 
 
 class CompressedBodies:
@@ -54,64 +88,61 @@ class CompressedBodies:
 
 
 def cache_key(_request):
-    """The key `mark_cacheable` left for this response, or "" (flask-compress prefixes the encoding)."""
+    """The key `apply` left for this response, or "" (flask-compress prefixes the encoding)."""
     return g.pop("compressed_body_key", "")
 
 
-def register(app):
-    """Register first in create_app, so that compression runs after every other after_request function."""
-    if not app.config.get("COMPRESSION", True):
-        return
-    app.config.update(
-        COMPRESS_ALGORITHM=list(ENCODINGS), COMPRESS_MIMETYPES=MIMETYPES, COMPRESS_MIN_SIZE=MIN_SIZE,
-        COMPRESS_BR_LEVEL=BROTLI_QUALITY, COMPRESS_LEVEL=GZIP_LEVEL, COMPRESS_STREAMS=False,
-        COMPRESS_EVALUATE_CONDITIONAL_REQUEST=False,
-        COMPRESS_CACHE_BACKEND=CompressedBodies, COMPRESS_CACHE_KEY=cache_key,
-    )
-    app.extensions["compression"] = Compress(app)
+class Compression:
+    """One flask-compress compressor per encoding, sharing one store of kept bodies; none is registered as a hook."""
 
-    # Registered after flask-compress's, so it runs just before it.
-    @app.after_request
-    def mark_cacheable(response):
-        if response.status_code == 304:
-            name_the_clients_tag(response)
-        elif response.status_code >= 400:
-            compress_problem(app, response)
-        elif response.status_code == 200 and request.method in ("GET", "HEAD") and "ETag" in response.headers \
-                and "no-store" not in response.headers.get("Cache-Control", "") and not response.is_streamed:
-            body = response.get_data()
-            # The body itself picks the entry: equal bytes, equal compressed bytes. bytes cache their hash, and
-            # content routes send the same bytes object every time, so this costs nothing there.
-            g.compressed_body_key = key = f"{response.headers['ETag']}|{len(body)}|{hash(body)}"
-            keep_compressed(app, response, body, key)
+    def __init__(self, app):
+        self.cache = CompressedBodies()
+        self.compressors = {}
+        app.config.update(
+            COMPRESS_MIMETYPES=MIMETYPES, COMPRESS_MIN_SIZE=MIN_SIZE, COMPRESS_BR_LEVEL=BROTLI_QUALITY,
+            COMPRESS_LEVEL=GZIP_LEVEL, COMPRESS_STREAMS=False, COMPRESS_EVALUATE_CONDITIONAL_REQUEST=False,
+            COMPRESS_CACHE_BACKEND=lambda: self.cache, COMPRESS_CACHE_KEY=cache_key, COMPRESS_REGISTER=False)
+        for encoding in ENCODINGS:
+            app.config["COMPRESS_ALGORITHM"] = [encoding]  # read once, by this compressor's init_app
+            self.compressors[encoding] = Compress(app)
+        app.config["COMPRESS_ALGORITHM"] = list(ENCODINGS)
+
+    def apply(self, response):
+        chosen = chosen_encoding(request.headers.get("Accept-Encoding", ""))
+        response.vary.add("Accept-Encoding")
+        status = response.status_code
+        if status == 304:
+            name_the_clients_tag(response, chosen)
+        elif chosen is None or response.is_streamed or response.mimetype not in MIMETYPES:
+            pass
+        elif status >= 400:
+            compress_problem(response, chosen)
+        elif 200 <= status < 300:
+            if status == 200 and request.method in ("GET", "HEAD") and "ETag" in response.headers \
+                    and "no-store" not in response.headers.get("Cache-Control", ""):
+                self.keep_compressed(response, chosen)
+            response = self.compressors[chosen].after_request(response)
         return response
 
-
-def keep_compressed(app, response, body, key):
-    """Compress a kept body once, at KEPT_QUALITY, into the entry flask-compress will look for next."""
-    chosen = _choose_algorithm(ENCODINGS, request.headers.get("Accept-Encoding", ""))
-    cache = app.extensions["compression"].cache
-    if chosen and cache is not None and response.mimetype in MIMETYPES and len(body) >= MIN_SIZE \
-            and cache.get(f"{chosen};{key}") is None:
-        level = KEPT_QUALITY[chosen]
-        cache.set(f"{chosen};{key}", brotli.compress(body, quality=level) if chosen == "br"
-                  else gzip.compress(body, level, mtime=0))
+    def keep_compressed(self, response, chosen):
+        """Compress a kept body once, at KEPT_QUALITY, into the entry flask-compress will look for next."""
+        body = response.get_data()
+        # The body itself picks the entry: equal bytes, equal compressed bytes. bytes cache their hash, and
+        # content routes send the same bytes object every time, so this costs nothing there.
+        g.compressed_body_key = key = f"{response.headers['ETag']}|{len(body)}|{hash(body)}"
+        if len(body) >= MIN_SIZE and self.cache.get(f"{chosen};{key}") is None:
+            self.cache.set(f"{chosen};{key}", compress(body, chosen, KEPT_QUALITY[chosen]))
 
 
-def compress_problem(app, response):
+def compress_problem(response, chosen):
     """flask-compress leaves every status but 2xx alone; a problem (422 with its errors, say) is text too."""
-    chosen = _choose_algorithm(ENCODINGS, request.headers.get("Accept-Encoding", ""))
-    if chosen and response.mimetype in MIMETYPES and not response.is_streamed \
-            and "Content-Encoding" not in response.headers and (response.content_length or 0) >= MIN_SIZE:
-        response.set_data(_compress_data(app, response.get_data(), chosen))
+    if "Content-Encoding" not in response.headers and (response.content_length or 0) >= MIN_SIZE:
+        response.set_data(compress(response.get_data(), chosen, BROTLI_QUALITY if chosen == "br" else GZIP_LEVEL))
         response.headers["Content-Encoding"] = chosen
 
 
-def name_the_clients_tag(response):
+def name_the_clients_tag(response, chosen):
     """A 304 carries the ETag the 200 would have: the encoded variant's, when that is the one the client named."""
     tag, weak = response.get_etag()
-    if not tag or weak:
-        return
-    chosen = _choose_algorithm(ENCODINGS, request.headers.get("Accept-Encoding", ""))
-    if chosen and f'"{tag}:{chosen}"' in ", ".join(request.headers.getlist("If-None-Match")):
+    if tag and not weak and chosen and f'"{tag}:{chosen}"' in ", ".join(request.headers.getlist("If-None-Match")):
         response.set_etag(f"{tag}:{chosen}")

@@ -9,38 +9,38 @@ def requested_language():
     """The language for this request; an unknown `?lang=` is a 422 naming `lang`, never a silent fallback."""
     lang = g.get("lang")  # found once per request
     if lang is None:
-        known = list(state().bundles)
+        known = list(state().languages)
         environ = request.environ  # no query string, no Accept-Language (most requests): nothing to parse
         asked = request.args.get("lang") if environ.get("QUERY_STRING") else None
         if asked is None:
-            lang = g.lang = best_of_accept_language(known) if environ.get("HTTP_ACCEPT_LANGUAGE") else known[0]
+            lang = best_of_accept_language(known) if environ.get("HTTP_ACCEPT_LANGUAGE") else known[0]
         elif asked in known:
-            lang = g.lang = asked
+            lang = asked
         else:
             raise unknown_language(asked, known)
+        g.lang = lang
     return lang
+
+
+def current():
+    """The request's language: its content, parts and bodies (api/state.py)."""
+    return state().languages[requested_language()]
 
 
 def best_of_accept_language(known):
     """The first language the client names, by its own order of preference, that the content has: `es-MX` is
-    `es`. (werkzeug's best_match would prefer an exact `es` at q=0.9 over `en-GB` at q=1.) None named: the first."""
-    for value, _quality in request.accept_languages:  # werkzeug sorts them by quality
+    `es`. (werkzeug's best_match would prefer an exact `es` at q=0.9 over `en-GB` at q=1.) `q=0` means "not this
+    one" (RFC 9110 12.4.2), so a language refused that way is never chosen. None named: the first not refused."""
+    refused = set()
+    for value, quality in request.accept_languages:  # werkzeug sorts them by quality, q=0 last
         primary = value.lower().split("-")[0]
-        if primary in known:
+        if quality <= 0:
+            refused.add(primary if value != "*" else "*")
+        elif primary in known and primary not in refused:
             return primary
-    return known[0]
+    return next((lang for lang in known if lang not in refused), known[0])
 
 
 def unknown_language(asked, known):
     return Problem(422, "Invalid query", f"'{asked}' is not a language of this content.",
                    errors=[{"field": "lang", "message": f"unknown language '{asked}'; choose from: {', '.join(known)}"}])
-
-
-def register(app):
-    @app.after_request
-    def say_language(response):
-        """Responses in a language say which, and that Accept-Language chose it (for caches)."""
-        if "lang" in g and response.mimetype == "application/json":
-            response.headers["Content-Language"] = g.lang
-            response.vary.add("Accept-Language")
-        return response

@@ -329,9 +329,8 @@ def build(content):
 
 
 def document(app):
-    """The document for the app's content, built once per process."""
-    app_state = app.extensions["twitch"]
-    return app_state.once("openapi", lambda: build(next(iter(app_state.bundles.values()))))
+    """The document for the app's content."""
+    return build(app.extensions["twitch"].source)
 
 
 def dumps(doc):

@@ -5,10 +5,8 @@ from math import isfinite
 from flask import Blueprint, current_app, jsonify, request
 from marshmallow import ValidationError
 
-from . import conditional, engine, inputs
-from .content import bundle_part
+from . import conditional, engine, inputs, language
 from .errors import Problem, field_errors
-from .language import requested_language
 from .state import state
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -18,116 +16,100 @@ CONTENT_CACHE = "public, max-age=300, must-revalidate"
 
 
 def current_content():
-    return state().content
+    return language.current().content
 
 
-def cacheable(payload, variant=None):
-    """A JSON response tagged with the content version, answering If-None-Match with 304.
-
-    Content only changes with a new process, so each route's body is serialized once, and a
-    matching If-None-Match is answered before any serializing at all.
-    """
-    version = current_content()["version"]
+def cacheable(route, key=None):
+    """The body serialized at load for this route and item (api/state.py), tagged with the content version,
+    or 304 when If-None-Match names that version."""
+    in_language = language.current()
+    version = in_language.content["version"]
     if conditional.not_modified(version):
         response = current_app.response_class(status=304)
     else:
-        # Keyed by route and validated values only (ids that matched an item, a `variant` the route checked),
-        # never by raw query strings, so the cache holds at most one body per item and stays bounded.
-        key = (request.endpoint, tuple(sorted((request.view_args or {}).items())), variant, requested_language())
-        bodies = state().responses
-        if key not in bodies:
-            bodies[key] = current_app.json.dumps(payload).encode("utf-8") + b"\n"
-        response = current_app.response_class(bodies[key], mimetype="application/json")
+        response = current_app.response_class(in_language.bodies[(route, key)], mimetype="application/json")
     response.set_etag(version)
     response.headers["Cache-Control"] = CONTENT_CACHE
     return response
 
 
-def listing(key, items, variant=None):
-    return cacheable({"content_version": current_content()["version"], key: items}, variant)
-
-
-def find(kind, item_id):
+def item(route, kind, item_id):
     """The item of this kind with this id, or a 404 problem that names the id."""
-    for item in current_content()[kind]:
-        if item["id"] == item_id:
-            return item
-    raise Problem(404, "Not Found", f"There is no {kind[:-1].replace('_', ' ')} with id '{item_id}'.",
-                  errors=[{"field": "id", "message": f"unknown id '{item_id}'"}], type_="about:blank")
+    if (route, item_id) not in language.current().bodies:
+        raise Problem(404, "Not Found", f"There is no {kind} with id '{item_id}'.",
+                      errors=[{"field": "id", "message": f"unknown id '{item_id}'"}], type_="about:blank")
+    return cacheable(route, item_id)
 
 
 @bp.get("/content")
 def content_bundle():
-    return cacheable(current_content())
+    return cacheable("content")
 
 
 @bp.get("/content/check")
 def content_check():
     """What the check needs, for a first visit that should be quick; /content/rest brings the rest."""
-    return cacheable(state().once(("part", "check", requested_language()), lambda: bundle_part(current_content(), "check")))
+    return cacheable("content_check")
 
 
 @bp.get("/content/rest")
 def content_rest():
-    return cacheable(state().once(("part", "rest", requested_language()), lambda: bundle_part(current_content(), "rest")))
+    return cacheable("content_rest")
 
 
 @bp.get("/questionnaire")
 def questionnaire():
-    return listing("questions", current_content()["questionnaire"]["questions"])
+    return cacheable("questionnaire")
 
 
 @bp.get("/triggers")
 def triggers():
-    return listing("triggers", current_content()["triggers"])
+    return cacheable("triggers")
 
 
 @bp.get("/triggers/<trigger_id>")
 def trigger(trigger_id):
-    return cacheable(find("triggers", trigger_id))
+    return item("trigger", "trigger", trigger_id)
 
 
 @bp.get("/tips")
 def tips():
-    items = current_content()["tips"]
     wanted = request.args.get("trigger")
-    if wanted is not None:
+    if wanted is not None and ("tips", wanted) not in language.current().bodies:
         known = [t["id"] for t in current_content()["triggers"]]
-        if wanted not in known:
-            raise Problem(422, "Invalid query", f"'{wanted}' is not a trigger id.",
-                          errors=[{"field": "trigger", "message": f"unknown trigger '{wanted}'; choose from: {', '.join(known)}"}])
-        items = [tip for tip in items if tip["trigger"] == wanted]
-    return listing("tips", items, variant=wanted)
+        raise Problem(422, "Invalid query", f"'{wanted}' is not a trigger id.",
+                      errors=[{"field": "trigger", "message": f"unknown trigger '{wanted}'; choose from: {', '.join(known)}"}])
+    return cacheable("tips", wanted)
 
 
 @bp.get("/tips/<tip_id>")
 def tip(tip_id):
-    return cacheable(find("tips", tip_id))
+    return item("tip", "tip", tip_id)
 
 
 @bp.get("/conditions")
 def conditions():
-    return listing("conditions", current_content()["conditions"])
+    return cacheable("conditions")
 
 
 @bp.get("/conditions/<condition_id>")
 def condition(condition_id):
-    return cacheable(find("conditions", condition_id))
+    return item("condition", "condition", condition_id)
 
 
 @bp.get("/guide")
 def guide():
-    return listing("sections", current_content()["guide"]["sections"])
+    return cacheable("guide")
 
 
 @bp.get("/faq")
 def faq():
-    return listing("faq", current_content()["faq"])
+    return cacheable("faq")
 
 
 @bp.get("/sources")
 def sources():
-    return listing("sources", current_content()["sources"])
+    return cacheable("sources")
 
 
 @bp.get("/health")
@@ -167,11 +149,21 @@ def assessments():
         valid = app_state.quick_check(body) or app_state.request_schema.load(body)
     except ValidationError as error:
         raise invalid_answers(error) from None
-    content = app_state.content  # once: each look-up finds the request's language again
+    content = current_content()
     result = engine.assess(content, valid["answers"])
     response = current_app.response_class(assessment_json(result, content), mimetype="application/json")
     response.headers["Cache-Control"] = "no-store"
     return response
+
+
+_WRITTEN = {}  # content version -> its shared parts as JSON text: one per language (the engine work removes this writer)
+
+
+def _written_parts(version, content):
+    if version not in _WRITTEN:
+        dumps = current_app.json.dumps
+        _WRITTEN[version] = ({id(part): (part, dumps(part)) for part in engine.shared_parts(content)}, {})
+    return _WRITTEN[version]
 
 
 def assessment_json(result, content=None):
@@ -184,8 +176,7 @@ def assessment_json(result, content=None):
     if current_app.json.ensure_ascii or current_app.json.sort_keys:
         return dumps(result) + "\n"  # not the text written here: the provider's own
     # Each shared part is kept with its text, so its id stays its own; keys are written once too.
-    known, keys = state().once(("result_json", content["version"]), lambda: (
-        {id(part): (part, dumps(part)) for part in engine.shared_parts(content)}, {}))
+    known, keys = _written_parts(content["version"], content)
     known = known.get
     out = []
     put = out.append

@@ -8,7 +8,7 @@ from werkzeug.exceptions import NotFound
 from werkzeug.routing import PathConverter
 from werkzeug.security import safe_join
 
-from . import conditional, openapi
+from . import conditional, language, openapi
 from .answers import MAX_BODY_WORDS
 from .state import state
 
@@ -36,28 +36,37 @@ EXAMPLES = Path(__file__).with_name("examples")  # the docs page's client exampl
 CHANGELOG = Path(__file__).resolve().parent.parent / "CHANGELOG.md"
 
 
-def once(key, make):
-    """The bytes `make()` gives, made once per process: the app's content and code cannot change within one."""
-    return state().once(key, make)
+def the_document():
+    """The OpenAPI document, built on first request: a cold start that serves no document skips it."""
+    app_state = state()
+    if app_state.openapi is None:
+        app_state.openapi = openapi.document(current_app)
+        app_state.openapi_json = (current_app.json.dumps(app_state.openapi) + "\n").encode()
+    return app_state.openapi
 
 
 @bp.get("/api/v1/openapi.json")
 def openapi_document():
-    body = once("openapi_json", lambda: (current_app.json.dumps(openapi.document(current_app)) + "\n").encode())
-    return conditional.respond(body, "application/json", DOCS_CACHE)
+    the_document()
+    return conditional.respond(state().openapi_json, "application/json", DOCS_CACHE)
 
 
-def docs_page():
-    examples = {path.name: path.read_text(encoding="utf-8").strip() for path in sorted(EXAMPLES.iterdir())}
-    return render_template("docs.html", spec=openapi.document(current_app), examples=examples,
+def docs_page(lang):
+    examples = {path.name: path.read_text(encoding="utf-8").strip()
+                for path in sorted(EXAMPLES.iterdir()) if path.is_file()}
+    return render_template("docs.html", spec=the_document(), examples=examples,
                            changelog=CHANGELOG.read_text(encoding="utf-8").strip(),
                            limits={"rate": openapi.RATE_LIMIT, "burst": openapi.BURST_LIMIT}, max_body=MAX_BODY_WORDS,
-                           content=state().content).encode()
+                           content=state().languages[lang].content).encode()
 
 
 @bp.get("/api/docs")
 def docs():
-    return conditional.respond(once("docs_page", docs_page), "text/html", DOCS_CACHE)
+    """The docs page in the request's language (its content's words), rendered once per language."""
+    lang, pages = language.requested_language(), state().docs_pages
+    if lang not in pages:
+        pages[lang] = docs_page(lang)
+    return conditional.respond(pages[lang], "text/html", DOCS_CACHE)
 
 
 @bp.get("/", defaults={"filename": "index.html"})

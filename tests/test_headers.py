@@ -168,3 +168,24 @@ def test_content_revalidates_with_its_etag(client, content):
     again = client.get("/api/v1/content", headers={"If-None-Match": first.headers["ETag"]})
     assert again.status_code == 304 and again.data == b""
     assert again.headers["ETag"] == first.headers["ETag"]
+
+
+def test_the_page_s_inline_script_and_style_are_allowed_by_their_hashes_and_nothing_else(client):
+    """frontend/csp-hashes.json (written by `make index-html`) holds the hashes of exactly the page's inline blocks."""
+    import base64
+    import hashlib
+    import re
+    from pathlib import Path
+
+    page = (Path(__file__).resolve().parents[1] / "frontend" / "index.html").read_text(encoding="utf-8")
+    policy = dict(part.split(" ", 1) for part in client.get("/").headers["Content-Security-Policy"].split("; "))
+    for tag, directive in (("script", "script-src"), ("style", "style-src")):
+        blocks = re.findall(rf"<{tag}>(.*?)</{tag}>", page, re.S)
+        assert blocks, f"index.html has no inline {tag}"
+        hashes = {f"'sha256-{base64.b64encode(hashlib.sha256(b.encode()).digest()).decode()}'" for b in blocks}
+        assert set(policy[directive].split()) == {"'self'", *hashes}, "run `make index-html`"
+
+
+def test_every_header_is_added_by_one_policy_function(app):
+    assert [f.__name__ for f in app.after_request_funcs[None]] == ["apply_policy"]
+    assert not app.before_request_funcs.get("api") and not app.after_request_funcs.get("api")

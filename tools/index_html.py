@@ -6,7 +6,10 @@ An element with `data-word="key"` gets that word as its text; `data-word-content
 It also carries css/app.css inline, for a first paint with no stylesheet to wait for.
 Run `make index-html` after changing those words or css/app.css; a test fails until then.
 """
+import base64
+import hashlib
 import html
+import json
 import re
 import sys
 from pathlib import Path
@@ -69,6 +72,20 @@ def keys_in(page):
     return {m.group(3) for m in TEXT.finditer(page)} | {m.group(3) for m in ATTRIBUTE.finditer(page)}
 
 
+CSP_HASHES = ROOT / "frontend" / "csp-hashes.json"
+
+
+def csp_hashes(page):
+    """The CSP sources for the page's inline `<script>` and `<style>` blocks, for the API's Content-Security-Policy
+    (api/policy.py reads them from frontend/csp-hashes.json): any other inline block is blocked."""
+    return {tag: [f"'sha256-{base64.b64encode(hashlib.sha256(body.encode('utf-8')).digest()).decode()}'"
+                  for body in re.findall(rf"<{tag}>(.*?)</{tag}>", page, re.S)] for tag in ("script", "style")}
+
+
+def csp_hashes_text(page):
+    return json.dumps(csp_hashes(page), indent=2) + "\n"
+
+
 def main():
     page = INDEX.read_text(encoding="utf-8")
     updated = render(page, load_bundles())
@@ -77,6 +94,10 @@ def main():
         print("frontend/index.html: words updated (run make sw-version)")
     else:
         print("frontend/index.html: words up to date")
+    hashes = csp_hashes_text(updated)
+    if not CSP_HASHES.is_file() or CSP_HASHES.read_text(encoding="utf-8") != hashes:
+        CSP_HASHES.write_text(hashes, encoding="utf-8")
+        print("frontend/csp-hashes.json: updated")
 
 
 if __name__ == "__main__":
