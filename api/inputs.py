@@ -2,8 +2,10 @@
 
 Every limit gives the client a 4xx problem that says what was wrong, never a 500:
 - a URL (path and query) over MAX_URL_CHARS: 414;
-- a body that is not UTF-8, holds JSON nested deeper than MAX_JSON_DEPTH, is not JSON, or holds a lone
-  surrogate (an escape such as "\\ud800", which is not a character and cannot be written back as UTF-8): 400.
+- a body that is not UTF-8, holds JSON nested deeper than MAX_JSON_DEPTH, is not JSON, holds a lone
+  surrogate (an escape such as "\\ud800", which is not a character and cannot be written back as UTF-8), or
+  repeats a key in one object (JSON parsers keep the last or the first: `"warning_signs"` twice would drop a
+  warning sign without a word): 400.
 The body size limit (answers.MAX_BODY_BYTES, 413) is Flask's MAX_CONTENT_LENGTH.
 """
 import re
@@ -63,6 +65,35 @@ def lone_surrogate(value):
     return None
 
 
+class _Repeated(dict):
+    """An object in which a key came twice; `repeated` is that key (the first one repeated)."""
+
+    repeated = None
+
+
+def _unique_keys(pairs):
+    """json's object_pairs_hook: the object, marked when one of its keys came twice."""
+    value = _Repeated(pairs)
+    if len(value) < len(pairs):
+        seen = set()
+        value.repeated = next(key for key, _ in pairs if key in seen or seen.add(key))
+    return value
+
+
+def repeated_key(value):
+    """The dotted path of the first repeated key in a parsed value, or None. Not recursive."""
+    stack = [(value, "")]
+    while stack:
+        item, path = stack.pop()
+        if isinstance(item, dict):
+            if item.repeated is not None:
+                return f"{path}.{item.repeated}" if path else item.repeated
+            stack.extend((inner, f"{path}.{key}" if path else key) for key, inner in item.items())
+        elif isinstance(item, list):
+            stack.extend((inner, f"{path}.{n}" if path else str(n)) for n, inner in enumerate(item))
+    return None
+
+
 def parse_json(raw, loads):
     """The body `raw` (bytes) parsed with `loads`, or a 400 problem that says why it could not be."""
     try:
@@ -71,7 +102,7 @@ def parse_json(raw, loads):
         raise not_json(f"it is not UTF-8 (byte {error.start})") from None
     too_deep = not_json(f"it nests arrays or objects deeper than {MAX_JSON_DEPTH} levels")
     try:
-        value = loads(text)
+        value = loads(text, object_pairs_hook=_unique_keys)
     except RecursionError:  # far deeper than the limit: the parser itself gave up
         raise too_deep from None
     except ValueError as error:  # the message names the line and column, never echoes the body
@@ -87,4 +118,9 @@ def parse_json(raw, loads):
             raise Problem(400, "Body is not JSON", "The body holds an escape for half a character (a lone "
                           "surrogate such as \\ud800), which is not text.",
                           errors=[{"field": safe, "message": "holds a lone surrogate"}])
+    where = repeated_key(value)
+    if where is not None:
+        key = where.rsplit(".", 1)[-1]
+        raise Problem(400, "Repeated key", f"The key '{key}' comes twice in one object; send it once.",
+                      errors=[{"field": where, "message": f"repeated key '{key}': send each key once"}])
     return value

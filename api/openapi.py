@@ -42,7 +42,7 @@ The twitch trigger checker's content and assessment, for other apps.
   errors and 304s too; `ETag` is exposed to scripts). Preflights allow GET with `If-None-Match` on content routes
   and POST with `Content-Type` on assessments, and may be cached for a day.
 * **Errors**: `application/problem+json` (RFC 9457) with `type`, `title`, `status`, `detail` and, for bad input,
-  `errors` naming each bad field. Body not JSON: 400. Unknown path or id: 404. Wrong method: 405.
+  `errors` naming each bad field. Body not JSON, or a key repeated in one object: 400. Unknown path or id: 404. Wrong method: 405.
   Body over {MAX_BODY_WORDS}: 413. Address over {MAX_URL_CHARS} characters: 414. Body not sent as `application/json`: 415.
   Answers that do not fit the questionnaire: 422. Over the rate limit: 429. A fault on our side: 500. Should the
   function itself fail or time out, API Gateway answers 502 or 504 with its own `{{"message": ...}}`: retry later.
@@ -209,7 +209,8 @@ def _assessment(content, languages):
                     "headers": {"Cache-Control": NO_STORE, "Access-Control-Allow-Origin": CORS_ORIGIN,
                                 "Content-Language": CONTENT_LANGUAGE, "Vary": VARY},
                     "content": {"application/json": {"schema": ref("Assessment")}}},
-            "400": problem("The body is not JSON (not UTF-8, nested too deep, or not JSON at all).",
+            "400": problem("The body is not JSON (not UTF-8, nested too deep, or not JSON at all), or repeats a key "
+                           "in one object (`errors` names it).",
                            raised(parse_json, b"{not json", json.loads)),
             "413": problem(f"The body is over {MAX_BODY_WORDS}.", {
                 "type": "about:blank", "title": "Request Entity Too Large", "status": 413,

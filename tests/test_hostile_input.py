@@ -57,6 +57,28 @@ def test_sound_but_wrong_bodies_still_get_the_schemas_422(client, body):
     assert_problem(post_raw(client, body), 422, "answers.areas.0" if "[[" in body else "answers.sleep")
 
 
+# The safety case: a second `warning_signs` must never quietly replace the first and drop a warning sign.
+REPEATED_WARNING = ('{"answers": {"warning_signs": ["weakness"], "other_signs": ["none"], "areas": ["calf_foot"], '
+                    '"warning_signs": ["none"]}}')
+
+
+def test_a_repeated_key_is_a_400_naming_it_never_a_dropped_warning_sign(client):
+    problem = assert_problem(post_raw(client, REPEATED_WARNING), 400, "answers.warning_signs")
+    assert "repeated" in problem["errors"][0]["message"] and "warning_signs" in problem["detail"]
+    without_repeat = REPEATED_WARNING.replace(', "warning_signs": ["none"]', "")
+    assert client.post("/api/v1/assessments", data=without_repeat,
+                       content_type="application/json").json["triage"]["level"] == "consultation_24"
+
+
+@pytest.mark.parametrize("body, field", [
+    ('{"answers": {}, "answers": {"sleep": "under_5h"}}', "answers"),
+    ('{"answers": {"sleep": "under_5h", "sleep": "over_8h"}}', "answers.sleep"),
+    ('{"answers": {"areas": [{"a": 1, "a": 2}]}}', "answers.areas.0.a"),
+])
+def test_any_repeated_key_names_its_path(client, body, field):
+    assert_problem(post_raw(client, body), 400, field)
+
+
 def test_a_byte_order_mark_and_good_answers_are_fine(client):
     body = '\ufeff{"answers": {"sleep": "under_5h"}}'.encode("utf-8")
     assert post_raw(client, body).status_code == 200
