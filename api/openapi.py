@@ -30,7 +30,8 @@ The twitch trigger checker's content and assessment, for other apps.
   (wording, tips, weights) changes freely: its `version` says when. The changelog is on the docs page.
 * **Languages**: content and assessments come in each language of the content (`languages` in the bundle: `en`,
   `es`). `?lang=es` chooses one; without it `Accept-Language` does, and English is the default. Responses carry
-  `Content-Language` and `Vary: Accept-Language`, and each language has its own `version` and ETag. Ids, scores,
+  `Content-Language` and `Vary: Accept-Language` (their 304s too), and each language has its own `version` and
+  ETag; a language given `q=0` is never chosen. Ids, scores,
   levels and rules are the same in every language: only texts differ. An unknown `lang` is a 422 naming `lang`.
 * **Two parts for a quick start**: `/api/v1/content/check` (what a check needs) and `/api/v1/content/rest` (guide,
   FAQ, sources, diary) hold together what `/api/v1/content` holds, with the same version.
@@ -165,7 +166,7 @@ def _get_in(operation_id, summary, schema, description, languages, tag="Content"
                 "content": {"application/json": {"schema": ref(schema)}}},
         "304": {"description": "Not modified: the If-None-Match ETag is the current content version.",
                 "headers": {"ETag": ETAG, "Cache-Control": CACHE, "Access-Control-Allow-Origin": CORS_ORIGIN,
-                            "Vary": VARY}},
+                            **in_language}},
         "422": language_problem(languages)}
     if item:
         name, ids = item

@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-from flask import g, request
+from flask import Response as FlaskResponse, g, request
 from flask_cors import cross_origin
 
 from .compression import Compression
@@ -74,11 +74,12 @@ def with_cors(options):
 
 
 def say_language(response):
-    """A body the request's language chose says which (200 and its 304), and caches keep one per language."""
+    """A body the request's language chose says which (200 and its 304), and caches keep one per language. A view
+    whose body is mostly in another language (the docs page's English prose) says so itself."""
     if "lang" in g:
         response.vary.add("Accept-Language")
         if response.status_code in (200, 304):
-            response.headers["Content-Language"] = g.lang
+            response.headers.setdefault("Content-Language", g.lang)
 
 
 def set_caching(response):
@@ -92,8 +93,20 @@ def set_caching(response):
         response.headers.setdefault("Cache-Control", REDIRECT_CACHE)
 
 
+class Response(FlaskResponse):
+    """werkzeug drops Content-Language from a 304 (an entity header in RFC 2616); RFC 9110 15.4.5 lets a 304 keep
+    metadata that guides cache updates, and a cache holding one 200 per language needs it to match them up."""
+
+    def get_wsgi_headers(self, environ):
+        headers = super().get_wsgi_headers(environ)
+        if self.status_code == 304 and "Content-Language" in self.headers:
+            headers["Content-Language"] = self.headers["Content-Language"]
+        return headers
+
+
 def register(app):
     """Install the policy: the only after_request function in the app."""
+    app.response_class = Response
     wanted = security_headers(read_csp_hashes())
     if app.config.get("HSTS"):
         wanted["Strict-Transport-Security"] = HSTS

@@ -33,6 +33,7 @@ def add_converter(state):
 # The document and the docs page change only with a new deploy: cacheable like content, revalidated by ETag.
 DOCS_CACHE = "public, max-age=300, must-revalidate"
 EXAMPLES = Path(__file__).with_name("examples")  # the docs page's client examples, run by tests/test_clients.py
+DOCS_LANGUAGE = "en"  # the page's own prose
 CHANGELOG = Path(__file__).resolve().parent.parent / "CHANGELOG.md"
 
 
@@ -66,7 +67,9 @@ def docs():
     lang, pages = language.requested_language(), state().docs_pages
     if lang not in pages:
         pages[lang] = docs_page(lang)
-    return conditional.respond(pages[lang], "text/html", DOCS_CACHE)
+    response = conditional.respond(pages[lang], "text/html", DOCS_CACHE)
+    response.headers["Content-Language"] = DOCS_LANGUAGE  # the content's words in it carry their own lang
+    return response
 
 
 @bp.get("/", defaults={"filename": "index.html"})

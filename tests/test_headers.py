@@ -189,3 +189,60 @@ def test_the_page_s_inline_script_and_style_are_allowed_by_their_hashes_and_noth
 def test_every_header_is_added_by_one_policy_function(app):
     assert [f.__name__ for f in app.after_request_funcs[None]] == ["apply_policy"]
     assert not app.before_request_funcs.get("api") and not app.after_request_funcs.get("api")
+
+
+# HTTP manners (spec-v3 section 8): what a client refuses with q=0 it never gets; a 304 says what its 200 said;
+# the docs page follows the request's language; no redirect is built from the Host header.
+@pytest.mark.parametrize("accept, expected", [
+    ("br;q=0", None), ("gzip;q=0", None), ("br;q=0, gzip", "gzip"), ("gzip;q=0, br", "br"),
+    ("br;q=0, gzip;q=0", None), ("gzip;q=0, *", "br"), ("br;q=0, *", "gzip"), ("*;q=0", None),
+    ("br;q=0.5, gzip", "gzip"), ("identity;q=1, br;q=0.5", None),
+])
+def test_an_encoding_refused_with_q_0_is_never_sent(client, accept, expected):
+    response = client.get("/api/v1/content", headers={"Accept-Encoding": accept})
+    assert response.status_code == 200 and response.headers.get("Content-Encoding") == expected
+
+
+@pytest.mark.parametrize("accept, expected", [
+    ("es;q=0", "en"), ("es;q=0, en;q=0.5", "en"), ("es;q=0, *", "en"), ("en;q=0, es;q=0.1", "es"),
+    ("es-MX;q=0, en", "en"), ("es", "es"),
+])
+def test_a_language_refused_with_q_0_is_never_chosen(client, accept, expected):
+    response = client.get("/api/v1/content", headers={"Accept-Language": accept})
+    assert response.headers["Content-Language"] == expected and response.json["lang"] == expected
+
+
+@pytest.mark.parametrize("path", ["/api/v1/content", "/api/v1/triggers/sleep", "/api/docs"])
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_a_304_carries_the_vary_and_content_language_of_its_200(client, path, language):
+    headers = {"Accept-Language": language, "Accept-Encoding": "br"}
+    first = client.get(path, headers=headers)
+    again = client.get(path, headers={**headers, "If-None-Match": first.headers["ETag"]})
+    assert first.status_code == 200 and again.status_code == 304
+    assert {v.strip() for v in again.headers["Vary"].split(",")} == {v.strip() for v in first.headers["Vary"].split(",")}
+    assert "Accept-Language" in first.headers["Vary"]
+    assert again.headers["Content-Language"] == first.headers["Content-Language"]
+
+
+def test_the_docs_page_follows_the_requests_language(client, content):
+    from api.content import load_content
+
+    spanish = load_content(lang="es")
+    english_page = client.get("/api/docs", headers={"Accept-Language": "en"})
+    spanish_page = client.get("/api/docs", headers={"Accept-Language": "es"})
+    english_again = client.get("/api/docs")
+    assert spanish["version"] in spanish_page.get_data(as_text=True)
+    assert content["version"] in english_again.get_data(as_text=True)
+    assert english_page.data == english_again.data != spanish_page.data
+    assert english_page.headers["ETag"] != spanish_page.headers["ETag"]
+    for page in (english_page, spanish_page):
+        assert "Accept-Language" in page.headers["Vary"]
+
+
+@pytest.mark.parametrize("path, target", [("/api//v1/health", "/api/v1/health"),
+                                          ("/api/v1//triggers/sleep?lang=es", "/api/v1/triggers/sleep?lang=es")])
+def test_a_redirect_is_relative_and_cacheable_whatever_the_host_header(client, path, target):
+    response = client.get(path, headers={"Host": "attacker.example", "X-Forwarded-Host": "attacker.example"})
+    assert response.status_code == 308
+    assert response.headers["Location"] == target
+    assert response.headers["Cache-Control"].startswith("public, max-age=")
