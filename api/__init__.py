@@ -4,8 +4,8 @@ from pathlib import Path
 
 from flask import Flask
 
-from . import compression, cors, errors, headers, inputs, language, routes, site
-from .answers import MAX_BODY_BYTES, answers_schema_class, quick_check
+from . import compression, cors, engine, errors, headers, inputs, language, routes, site
+from .answers import MAX_BODY_BYTES, answers_schema_class
 from .content import CONTENT_DIR, load_bundles
 from .state import AppState, install
 
@@ -31,7 +31,7 @@ def create_app(test_config=None):
     bundles = load_bundles(app.config["CONTENT_DIR"])  # a broken file stops the app here
     content = next(iter(bundles.values()))  # ids and rules are the same in every language
     install(app, AppState(bundles=bundles, request_schema=answers_schema_class(content)(),
-                          quick_check=quick_check(content)))
+                          engine_indexes={lang: engine.build_index(bundle) for lang, bundle in bundles.items()}))
 
     compression.register(app)  # first: its after_request runs last, on the finished response
     cors.register(app)

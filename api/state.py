@@ -4,7 +4,7 @@ Content and code only change with a new process, so everything here is built fro
 response cache is keyed only by validated values, so it holds at most one body per route and item.
 """
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from flask import current_app, g, has_request_context
 
@@ -13,7 +13,7 @@ from flask import current_app, g, has_request_context
 class AppState:
     bundles: dict  # the content in each language, {lang: bundle}, the content's own language first
     request_schema: Any  # the marshmallow schema that judges answers
-    quick_check: Callable[[Any], Any]  # says yes only to plainly valid answers; marshmallow judges the rest
+    engine_indexes: dict  # {lang: the engine's look-ups for that language's bundle}, built with it
     responses: dict = field(default_factory=dict)  # serialized content bodies by (endpoint, validated values)
     _built: dict = field(default_factory=dict)
 
