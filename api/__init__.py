@@ -4,7 +4,7 @@ from pathlib import Path
 from flask import Flask
 
 from . import errors, inputs, policy, routes, site, state
-from .answers import MAX_BODY_BYTES, answers_schema_class, quick_check
+from .answers import MAX_BODY_BYTES, answers_schema_class
 from .content import CONTENT_DIR, load_bundles
 
 FRONTEND_DIR = Path(__file__).resolve().parent.parent / "frontend"
@@ -28,7 +28,7 @@ def create_app(test_config=None):
 
     bundles = load_bundles(app.config["CONTENT_DIR"])  # a broken file stops the app here
     content = next(iter(bundles.values()))  # ids and rules are the same in every language
-    state.install(app, state.build(bundles, app.json.dumps, answers_schema_class(content)(), quick_check(content)))
+    state.install(app, state.build(bundles, app.json.dumps, answers_schema_class(content)()))
 
     for blueprint in (routes.bp, site.bp):
         app.register_blueprint(blueprint)

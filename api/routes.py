@@ -1,7 +1,4 @@
 """The JSON API under /api/v1: content GETs (cacheable by content version) and assessments."""
-from json.encoder import encode_basestring as encode_string  # the provider's, with ensure_ascii off
-from math import isfinite
-
 from flask import Blueprint, current_app, jsonify, request
 from marshmallow import ValidationError
 
@@ -145,88 +142,10 @@ def assessments():
     body = read_json_body()
     app_state = state()
     try:
-        # The quick check only ever says yes to what the schema accepts; anything else gets the schema's messages.
-        valid = app_state.quick_check(body) or app_state.request_schema.load(body)
+        valid = app_state.request_schema.load(body)
     except ValidationError as error:
         raise invalid_answers(error) from None
-    content = current_content()
-    result = engine.assess(content, valid["answers"])
-    response = current_app.response_class(assessment_json(result, content), mimetype="application/json")
+    in_language = language.current()
+    response = jsonify(engine.assess(in_language.content, valid["answers"], in_language.index))
     response.headers["Cache-Control"] = "no-store"
     return response
-
-
-_WRITTEN = {}  # content version -> its shared parts as JSON text: one per language (the engine work removes this writer)
-
-
-def _written_parts(version, content):
-    if version not in _WRITTEN:
-        dumps = current_app.json.dumps
-        _WRITTEN[version] = ({id(part): (part, dumps(part)) for part in engine.shared_parts(content)}, {})
-    return _WRITTEN[version]
-
-
-def assessment_json(result, content=None):
-    """The result as JSON text, the same text the app's JSON provider writes. A result is mostly parts that are
-    the same object in every result that has them (engine.shared_parts: raised flags, reasons, tips, a triage
-    level without cautions), so each of those is serialized once per content and put in as it is; the rest
-    (scores, the lists and objects that hold the parts) is written around them here, in pieces joined once."""
-    content = content or current_content()
-    dumps = current_app.json.dumps
-    if current_app.json.ensure_ascii or current_app.json.sort_keys:
-        return dumps(result) + "\n"  # not the text written here: the provider's own
-    # Each shared part is kept with its text, so its id stays its own; keys are written once too.
-    known, keys = _written_parts(content["version"], content)
-    known = known.get
-    out = []
-    put = out.append
-
-    def write(value):
-        """Put `value` as JSON. Strings and shared parts inside it are put here, without a call each."""
-        kind = type(value)
-        if kind is dict:
-            sep = "{"
-            for key, item in value.items():
-                head = keys.get(key)
-                if head is None:
-                    if type(key) is not str:
-                        put(sep + dumps({key: item})[1:-1])  # as the provider writes a key that is not text
-                        sep = ", "
-                        continue
-                    head = keys[key] = encode_string(key) + ": "
-                put(sep)
-                put(head)
-                sep = ", "
-                if type(item) is str:
-                    put(encode_string(item))
-                elif (done := known(id(item))) is not None and done[0] is item:
-                    put(done[1])
-                else:
-                    write(item)
-            put("}" if value else "{}")
-        elif kind is list or kind is tuple:
-            sep = "["
-            for item in value:
-                put(sep)
-                sep = ", "
-                if type(item) is str:
-                    put(encode_string(item))
-                elif (done := known(id(item))) is not None and done[0] is item:
-                    put(done[1])
-                else:
-                    write(item)
-            put("]" if value else "[]")
-        elif kind is str:
-            put(encode_string(value))
-        elif kind is float and isfinite(value):
-            put(float.__repr__(value))
-        elif kind is int:
-            put(int.__repr__(value))
-        elif (done := known(id(value))) is not None and done[0] is value:
-            put(done[1])
-        else:
-            put(dumps(value))  # booleans, null and anything else: as the provider writes them
-
-    write(result)
-    put("\n")
-    return "".join(out)

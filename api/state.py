@@ -4,10 +4,11 @@ Content and code change only with a new process, so each language's bundle, its 
 body of every content route are made here once, from the checked content; the views only look them up.
 """
 from dataclasses import dataclass, field
-from typing import Any, Callable, Optional
+from typing import Any, Optional
 
 from flask import current_app
 
+from . import engine
 from .content import bundle_part
 
 PARTS = ("check", "rest")
@@ -26,13 +27,13 @@ class Language:
     content: dict  # the bundle
     parts: dict  # {"check": ..., "rest": ...}: the bundle in two parts (api/content.py bundle_part)
     bodies: dict  # (route, key) -> the serialized JSON body, bytes
+    index: dict  # the engine's look-ups for this bundle (engine.build_index), built with it
 
 
 @dataclass
 class AppState:
     languages: dict  # {lang: Language}, the content's own language first
     request_schema: Any  # the marshmallow schema that judges answers
-    quick_check: Callable[[Any], Any]  # says yes only to plainly valid answers; marshmallow judges the rest
     # The documents, made on first request (api/site.py): most processes (Lambda's) never serve them.
     openapi: Optional[dict] = None  # the OpenAPI document
     openapi_json: bytes = b""  # ... as served
@@ -61,12 +62,13 @@ def language_state(content, dumps):
     for route, kind in ITEMS.items():
         for item in content[kind]:
             values[(route, item["id"])] = item
-    return Language(content, parts, {key: serialized(dumps, value) for key, value in values.items()})
+    return Language(content, parts, {key: serialized(dumps, value) for key, value in values.items()},
+                    engine.build_index(content))
 
 
-def build(bundles, dumps, request_schema, quick_check):
+def build(bundles, dumps, request_schema):
     return AppState({lang: language_state(content, dumps) for lang, content in bundles.items()},
-                    request_schema, quick_check)
+                    request_schema)
 
 
 def install(app, state):

@@ -1,13 +1,13 @@
 // The assessment engine: pure functions of (content, answers), no DOM and no I/O.
-// It follows api/engine.py step by step; tests/vectors/assessments.json holds both to the same results.
-
-let cached = { version: null, index: null }; // lookups built once per content version, not per assessment
+// `assess` takes the steps below in order. api/engine.py has the same functions in the same order;
+// tests/vectors/assessments.json and tests/test_engine_parity.py hold both to the same results.
+// The few look-ups the steps share (`buildIndex`) can be built once per bundle and passed in.
 
 /** The option ids of one answer: a single id, a list of ids, or nothing. */
 export function picked(answer) {
-  if (answer === undefined || answer === null) return [];
-  if (typeof answer === "string") return [answer];
-  return [...answer];
+  if (answer === undefined || answer === null) return new Set();
+  if (typeof answer === "string") return new Set([answer]);
+  return new Set(answer);
 }
 
 function answerTo(answers, questionId) {
@@ -16,7 +16,7 @@ function answerTo(answers, questionId) {
 
 /** Whether one test on one answer holds (see content/GUIDELINES.md for the kinds). */
 export function testHolds(test, answers) {
-  const options = picked(answerTo(answers, test.question));
+  const options = [...picked(answerTo(answers, test.question))];
   if ("includes_any" in test) return options.some((option) => test.includes_any.includes(option));
   if ("includes_other_than" in test) return options.some((option) => !test.includes_other_than.includes(option));
   if ("includes_none" in test) return !options.some((option) => test.includes_none.includes(option));
@@ -35,57 +35,25 @@ export function anyHolds(rule, answers) {
   return rule.some((entry) => entryHolds(entry, answers));
 }
 
-/** A tip as it appears in a result, with the caution lines that fit the person. */
-function tipResult(tip, cautions) {
+/** The look-ups the steps share, built once per bundle where it is kept (else on each call that needs them). */
+export function buildIndex(content) {
+  const tips = new Map();
+  for (const tip of content.tips) {
+    if (!tips.has(tip.trigger)) tips.set(tip.trigger, []);
+    tips.get(tip.trigger).push(tip);
+  }
   return {
-    id: tip.id, title: tip.title, text: tip.do, how_long: tip.how_long, expect: tip.expect,
-    cautions: cautions.map((c) => ({ id: c.id, text: c.text })),
+    urgency: new Map(content.triage_levels.map((level, n) => [level.id, n])), // 0 is the most urgent
+    level: new Map(content.triage_levels.map((level) => [level.id, level])),
+    tips, // trigger id -> its tips, in content order
   };
 }
 
-function index(content) {
-  if (cached.version !== content.version) {
-    const tips = new Map();
-    for (const tip of content.tips) {
-      if (!tips.has(tip.trigger)) tips.set(tip.trigger, []);
-      tips.get(tip.trigger).push(tip);
-    }
-    const levels = content.triage_levels;
-    cached = {
-      version: content.version,
-      index: {
-        rank: new Map(levels.map((level, n) => [level.id, n])),
-        level: new Map(levels.map((level) => [level.id, level])),
-        tips,
-        weak: new Set(content.triggers.filter((t) => t.evidence === "weak").map((t) => t.id)),
-      },
-    };
-  }
-  return cached.index;
-}
-
-/** Caution id -> caution, for the cautions whose `when` holds for these answers. */
-export function activeCautions(content, answers) {
-  return new Map(content.cautions.filter((c) => anyHolds(c.when, answers)).map((c) => [c.id, c]));
-}
-
-/** A trigger's tips for this person: unfitting ones left out, fitting ones first, cautions added. */
-export function tipsFor(content, triggerId, answers, cautions) {
-  const first = [];
-  const rest = [];
-  for (const tip of index(content).tips.get(triggerId) ?? []) {
-    if ("hide_when" in tip && anyHolds(tip.hide_when, answers)) continue;
-    const shown = tipResult(tip, (tip.cautions ?? []).filter((id) => cautions.has(id)).map((id) => cautions.get(id)));
-    ("first_when" in tip && anyHolds(tip.first_when, answers) ? first : rest).push(shown);
-  }
-  return [...first, ...rest];
-}
-
 /** The warning signs raised by the answers, most urgent first (content order within a level). */
-export function redFlags(content, answers) {
-  const { rank } = index(content);
+export function redFlags(content, answers, index = buildIndex(content)) {
+  const { urgency } = index;
   const raised = content.red_flags.filter((flag) => anyHolds(flag.when, answers));
-  raised.sort((a, b) => rank.get(a.level) - rank.get(b.level)); // Array.prototype.sort is stable
+  raised.sort((a, b) => urgency.get(a.level) - urgency.get(b.level)); // stable: content order within a level
   return raised.map((f) => ({ id: f.id, level: f.level, title: f.title, advice: f.advice }));
 }
 
@@ -95,14 +63,27 @@ export function triageLevel(content, raisedFlags) {
   return content.triage_levels[content.triage_levels.length - 1].id;
 }
 
-/** Each target's weight total and reasons, walking questions and options in content order. */
+/** Caution id -> caution, for the cautions whose `when` holds for these answers. */
+export function activeCautions(content, answers) {
+  return new Map(content.cautions.filter((c) => anyHolds(c.when, answers)).map((c) => [c.id, c]));
+}
+
+/** The level as a result shows it, with the caution lines that fit the person. */
+export function triage(level, cautions) {
+  return {
+    level: level.id, title: level.title, advice: level.advice, how_soon: level.how_soon,
+    cautions: (level.cautions ?? []).filter((id) => cautions.has(id)).map((id) => ({ id, text: cautions.get(id).text })),
+  };
+}
+
+/** Each trigger's (or condition's, by `field`) weight total and reasons, walking questions and options in
+ * content order. Weights are at least 1, so whatever is here has a total above 0. */
 export function contributions(content, answers, field) {
   const totals = new Map();
   for (const question of content.questionnaire.questions) {
     const options = picked(answerTo(answers, question.id));
-    if (!options.length) continue;
     for (const option of question.options) {
-      if (!options.includes(option.id)) continue;
+      if (!options.has(option.id)) continue;
       for (const [target, weight] of Object.entries(option[field] ?? {})) {
         if (!totals.has(target)) totals.set(target, { total: 0, reasons: [] });
         const entry = totals.get(target);
@@ -115,6 +96,26 @@ export function contributions(content, answers, field) {
   return totals;
 }
 
+/** A tip as it appears in a result, with the caution lines that fit the person. */
+export function tipResult(tip, cautions) {
+  return {
+    id: tip.id, title: tip.title, text: tip.do, how_long: tip.how_long, expect: tip.expect,
+    cautions: cautions.map((c) => ({ id: c.id, text: c.text })),
+  };
+}
+
+/** A trigger's tips for this person: unfitting ones left out, fitting ones first, cautions added. */
+export function tipsFor(content, triggerId, answers, cautions, index = buildIndex(content)) {
+  const first = [];
+  const rest = [];
+  for (const tip of index.tips.get(triggerId) ?? []) {
+    if ("hide_when" in tip && anyHolds(tip.hide_when, answers)) continue;
+    const shown = tipResult(tip, (tip.cautions ?? []).filter((id) => cautions.has(id)).map((id) => cautions.get(id)));
+    ("first_when" in tip && anyHolds(tip.first_when, answers) ? first : rest).push(shown);
+  }
+  return [...first, ...rest];
+}
+
 /** The triggers that raised flags put first (stopping heavy drinking puts alcohol first). */
 export function firstTriggers(content, raisedFlags) {
   const raised = new Set(raisedFlags.map((flag) => flag.id));
@@ -123,26 +124,38 @@ export function firstTriggers(content, raisedFlags) {
 
 /** Triggers with a score, highest first, ties in content order; those a raised flag names come first and
  * those the content calls weak evidence after the rest. Each with reasons and the tips that fit. */
-export function rankedTriggers(content, answers, first = new Set(), cautions = activeCautions(content, answers)) {
+export function rankedTriggers(content, answers, first, cautions, index = buildIndex(content)) {
   const scale = content.score_scale;
   const totals = contributions(content, answers, "triggers");
   const ranked = [];
   for (const trigger of content.triggers) {
-    const { total, reasons } = totals.get(trigger.id) ?? { total: 0, reasons: [] };
-    if (total <= 0 || ("when" in trigger && !anyHolds(trigger.when, answers))) continue;
+    const scored = totals.get(trigger.id);
+    if (scored === undefined || ("when" in trigger && !anyHolds(trigger.when, answers))) continue;
     ranked.push({
       id: trigger.id,
       title: trigger.title,
-      score: Math.min(total, scale) / scale,
-      reasons,
-      tips: tipsFor(content, trigger.id, answers, cautions),
+      score: Math.min(scored.total, scale) / scale,
+      reasons: scored.reasons,
+      tips: tipsFor(content, trigger.id, answers, cautions, index),
     });
   }
-  // First what a raised flag names, then well-sourced before weak evidence, then by score;
-  // Array.prototype.sort is stable: ties keep content order.
-  const { weak } = index(content);
+  const weak = new Set(content.triggers.filter((t) => t.evidence === "weak").map((t) => t.id));
+  // First what a raised flag names, then well-sourced before weak evidence, then by score; stable: ties keep
+  // content order.
   ranked.sort((a, b) => (first.has(b.id) - first.has(a.id)) || (weak.has(a.id) - weak.has(b.id)) || (b.score - a.score));
   return ranked;
+}
+
+/** A condition as a result lists it: to mention to a doctor, with why, never as a diagnosis. */
+export function relatedCondition(condition, reasons) {
+  return {
+    id: condition.id,
+    title: condition.title,
+    calm: condition.calm,
+    reason: reasons.map((reason) => reason.text).join(" "),
+    mention: condition.mention,
+    reassurance: condition.reassurance ?? [],
+  };
 }
 
 /** Conditions worth mentioning to a doctor, in content order; information, never a diagnosis. */
@@ -150,35 +163,25 @@ export function relatedConditions(content, answers) {
   const totals = contributions(content, answers, "conditions");
   const related = [];
   for (const condition of content.conditions) {
-    const { total, reasons } = totals.get(condition.id) ?? { total: 0, reasons: [] };
-    if (total <= 0) continue;
+    const scored = totals.get(condition.id);
+    if (scored === undefined) continue;
     if ("when" in condition && !anyHolds(condition.when, answers)) continue;
     if ("unless" in condition && anyHolds(condition.unless, answers)) continue;
-    related.push({
-      id: condition.id,
-      title: condition.title,
-      calm: condition.calm,
-      reason: reasons.map((reason) => reason.text).join(" "),
-      mention: condition.mention,
-      reassurance: condition.reassurance ?? [],
-    });
+    related.push(relatedCondition(condition, scored.reasons));
   }
   return related;
 }
 
-/** Score valid answers against the content: triage, red flags, ranked triggers, related conditions. */
-export function assess(content, answers) {
-  const flags = redFlags(content, answers);
+/** Score valid answers against the content: triage, red flags, ranked triggers, related conditions.
+ * `index` is the bundle's `buildIndex`, where it is kept; without it, it is built here. */
+export function assess(content, answers, index = buildIndex(content)) {
+  const flags = redFlags(content, answers, index);
   const cautions = activeCautions(content, answers);
-  const level = index(content).level.get(triageLevel(content, flags));
   return {
     content_version: content.version,
-    triage: {
-      level: level.id, title: level.title, advice: level.advice, how_soon: level.how_soon,
-      cautions: (level.cautions ?? []).filter((id) => cautions.has(id)).map((id) => ({ id, text: cautions.get(id).text })),
-    },
+    triage: triage(index.level.get(triageLevel(content, flags)), cautions),
     red_flags: flags,
-    triggers: rankedTriggers(content, answers, firstTriggers(content, flags), cautions),
+    triggers: rankedTriggers(content, answers, firstTriggers(content, flags), cautions, index),
     related_conditions: relatedConditions(content, answers),
     disclaimer: content.disclaimer,
   };

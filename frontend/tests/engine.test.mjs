@@ -38,8 +38,8 @@ test("the engine does not change the answers it reads", () => {
 });
 
 test("picked reads a single id, a list, or nothing", () => {
-  assert.deepEqual(picked("a"), ["a"]);
-  assert.deepEqual(picked(["a", "b"]), ["a", "b"]);
-  assert.deepEqual(picked(undefined), []);
-  assert.deepEqual(picked(null), []);
+  assert.deepEqual(picked("a"), new Set(["a"]));
+  assert.deepEqual(picked(["a", "b"]), new Set(["a", "b"]));
+  assert.deepEqual(picked(undefined), new Set());
+  assert.deepEqual(picked(null), new Set());
 });

@@ -102,7 +102,7 @@ class Phone:
             if answer is not None:
                 self.tick(question["id"], answer)
             self.button(words["question.see_results"] if n == len(questions) else words["question.next"]).click()
-            own = engine.chosen_options({question["id"]: answer} if answer is not None else {})
+            own = {question["id"]: answer} if answer is not None else {}
             urgent = {level["id"] for level in content["triage_levels"] if level["urgent"]}  # shown at once
             if any(flag["level"] in urgent for flag in engine.red_flags(content, own)):
                 expect(self.page.locator("[data-triage-level]")).to_be_visible()  # the emergency advice first

@@ -6,7 +6,7 @@ import struct
 import pytest
 from playwright.sync_api import expect
 
-from api.headers import SECURITY_HEADERS
+from api.policy import read_csp_hashes, security_headers
 
 
 def png_size(data):
@@ -82,7 +82,7 @@ def test_strict_security_headers(client, path):
     assert "script-src 'self'" in policy and "style-src 'self'" in policy
     assert headers["X-Content-Type-Options"] == "nosniff"
     for name in ("Referrer-Policy", "Permissions-Policy"):
-        assert headers[name] == SECURITY_HEADERS[name]
+        assert headers[name] == security_headers(read_csp_hashes())[name]
 
 
 def test_chromium_finds_the_app_installable(installed_phone):
