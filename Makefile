@@ -6,7 +6,7 @@ export PORT
 # No install-time analytics from npm packages (one of Spectral's dependencies asks): no third-party requests.
 export SCARF_ANALYTICS = false
 
-.PHONY: run test test-fast vectors sw-version bench setup setup-dev clean content-review index-html i18n-status
+.PHONY: run test test-fast generate vectors sw-version bench setup setup-dev clean content-review index-html i18n-status
 
 $(VENV)/.runtime: requirements.txt
 	python3 -m venv $(VENV)
@@ -35,6 +35,11 @@ test: setup-dev
 test-fast: setup-dev
 	$(PY) -m pytest -q -m "not browser and not slow"
 	node --test frontend/tests
+
+# Every generated file, from what it is made of (tests/test_generated.py fails until you run it): the shared
+# vectors, the OpenAPI document, index.html's words, then the service worker's version (it hashes index.html).
+# Run in this order, one after another.
+generate: vectors openapi index-html sw-version
 
 vectors: setup
 	$(PY) tests/vectors/build.py

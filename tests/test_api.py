@@ -196,7 +196,7 @@ def test_every_vector_gets_exactly_the_engines_result_over_http(client, content)
     for case in cases:
         response = client.post("/api/v1/assessments", json={"answers": case["answers"]})
         assert response.status_code == 200
-        assert response.json == assess(content, case["answers"]) == case["expected"]
+        assert response.json == assess(content, case["answers"])
 
 
 @pytest.mark.parametrize("content_type", [None, "text/plain", "application/x-www-form-urlencoded", "multipart/form-data",

@@ -1,4 +1,5 @@
-"""Property: random valid answer sets get exactly the same assessment from the Python and JavaScript engines."""
+"""Property: random valid answer sets get exactly the same assessment, texts and all, from the Python and
+JavaScript engines; and so do the shared vectors' answers in every language."""
 import json
 import random
 import shutil
@@ -8,10 +9,12 @@ from pathlib import Path
 import pytest
 
 from api import engine
+from api.content import load_bundles
 
 ROOT = Path(__file__).resolve().parent.parent
 NODE = shutil.which("node")
 RUNNER = ROOT / "frontend" / "tests" / "run-engine.mjs"
+VECTORS = ROOT / "tests" / "vectors" / "assessments.json"
 ANSWER_SETS = 400  # enough to hit every option many times over; one node process scores them all
 SEED = 20261125  # fixed, so a failure names an answer set that can be replayed
 
@@ -65,6 +68,15 @@ def test_random_answers_give_the_same_assessment_in_both_engines(content, answer
     for answers, result in zip(answer_sets, results):
         expected = json.loads(json.dumps(engine.assess(content, answers)))
         assert result == expected, f"engines differ for answers {json.dumps(answers)}"
+
+
+def test_the_vectors_answers_give_the_same_assessment_in_both_engines_in_every_language():
+    answer_sets = [case["answers"] for case in json.loads(VECTORS.read_text(encoding="utf-8"))["cases"]]
+    for lang, bundle in load_bundles().items():
+        results = javascript_assessments(bundle, answer_sets)
+        for answers, result in zip(answer_sets, results, strict=True):
+            expected = json.loads(json.dumps(engine.assess(bundle, answers)))
+            assert result == expected, f"engines differ in {lang} for answers {json.dumps(answers)}"
 
 
 def test_random_answers_cover_every_trigger_and_condition(content, answer_sets):

@@ -1,18 +1,20 @@
-"""Write tests/vectors/assessments.json: hand-written cases, their key facts, and the engine's full result.
+"""Write tests/vectors/assessments.json: hand-written cases and what each result must hold, in every language.
 
 Each case states by hand what a person must see (triage level, red flags, triggers in rank order,
-related conditions). The build stops if the engine disagrees, so the full results written beside
-them cannot drift silently. Both engines (Python and JavaScript) are then held to the file.
-Run: make vectors (after any content change).
+related conditions). The build stops if the engine disagrees; the scores, tips and caution lines written
+beside them come from the engine, for review in the diff. No text and no content version is kept: a change
+of wording changes no vector. Both engines (Python and JavaScript) are held to the file, in every language.
+Run: make generate (after a change to the rules, weights, tips or cautions).
 """
 import json
+import re
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from api.content import load_bundles  # noqa: E402
-from api.engine import assess  # noqa: E402
+from api.engine import assess, build_index  # noqa: E402
 
 OUT = Path(__file__).with_name("assessments.json")
 
@@ -185,38 +187,54 @@ CASES = [
 ]
 
 
-def summary(result):
+def expectations(result):
+    """What a vector pins of a result: levels, ids, order and scores, never a text (the same in every language).
+    Which tips a trigger shows, in which order and with which caution lines is safety: pinned too."""
     return {
         "triage_level": result["triage"]["level"],
+        "triage_cautions": [caution["id"] for caution in result["triage"]["cautions"]],
         "red_flags": [flag["id"] for flag in result["red_flags"]],
-        "triggers": [trigger["id"] for trigger in result["triggers"]],
+        "triggers": [{"id": trigger["id"], "score": trigger["score"], "tips": [tip["id"] for tip in trigger["tips"]],
+                      "tip_cautions": {tip["id"]: [c["id"] for c in tip["cautions"]]
+                                       for tip in trigger["tips"] if tip["cautions"]}}
+                     for trigger in result["triggers"]],
         "related_conditions": [condition["id"] for condition in result["related_conditions"]],
     }
 
 
+def hand_written(expected):
+    """The part of the expectations each case states by hand."""
+    return {"triage_level": expected["triage_level"], "red_flags": expected["red_flags"],
+            "triggers": [trigger["id"] for trigger in expected["triggers"]],
+            "related_conditions": expected["related_conditions"]}
+
+
 def build(directory=None):
-    """`expected` is the result in the content's own language; `in_languages` the result in each other one, which
-    must agree with the hand-written case too: only texts differ between languages."""
+    """The vectors file's text: each case's answers and what every language's result must hold (the engine's
+    scores, tips and cautions beside the hand-written facts). ValueError when the engine disagrees with a case."""
     bundles = load_bundles(*([directory] if directory else []))
-    content, *others = bundles.values()
+    index = {lang: build_index(bundle) for lang, bundle in bundles.items()}
     vectors, wrong = [], []
     for name, answers, level, flags, triggers, conditions in CASES:
-        expected_summary = {"triage_level": level, "red_flags": flags, "triggers": triggers,
-                            "related_conditions": conditions}
-        results = {lang: assess(bundle, answers) for lang, bundle in bundles.items()}
-        for lang, result in results.items():
-            if summary(result) != expected_summary:
-                wrong.append(f"{name} ({lang}):\n  hand-written {expected_summary}\n  engine       {summary(result)}")
-        vectors.append({"name": name, "answers": answers, "summary": expected_summary,
-                        "expected": results[content["lang"]],
-                        "in_languages": {bundle["lang"]: results[bundle["lang"]] for bundle in others}})
+        stated = {"triage_level": level, "red_flags": flags, "triggers": triggers, "related_conditions": conditions}
+        found = {lang: expectations(assess(bundle, answers, index[lang])) for lang, bundle in bundles.items()}
+        expected = next(iter(found.values()))
+        for lang, facts in found.items():
+            if facts != expected:
+                wrong.append(f"{name} ({lang}): ids or scores differ from the first language's: {facts}")
+            elif hand_written(facts) != stated:
+                wrong.append(f"{name} ({lang}):\n  hand-written {stated}\n  engine       {hand_written(facts)}")
+        vectors.append({"name": name, "answers": answers, "expected": expected})
     if wrong:
-        sys.exit("The engine disagrees with the hand-written cases:\n" + "\n".join(wrong))
-    OUT.write_text(json.dumps({"content_version": content["version"],
-                               "content_versions": {lang: bundle["version"] for lang, bundle in bundles.items()},
-                               "cases": vectors}, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"wrote {len(vectors)} cases to {OUT}")
+        raise ValueError("The engine disagrees with the hand-written cases:\n" + "\n".join(wrong))
+    text = json.dumps({"cases": vectors}, indent=1, ensure_ascii=False)
+    # Lists of ids on one line each, so a case reads (and diffs) in a few lines.
+    return re.sub(r"\[[^\[\]{}]*\]", lambda m: json.dumps(json.loads(m.group(0)), ensure_ascii=False), text) + "\n"
 
 
 if __name__ == "__main__":
-    build(*sys.argv[1:])
+    try:
+        OUT.write_text(build(*sys.argv[1:]), encoding="utf-8")
+    except ValueError as error:
+        sys.exit(str(error))
+    print(f"wrote {len(CASES)} cases to tests/vectors/{OUT.name}")
