@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 from . import contract, translations
+from .content_schemas import RULES_GRAMMAR
 
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
 FILE_NAMES = ("meta.yml", "sources.yml", "triage_levels.yml", "red_flags.yml", "questions.yml", "triggers.yml",
@@ -349,6 +350,7 @@ def build_bundle(parts, lang, languages):
         "disclaimer": meta["disclaimer"],
         "license": meta["license"],
         "score_scale": meta["score_scale"],
+        "rules_grammar": RULES_GRAMMAR,
         "questionnaire": {"questions": parts["questions"]},
         "triggers": parts["triggers"],
         "red_flags": parts["red_flags"],

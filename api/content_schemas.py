@@ -35,6 +35,9 @@ class Strict(Schema):
         unknown = RAISE
 
 
+# The version of the grammar of rules below (AnswerTestSchema, RuleSchema), in every bundle: a client that evaluates
+# rules itself must implement this version (else it POSTs /assessments). Raise it with any change to what a rule says.
+RULES_GRAMMAR = 2
 TEST_KINDS = ("includes_any", "includes_other_than", "includes_none", "count_at_least", "unanswered")
 
 

@@ -75,8 +75,8 @@ def active_cautions(content, answers):
 
 def triage(level, cautions):
     """The level as a result shows it, with the caution lines that fit the person."""
-    return {"level": level["id"], "title": level["title"], "advice": level["advice"], "how_soon": level["how_soon"],
-            "cautions": [{"id": c, "text": cautions[c]["text"]} for c in level.get("cautions", ()) if c in cautions]}
+    return {"level": level["id"], "urgent": level["urgent"], "title": level["title"], "advice": level["advice"],
+            "how_soon": level["how_soon"], "cautions": [{"id": c, "text": cautions[c]["text"]} for c in level.get("cautions", ()) if c in cautions]}
 
 
 def contributions(content, answers, field):
@@ -120,8 +120,8 @@ def first_triggers(content, raised_flags):
 
 
 def ranked_triggers(content, answers, first, cautions, index=None):
-    """Triggers with a score, highest first, ties in content order; those a raised flag names come first and
-    those the content calls weak evidence after the rest. Each with reasons and the tips that fit."""
+    """Triggers with a score, each with reasons and the tips that fit, ranked 1, 2, 3...: the trigger a raised
+    flag names first, then well-sourced before weak evidence, each by score, ties in content order."""
     index = index or build_index(content)
     scale = content["score_scale"]
     totals = contributions(content, answers, "triggers")
@@ -134,13 +134,17 @@ def ranked_triggers(content, answers, first, cautions, index=None):
             "id": trigger["id"],
             "title": trigger["title"],
             "score": min(scored["total"], scale) / scale,
+            "evidence": trigger.get("evidence", "good"),  # `weak` where the content says so
             "reasons": scored["reasons"],
             "tips": tips_for(content, trigger["id"], answers, cautions, index),
         })
-    weak = {t["id"] for t in content["triggers"] if t.get("evidence") == "weak"}
-    # First what a raised flag names, then well-sourced before weak evidence, then by score; stable: ties keep
-    # content order.
-    ranked.sort(key=lambda trigger: (trigger["id"] not in first, trigger["id"] in weak, -trigger["score"]))
+    group = {"good": 1, "weak": 2}  # after the triggers a raised flag names (0)
+
+    def group_of(trigger):
+        return 0 if trigger["id"] in first else group[trigger["evidence"]]
+    ranked.sort(key=lambda trigger: (group_of(trigger), -trigger["score"]))
+    for rank, trigger in enumerate(ranked, start=1):  # the sort is stable: ties keep content order
+        trigger["rank"] = rank
     return ranked
 
 

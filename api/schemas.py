@@ -241,6 +241,8 @@ class ProblemSchema(Response):
 class TriageSchema(Response):
     level = always(fields.String, "The triage level id: emergency_ambulance, emergency, consultation_24, consultation "
                    "or self_care (most urgent first).", example="self_care")
+    urgent = always(fields.Boolean, "The level's `urgent`: show its advice at once, before anything else.",
+                    example=False)
     title = always(fields.String, "What to do, in a few words.", example="Look after yourself at home")
     advice = always(fields.String, "What to do and how.", example="Most twitches stop on their own. Try the tips below.")
     how_soon = always(fields.String, "How soon to act.", example="No rush")
@@ -281,6 +283,11 @@ class RankedTriggerSchema(Response):
     title = always(fields.String, "The trigger in plain words.", example="Lack of sleep")
     score = always(fields.Float, "How well the answers fit this trigger, in (0, 1].",
                    validate=validate.Range(min=0, max=1, min_inclusive=False), example=0.6)
+    rank = always(fields.Integer, "1, 2, 3... in the order returned: the trigger a raised flag names first, then "
+                  "well-sourced before weak evidence, each by score, ties in content order. Do not re-sort by score.",
+                  example=1)
+    evidence = always(fields.String, "`weak` where the content calls the evidence weak, otherwise `good`.",
+                      example="good")
     reasons = always(fields.List, "Every answer that added to the score.", fields.Nested(ReasonSchema))
     tips = always(fields.List, "Things to try for this trigger.", fields.Nested(TipResultSchema))
 
@@ -366,6 +373,8 @@ class ContentBundleSchema(Response):
     license = always(fields.Nested, "The terms on which the content may be reused (CC BY 4.0: credit us).", License)
     score_scale = always(fields.Integer, "Weights are added up, capped at this number, then divided by it to give a score.",
                          example=10)
+    rules_grammar = always(fields.Integer, "The version of the rule grammar (`when`, `unless`...): evaluate rules "
+                           "yourself only if you implement this version, otherwise POST /assessments.", example=2)
     questionnaire = always(fields.Nested, "The questions.", Response.from_dict(
         {"questions": always(fields.List, "The questions in the order to ask them.", fields.Nested(Question))},
         name="QuestionnaireBody"))

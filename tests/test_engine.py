@@ -82,3 +82,38 @@ def test_self_care_needs_both_safety_questions_answered(content, safety):
     assert assess(content, {**simple, **safety})["triage"]["level"] == "consultation"
     answered = {**simple, "warning_signs": ["none"], "other_signs": ["none"]}
     assert assess(content, answered)["triage"]["level"] == "self_care"
+
+
+# --- what each result carries so that a client needs no content to show it (spec v3, section 4) ---
+
+SAFE = {"warning_signs": ["none"], "other_signs": ["none"]}
+WEAK_AND_GOOD = {**SAFE, "activity": "mostly_sitting", "exercise": "none", "fluids": "under_4", "stress": "moderate"}
+
+
+def test_triggers_are_ranked_1_2_3_in_the_order_returned_with_their_evidence(content):
+    triggers = assess(content, WEAK_AND_GOOD)["triggers"]
+    weak = {t["id"] for t in content["triggers"] if t.get("evidence") == "weak"}
+    assert [t["rank"] for t in triggers] == list(range(1, len(triggers) + 1))
+    assert [t["evidence"] for t in triggers] == ["weak" if t["id"] in weak else "good" for t in triggers]
+    assert [t["evidence"] for t in triggers] == ["good", "good", "weak", "weak"]  # weak after, whatever the score
+
+
+def test_the_trigger_a_raised_flag_names_comes_first_even_with_weak_evidence(content):
+    weak_alcohol = {**content, "triggers": [{**t, "evidence": "weak"} if t["id"] == "alcohol" else t
+                                            for t in content["triggers"]]}
+    triggers = assess(weak_alcohol, {**SAFE, "alcohol": "stopped_heavy", "sleep": "under_5h", "caffeine": "5_plus"})
+    assert (triggers["triggers"][0]["id"], triggers["triggers"][0]["rank"]) == ("alcohol", 1)
+    assert triggers["triggers"][0]["evidence"] == "weak"
+
+
+@pytest.mark.parametrize("answers, urgent", [({**SAFE, "warning_signs": ["breathing"]}, True),
+                                             ({**SAFE, "other_signs": ["dark_urine"]}, True),
+                                             ({**SAFE, "duration": "over_3_months"}, False), (SAFE, False)])
+def test_triage_says_whether_its_level_is_urgent(content, answers, urgent):
+    triage = assess(content, answers)["triage"]
+    level = next(level for level in content["triage_levels"] if level["id"] == triage["level"])
+    assert triage["urgent"] is level["urgent"] is urgent
+
+
+def test_the_bundle_names_its_rules_grammar(content):
+    assert content["rules_grammar"] == 2

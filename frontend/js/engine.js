@@ -71,7 +71,7 @@ export function activeCautions(content, answers) {
 /** The level as a result shows it, with the caution lines that fit the person. */
 export function triage(level, cautions) {
   return {
-    level: level.id, title: level.title, advice: level.advice, how_soon: level.how_soon,
+    level: level.id, urgent: level.urgent, title: level.title, advice: level.advice, how_soon: level.how_soon,
     cautions: (level.cautions ?? []).filter((id) => cautions.has(id)).map((id) => ({ id, text: cautions.get(id).text })),
   };
 }
@@ -122,8 +122,8 @@ export function firstTriggers(content, raisedFlags) {
   return new Set(content.red_flags.filter((f) => raised.has(f.id) && "first_trigger" in f).map((f) => f.first_trigger));
 }
 
-/** Triggers with a score, highest first, ties in content order; those a raised flag names come first and
- * those the content calls weak evidence after the rest. Each with reasons and the tips that fit. */
+/** Triggers with a score, each with reasons and the tips that fit, ranked 1, 2, 3...: the trigger a raised
+ * flag names first, then well-sourced before weak evidence, each by score, ties in content order. */
 export function rankedTriggers(content, answers, first, cautions, index = buildIndex(content)) {
   const scale = content.score_scale;
   const totals = contributions(content, answers, "triggers");
@@ -135,14 +135,15 @@ export function rankedTriggers(content, answers, first, cautions, index = buildI
       id: trigger.id,
       title: trigger.title,
       score: Math.min(scored.total, scale) / scale,
+      evidence: trigger.evidence ?? "good", // `weak` where the content says so
       reasons: scored.reasons,
       tips: tipsFor(content, trigger.id, answers, cautions, index),
     });
   }
-  const weak = new Set(content.triggers.filter((t) => t.evidence === "weak").map((t) => t.id));
-  // First what a raised flag names, then well-sourced before weak evidence, then by score; stable: ties keep
-  // content order.
-  ranked.sort((a, b) => (first.has(b.id) - first.has(a.id)) || (weak.has(a.id) - weak.has(b.id)) || (b.score - a.score));
+  const group = { good: 1, weak: 2 }; // after the triggers a raised flag names (0)
+  const groupOf = (trigger) => (first.has(trigger.id) ? 0 : group[trigger.evidence]);
+  ranked.sort((a, b) => (groupOf(a) - groupOf(b)) || (b.score - a.score));
+  ranked.forEach((trigger, n) => { trigger.rank = n + 1; }); // the sort is stable: ties keep content order
   return ranked;
 }
 

@@ -50,3 +50,15 @@ test("picked reads a single id, a list, or nothing", () => {
   assert.deepEqual(picked(undefined), new Set());
   assert.deepEqual(picked(null), new Set());
 });
+
+test("triggers come ranked: the one a raised flag names first (weak or not), then good before weak; urgent levels say so", () => {
+  const weakAlcohol = { ...content, triggers: content.triggers.map((t) => (t.id === "alcohol" ? { ...t, evidence: "weak" } : t)) };
+  const safe = { warning_signs: ["none"], other_signs: ["none"] };
+  const named = assess(weakAlcohol, { ...safe, alcohol: "stopped_heavy", sleep: "under_5h", caffeine: "5_plus" });
+  assert.deepEqual([named.triggers[0].id, named.triggers[0].rank, named.triggers[0].evidence], ["alcohol", 1, "weak"]);
+  assert.equal(named.triage.urgent, false); // consultation_24: not shown before the rest of the check
+  assert.equal(assess(content, { ...safe, warning_signs: ["breathing"] }).triage.urgent, true);
+  const mixed = assess(content, { ...safe, activity: "mostly_sitting", exercise: "none", fluids: "under_4", stress: "moderate" });
+  assert.deepEqual(mixed.triggers.map((t) => [t.rank, t.evidence]), [[1, "good"], [2, "good"], [3, "weak"], [4, "weak"]]);
+  assert.equal(mixed.triage.urgent, false);
+});
