@@ -40,8 +40,10 @@ The twitch trigger checker's content and assessment, for other apps.
   `If-None-Match` with the ETag, quoted as it came, to get a 304 when nothing changed.
   Health, assessments and problems are `Cache-Control: no-store`.
 * **CORS**: any origin may read and POST assessments, without credentials (`Access-Control-Allow-Origin: *`, on
-  errors and 304s too; `ETag` is exposed to scripts). Preflights allow GET with `If-None-Match` on content routes
-  and POST with `Content-Type` on assessments, and may be cached for a day.
+  errors and 304s too; `ETag` and `X-Request-Id` are exposed to scripts). Preflights allow GET with
+  `If-None-Match` on content routes and POST with `Content-Type` on assessments, each with the tracing headers
+  `traceparent`, `tracestate` and `X-Request-Id`, and may be cached for a day. Every response carries
+  `X-Request-Id`: yours when you send a plain token (letters, digits, `._:-`, up to 128), otherwise a new one.
 * **Errors**: `application/problem+json` (RFC 9457) with `type`, `title`, `status`, `detail` and, for bad input,
   `errors` naming each bad field. Body not JSON, or a key repeated in one object: 400. Unknown path or id: 404. Wrong method: 405.
   Body over {MAX_BODY_WORDS}: 413. Address over {MAX_URL_CHARS} characters: 414. Body not sent as `application/json`: 415.
