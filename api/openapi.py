@@ -7,15 +7,17 @@ import functools
 import json
 from pathlib import Path
 
-from . import engine
 from .answers import MAX_BODY_WORDS, answers_schema_class
 from .content_schemas import ID
 from .errors import PROBLEM_TYPE, TOO_LARGE, Problem
 from .inputs import MAX_URL_CHARS, parse_json
 from .language import unknown_language
-from .openapi_examples import add_examples, apply_samples, content_samples, result_samples
+from .openapi_examples import NAMED_ANSWERS, add_examples, apply_samples, fixture, result_samples
 
-API_VERSION = "1.2.0"
+API_VERSION = "1.3.0"
+# Where the API is served in production: the document's `servers` names it (TWITCH_PUBLIC_URL sets it; the
+# committed document carries this default).
+PUBLIC_URL = "https://twitch.example.org"
 COMMITTED = Path(__file__).with_name("openapi.json")
 # The API Gateway stage's throttling, for all clients together (docs/deploy.md sets it; a test keeps them equal).
 RATE_LIMIT, BURST_LIMIT = 50, 100
@@ -59,19 +61,34 @@ The twitch trigger checker's content and assessment, for other apps.
 * **Reuse**: the content is shared under CC BY 4.0 (see `license` in the content bundle): credit the twitch
   trigger checker, link to the licence and say if you changed anything.
 * **Never a diagnosis**: show the triage and the disclaimer with every result.
+
+## Recommended flow
+1. Ask the two safety questions first (`warning_signs`, `other_signs`) and `POST /api/v1/assessments` with just
+   those answers. When `triage` is urgent (a level whose `urgent` is true: `emergency_ambulance`, `emergency`),
+   show its advice at once, with its `calls` as tap-to-call buttons, before anything else.
+2. Then ask the rest and assess again with every answer: the level never drops because a question was added, and
+   an unanswered safety question is never read as "none" (`safety_unanswered`: at least `consultation`).
+3. Show the result in the order it comes: triage, red flags, triggers, related conditions, the disclaimer.
+
+Dynamic UIs send plain JSON: the answers object is question id to option id (or a list of them), nothing else.
+
+## Trigger order
+`triggers` come ranked: the trigger a raised red flag names (`first_trigger`) first, then well-sourced triggers
+before those with weak evidence (`evidence: weak`), each group by score, highest first, ties in content order.
+**Show them in the order given: do not re-sort by score**, which would undo the safety ordering.
+
+## Rules grammar
+Rule fields (`when`, `unless`, `hide_when`, `first_when`) are lists of answer tests; the rule holds when any
+entry holds. An entry is one test on one `question` (`includes_any`, `includes_none`, `includes_other_than`,
+`count_at_least`, `unanswered`) or `all` of such tests. The bundle's `rules_grammar` (an integer) names the
+version of this grammar: evaluate rules yourself only if you implement that version, otherwise send the answers
+to `POST /api/v1/assessments`.
 """
 TAGS = [
     {"name": "Content", "description": "The questionnaire, triggers, tips, conditions, guide, FAQ and sources. Cacheable."},
     {"name": "Assessment", "description": "Score answers against the content. Nothing is stored."},
     {"name": "Service", "description": "Is the API up, and which content does it serve?"},
 ]
-# The example assessment: the request body's example, and its real result as the response's example.
-EXAMPLE_ANSWERS = {"warning_signs": ["none"], "other_signs": ["none"], "areas": ["eyelid"], "sleep": "under_5h",
-                   "caffeine": "5_plus", "screen_time": "over_8h"}
-# More real assessments to take examples from: red flags, cautions and related conditions.
-SAMPLE_ANSWERS = [EXAMPLE_ANSWERS, {
-    "warning_signs": ["weakness"], "other_signs": ["none"], "areas": ["calf_foot", "thigh"],
-    "duration": "over_3_months", "about_you": ["pregnant"], "caffeine": "5_plus", "medications": ["diuretics"]}]
 # What API Gateway sends over the rate limit, once docs/deploy.md's gateway response is in place
 # (tools/gateway_responses.py builds it from this).
 THROTTLED = {"type": "about:blank", "title": "Too Many Requests", "status": 429,
@@ -141,12 +158,18 @@ ALWAYS = {"405": ref("MethodNotAllowed", "responses"), "414": ref("UriTooLong", 
           "429": ref("TooManyRequests", "responses"), "500": ref("InternalServerError", "responses")}
 
 
+def open_string(known):
+    """A string whose known values are listed, not an enum: v1 may add values, and an old client must cope."""
+    return {"type": "string", "pattern": ID.regex.pattern, "x-extensible-enum": known}
+
+
 def language_parameter(languages):
     return {"in": "query", "name": "lang", "required": False,
             "description": "The language of the texts: one of the content's languages. Without it, `Accept-Language` "
-                           f"chooses ({languages[0]} when it names none of them). Ids, scores and rules are the same "
-                           "in every language.",
-            "schema": {"type": "string", "enum": languages}, "example": languages[-1]}
+                           f"chooses ({languages[0]} when it names none of them, or refuses each with q=0). Known "
+                           f"languages: {', '.join(languages)}; more may be added within v1, and one the content "
+                           "lacks gets 422. Ids, scores and rules are the same in every language.",
+            "schema": open_string(languages), "example": languages[-1]}
 
 
 def language_problem(languages):
@@ -175,7 +198,7 @@ def _get_in(operation_id, summary, schema, description, languages, tag="Content"
         # A string, not an enum: ids may be added within v1, and an old client must still be able to ask for them.
         parameters.append({
             "in": "path", "name": "id", "required": True,
-            "schema": {"type": "string", "pattern": ID.regex.pattern, "x-extensible-enum": ids},
+            "schema": open_string(ids),
             "description": f"The {name} id. Known ids: {', '.join(ids)}. More may be added within v1; "
                            "an unknown id gets 404.", "example": ids[0]})
         responses["404"] = problem(f"No {name} with that id (the problem names it).", Problem(
@@ -204,14 +227,18 @@ def _assessment(content, languages):
                         f"Bodies over {MAX_BODY_WORDS} get 413."),
         "tags": ["Assessment"],
         "parameters": [language_parameter(languages)],
-        "requestBody": {"required": True, "description": "The answers: question id to option id(s).",
-                        "content": {"application/json": {"schema": ref("AssessmentRequest"),
-                                                         "example": {"answers": EXAMPLE_ANSWERS}}}},
+        "requestBody": {"required": True, "description": "The answers: question id to option id(s). Each named "
+                                                         "example has the result of the same name.",
+                        "content": {"application/json": {"schema": ref("AssessmentRequest"), "examples": {
+                            name: {"summary": summary, "value": {"answers": answers}}
+                            for name, (summary, answers) in NAMED_ANSWERS.items()}}}},
         "responses": {
             "200": {"description": "The assessment, its texts in the language asked for.",
                     "headers": {"Cache-Control": NO_STORE, "Access-Control-Allow-Origin": CORS_ORIGIN,
                                 "Content-Language": CONTENT_LANGUAGE, "Vary": VARY},
-                    "content": {"application/json": {"schema": ref("Assessment")}}},
+                    "content": {"application/json": {"schema": ref("Assessment"), "examples": {
+                        name: {"summary": example["summary"], "value": example["result"]}
+                        for name, example in fixture()["assessments"].items()}}}},
             "400": problem("The body is not JSON (not UTF-8, nested too deep, or not JSON at all), or repeats a key "
                            "in one object (`errors` names it).",
                            raised(parse_json, b"{not json", json.loads)),
@@ -258,8 +285,10 @@ def _paths(content):
         "/api/v1/triggers": _get("listTriggers", "All triggers", "TriggerList", "Every everyday trigger."),
         "/api/v1/triggers/{id}": _get("getTrigger", "One trigger", "Trigger", "The trigger.", item=("trigger", trigger_ids)),
         "/api/v1/tips": _get("listTips", "Tips", "TipList", "Tips, all or for one trigger.", query={
-            "in": "query", "name": "trigger", "required": False, "description": "Only the tips for this trigger.",
-            "schema": {"type": "string", "enum": trigger_ids}, "example": trigger_ids[0]}),
+            "in": "query", "name": "trigger", "required": False,
+            "description": f"Only the tips for this trigger. Known trigger ids: {', '.join(trigger_ids)}; more may be "
+                           "added within v1, and an unknown one gets 422 naming `trigger`.",
+            "schema": open_string(trigger_ids), "example": trigger_ids[0]}),
         "/api/v1/tips/{id}": _get("getTip", "One tip", "Tip", "The tip.", item=("tip", [t["id"] for t in content["tips"]])),
         "/api/v1/conditions": _get("listConditions", "Related conditions", "ConditionList",
                                    "Conditions to mention to a doctor. Information only, never a diagnosis."),
@@ -291,8 +320,8 @@ def _answers_as_branches(answers):
                 prop.pop(key, None)
 
 
-def build(content):
-    """The OpenAPI document for this content (answers are an enum per question)."""
+def build(content, public_url=PUBLIC_URL):
+    """The OpenAPI document for this content (answers are an enum per question); examples from the fixture."""
     from apispec import APISpec
     from apispec.ext.marshmallow import MarshmallowPlugin
 
@@ -301,10 +330,14 @@ def build(content):
     spec = APISpec(title="Twitch trigger checker API", version=API_VERSION, openapi_version="3.0.3",
                    plugins=[MarshmallowPlugin()], info={
                        "description": DESCRIPTION,
-                       "contact": {"name": "The docs page, with the changelog", "url": "/api/docs"},
+                       "termsOfService": f"{public_url}/api/docs#terms",
+                       "contact": {"name": "The twitch trigger checker: the docs page, with the changelog",
+                                   "url": f"{public_url}/api/docs"},
                        "license": {"name": f"Code and API; content under {content['license']['name']}",
                                    "url": content["license"]["url"]}},
-                   servers=[{"url": "/"}], security=[])  # public: no credentials of any kind
+                   servers=[{"url": "/", "description": "The server this document came from"},
+                            {"url": public_url, "description": "Production"}],
+                   security=[])  # public: no credentials of any kind
     for tag in TAGS:
         spec.tag(tag)
     # Items first: apispec names nested schemas on first sight, so explicit names must come before their users.
@@ -327,14 +360,15 @@ def build(content):
     document = spec.to_dict()
     schemas = document["components"]["schemas"]
     _answers_as_branches(schemas["Answers"])
-    apply_samples(schemas, content_samples(content))
-    apply_samples(schemas, result_samples([engine.assess(content, answers) for answers in SAMPLE_ANSWERS]))
+    examples = fixture()
+    apply_samples(schemas, examples["content"])
+    apply_samples(schemas, result_samples([example["result"] for example in examples["assessments"].values()]))
     return add_examples(document)
 
 
 def document(app):
-    """The document for the app's content."""
-    return build(app.extensions["twitch"].source)
+    """The document for the app's content, naming its production address (TWITCH_PUBLIC_URL)."""
+    return build(app.extensions["twitch"].source, app.config.get("PUBLIC_URL", PUBLIC_URL))
 
 
 def dumps(doc):
