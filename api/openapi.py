@@ -214,8 +214,8 @@ def declared(view):
 
 
 def content_get(bp, operation_id, schema, *, item=None, query=None, tag="Content"):
-    """Declare a cacheable content GET in any language: what goes in, its 200 and 304, and every problem it may
-    give. `item` names the kind of item a path id picks (its 404)."""
+    """Declare a cacheable content GET in any language: what goes in, its 200 (`schema`, a component's name) and
+    304, and every problem it may give. `item` names the kind of item a path id picks (its 404)."""
     def decorate(view):
         summary, description = declared(view)
         responses = {
@@ -228,7 +228,7 @@ def content_get(bp, operation_id, schema, *, item=None, query=None, tag="Content
                 404, "Not Found", f"There is no {item} with id 'nope'.",
                 errors=[{"field": "id", "message": "unknown id 'nope'"}], type_="about:blank"))
         parameters = [IF_NONE_MATCH, LANG, *([{**ITEM_ID, "x-item": item}] if item else []), *([query] if query else [])]
-        view = bp.response(200, schema, description=description, headers={
+        view = bp.response(200, ref(schema), description=description, headers={
             "ETag": ETAG, "Cache-Control": CACHE, "Access-Control-Allow-Origin": CORS_ORIGIN, **IN_LANGUAGE})(view)
         return bp.doc(operationId=operation_id, summary=summary, description=description + CACHEABLE, tags=[tag],
                       parameters=parameters, responses=responses)(view)
