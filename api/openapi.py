@@ -3,19 +3,20 @@
 `make openapi` writes it to api/openapi.json, committed so API changes show in review. Its examples are real
 content and real assessments (api/openapi_examples.py), and it documents every status the API can send.
 """
-import functools
 import json
 from pathlib import Path
 
-from . import engine
 from .answers import MAX_BODY_WORDS, answers_schema_class
 from .content_schemas import ID
 from .errors import PROBLEM_TYPE, TOO_LARGE, Problem
 from .inputs import MAX_URL_CHARS, parse_json
 from .language import unknown_language
-from .openapi_examples import add_examples, apply_samples, content_samples, result_samples
+from .openapi_examples import NAMED_ANSWERS, add_examples, apply_samples, fixture, result_samples
 
-API_VERSION = "1.2.0"
+API_VERSION = "1.3.0"
+# Where the API is served in production: the document's `servers` names it (TWITCH_PUBLIC_URL sets it; the
+# committed document carries this default).
+PUBLIC_URL = "https://twitch.example.org"
 COMMITTED = Path(__file__).with_name("openapi.json")
 # The API Gateway stage's throttling, for all clients together (docs/deploy.md sets it; a test keeps them equal).
 RATE_LIMIT, BURST_LIMIT = 50, 100
@@ -40,8 +41,10 @@ The twitch trigger checker's content and assessment, for other apps.
   `If-None-Match` with the ETag, quoted as it came, to get a 304 when nothing changed.
   Health, assessments and problems are `Cache-Control: no-store`.
 * **CORS**: any origin may read and POST assessments, without credentials (`Access-Control-Allow-Origin: *`, on
-  errors and 304s too; `ETag` is exposed to scripts). Preflights allow GET with `If-None-Match` on content routes
-  and POST with `Content-Type` on assessments, and may be cached for a day.
+  errors and 304s too; `ETag` and `X-Request-Id` are exposed to scripts). Preflights allow GET with
+  `If-None-Match` on content routes and POST with `Content-Type` on assessments, each with the tracing headers
+  `traceparent`, `tracestate` and `X-Request-Id`, and may be cached for a day. Every response carries
+  `X-Request-Id`: yours when you send a plain token (letters, digits, `._:-`, up to 128), otherwise a new one.
 * **Errors**: `application/problem+json` (RFC 9457) with `type`, `title`, `status`, `detail` and, for bad input,
   `errors` naming each bad field. Body not JSON, or a key repeated in one object: 400. Unknown path or id: 404. Wrong method: 405.
   Body over {MAX_BODY_WORDS}: 413. Address over {MAX_URL_CHARS} characters: 414. Body not sent as `application/json`: 415.
@@ -57,19 +60,34 @@ The twitch trigger checker's content and assessment, for other apps.
 * **Reuse**: the content is shared under CC BY 4.0 (see `license` in the content bundle): credit the twitch
   trigger checker, link to the licence and say if you changed anything.
 * **Never a diagnosis**: show the triage and the disclaimer with every result.
+
+## Recommended flow
+1. Ask the two safety questions first (`warning_signs`, `other_signs`) and `POST /api/v1/assessments` with just
+   those answers. When `triage` is urgent (a level whose `urgent` is true: `emergency_ambulance`, `emergency`),
+   show its advice at once, with its `calls` as tap-to-call buttons, before anything else.
+2. Then ask the rest and assess again with every answer: the level never drops because a question was added, and
+   an unanswered safety question is never read as "none" (`safety_unanswered`: at least `consultation`).
+3. Show the result in the order it comes: triage, red flags, triggers, related conditions, the disclaimer.
+
+Dynamic UIs send plain JSON: the answers object is question id to option id (or a list of them), nothing else.
+
+## Trigger order
+`triggers` come ranked: the trigger a raised red flag names (`first_trigger`) first, then well-sourced triggers
+before those with weak evidence (`evidence: weak`), each group by score, highest first, ties in content order.
+**Show them in the order given: do not re-sort by score**, which would undo the safety ordering.
+
+## Rules grammar
+Rule fields (`when`, `unless`, `hide_when`, `first_when`) are lists of answer tests; the rule holds when any
+entry holds. An entry is one test on one `question` (`includes_any`, `includes_none`, `includes_other_than`,
+`count_at_least`, `unanswered`) or `all` of such tests. The bundle's `rules_grammar` (an integer) names the
+version of this grammar: evaluate rules yourself only if you implement that version, otherwise send the answers
+to `POST /api/v1/assessments`.
 """
 TAGS = [
     {"name": "Content", "description": "The questionnaire, triggers, tips, conditions, guide, FAQ and sources. Cacheable."},
     {"name": "Assessment", "description": "Score answers against the content. Nothing is stored."},
     {"name": "Service", "description": "Is the API up, and which content does it serve?"},
 ]
-# The example assessment: the request body's example, and its real result as the response's example.
-EXAMPLE_ANSWERS = {"warning_signs": ["none"], "other_signs": ["none"], "areas": ["eyelid"], "sleep": "under_5h",
-                   "caffeine": "5_plus", "screen_time": "over_8h"}
-# More real assessments to take examples from: red flags, cautions and related conditions.
-SAMPLE_ANSWERS = [EXAMPLE_ANSWERS, {
-    "warning_signs": ["weakness"], "other_signs": ["none"], "areas": ["calf_foot", "thigh"],
-    "duration": "over_3_months", "about_you": ["pregnant"], "caffeine": "5_plus", "medications": ["diuretics"]}]
 # What API Gateway sends over the rate limit, once docs/deploy.md's gateway response is in place
 # (tools/gateway_responses.py builds it from this).
 THROTTLED = {"type": "about:blank", "title": "Too Many Requests", "status": 429,
@@ -139,89 +157,123 @@ ALWAYS = {"405": ref("MethodNotAllowed", "responses"), "414": ref("UriTooLong", 
           "429": ref("TooManyRequests", "responses"), "500": ref("InternalServerError", "responses")}
 
 
+def open_string(known):
+    """A string whose known values are listed, not an enum: v1 may add values, and an old client must cope."""
+    return {"type": "string", "pattern": ID.regex.pattern, "x-extensible-enum": known}
+
+
 def language_parameter(languages):
     return {"in": "query", "name": "lang", "required": False,
             "description": "The language of the texts: one of the content's languages. Without it, `Accept-Language` "
-                           f"chooses ({languages[0]} when it names none of them). Ids, scores and rules are the same "
-                           "in every language.",
-            "schema": {"type": "string", "enum": languages}, "example": languages[-1]}
+                           f"chooses ({languages[0]} when it names none of them, or refuses each with q=0). Known "
+                           f"languages: {', '.join(languages)}; more may be added within v1, and one the content "
+                           "lacks gets 422. Ids, scores and rules are the same in every language.",
+            "schema": open_string(languages), "example": languages[-1]}
 
 
-def language_problem(languages):
-    return problem("The query names no known trigger, or no language of the content; `errors` names the field.",
+def language_problem(languages, only_lang=False):
+    return problem("`lang` names no language of the content; `errors` names it." if only_lang else
+                   "The query names no known trigger, or no language of the content; `errors` names the field.",
                    unknown_language("xx", languages))
 
 
 CONTENT_LANGUAGE = header("The language of the texts in the response.", "es")
 VARY = header("Caches must keep one copy per language (and encoding).", "Accept-Language, Accept-Encoding")
+IN_LANGUAGE = {"Content-Language": CONTENT_LANGUAGE, "Vary": VARY}
+UNCACHED = {"Cache-Control": NO_STORE, "Access-Control-Allow-Origin": CORS_ORIGIN}
+ANSWERS_BODY = {"required": True, "description": "The answers: question id to option id(s). Each named example has "
+                                                 "the result of the same name.",
+                "content": {"application/json": {"schema": ref("AssessmentRequest"), "examples": {
+                    name: {"summary": summary, "value": {"answers": answers}}
+                    for name, (summary, answers) in NAMED_ANSWERS.items()}}}}
 
 
-def _get_in(operation_id, summary, schema, description, languages, tag="Content", item=None, query=None):
-    """A cacheable GET operation in any of `languages`; `item` is (name, ids) for routes that take an id."""
-    parameters = [IF_NONE_MATCH, language_parameter(languages)]
-    in_language = {"Content-Language": CONTENT_LANGUAGE, "Vary": VARY}
-    responses = {
-        "200": {"description": description, "headers": {"ETag": ETAG, "Cache-Control": CACHE,
-                                                        "Access-Control-Allow-Origin": CORS_ORIGIN, **in_language},
-                "content": {"application/json": {"schema": ref(schema)}}},
-        "304": {"description": "Not modified: the If-None-Match ETag is the current content version.",
-                "headers": {"ETag": ETAG, "Cache-Control": CACHE, "Access-Control-Allow-Origin": CORS_ORIGIN,
-                            **in_language}},
-        "422": language_problem(languages)}
-    if item:
-        name, ids = item
-        # A string, not an enum: ids may be added within v1, and an old client must still be able to ask for them.
-        parameters.append({
-            "in": "path", "name": "id", "required": True,
-            "schema": {"type": "string", "pattern": ID.regex.pattern, "x-extensible-enum": ids},
-            "description": f"The {name} id. Known ids: {', '.join(ids)}. More may be added within v1; "
-                           "an unknown id gets 404.", "example": ids[0]})
-        responses["404"] = problem(f"No {name} with that id (the problem names it).", Problem(
-            404, "Not Found", f"There is no {name} with id 'nope'.",
-            errors=[{"field": "id", "message": "unknown id 'nope'"}], type_="about:blank"))
-    if query:
-        parameters.append(query)
-    return {"get": {"operationId": operation_id, "summary": summary, "tags": [tag],
-                    "description": f"{description} Cacheable: send If-None-Match with the ETag to get 304.",
-                    "parameters": parameters, "responses": {**responses, **ALWAYS}}}
+def assessment_problems(not_sent_as_json):
+    """What POST /assessments may answer besides its 200 (the 422's example is filled in from the content)."""
+    return {
+        "400": problem("The body is not JSON (not UTF-8, nested too deep, or not JSON at all), or repeats a key "
+                       "in one object (`errors` names it).", raised(parse_json, b"{not json", json.loads)),
+        "413": problem(f"The body is over {MAX_BODY_WORDS}.", {
+            "type": "about:blank", "title": "Request Entity Too Large", "status": 413, "detail": TOO_LARGE}),
+        "415": problem("The body is not sent as JSON: `Content-Type` must be `application/json`.", not_sent_as_json),
+        "422": {"x-answers-problem": True},
+        **ALWAYS}
 
 
-def _assessment(content, languages):
-    from .routes import not_sent_as_json
+CACHEABLE = " Cacheable: send If-None-Match with the ETag to get 304."
+# What a view declares for its parameters; `filled` completes each with what the content knows (its languages, ids).
+LANG = {"in": "query", "name": "lang", "required": False}
+TRIGGER_FILTER = {"in": "query", "name": "trigger", "required": False}
+ITEM_ID = {"in": "path", "name": "id", "required": True}
 
-    request_schema = answers_schema_class(content)()
-    invalid = raised(_load, request_schema, {"answers": {"sleep": "lots"}})
-    return {"post": {
-        "operationId": "createAssessment", "summary": "Assess answers",
-        "description": ("Scores the answers against the content: the triage level (the most urgent red flag, or "
-                        "self_care), the red flags raised, the triggers that fit (ranked, with reasons and tips) "
-                        "and related conditions to mention to a doctor. Every question is optional, but without "
-                        "both safety questions (`warning_signs`, `other_signs`) the level is at least "
-                        "`consultation`. A `multi` answer is a list of distinct option ids, and `none` must be "
-                        "alone. Send the body as `application/json`. Nothing is stored or logged. "
-                        f"Bodies over {MAX_BODY_WORDS} get 413."),
-        "tags": ["Assessment"],
-        "parameters": [language_parameter(languages)],
-        "requestBody": {"required": True, "description": "The answers: question id to option id(s).",
-                        "content": {"application/json": {"schema": ref("AssessmentRequest"),
-                                                         "example": {"answers": EXAMPLE_ANSWERS}}}},
-        "responses": {
-            "200": {"description": "The assessment, its texts in the language asked for.",
-                    "headers": {"Cache-Control": NO_STORE, "Access-Control-Allow-Origin": CORS_ORIGIN,
-                                "Content-Language": CONTENT_LANGUAGE, "Vary": VARY},
-                    "content": {"application/json": {"schema": ref("Assessment")}}},
-            "400": problem("The body is not JSON (not UTF-8, nested too deep, or not JSON at all), or repeats a key "
-                           "in one object (`errors` names it).",
-                           raised(parse_json, b"{not json", json.loads)),
-            "413": problem(f"The body is over {MAX_BODY_WORDS}.", {
-                "type": "about:blank", "title": "Request Entity Too Large", "status": 413,
-                "detail": TOO_LARGE}),
-            "415": problem("The body is not sent as JSON: `Content-Type` must be `application/json`.",
-                           not_sent_as_json()),
-            "422": problem("The answers do not fit the questionnaire, or `lang` names no language of the content; "
-                           "`errors` names each field.", invalid),
-            **ALWAYS,
-        }}}
+
+def declared(view):
+    """A view's summary (its docstring's first line) and description (the rest)."""
+    summary, _, description = (view.__doc__ or "").strip().partition("\n")
+    return summary.strip().rstrip("."), " ".join(description.split())
+
+
+def content_get(bp, operation_id, schema, *, item=None, query=None, tag="Content"):
+    """Declare a cacheable content GET in any language: what goes in, its 200 (`schema`, a component's name) and
+    304, and every problem it may give. `item` names the kind of item a path id picks (its 404)."""
+    def decorate(view):
+        summary, description = declared(view)
+        responses = {
+            "304": {"description": "Not modified: the If-None-Match ETag is the current content version.",
+                    "headers": {"ETag": ETAG, "Cache-Control": CACHE, "Access-Control-Allow-Origin": CORS_ORIGIN,
+                                **IN_LANGUAGE}},
+            "422": {"x-language-problem": True}, **ALWAYS}
+        if item:
+            responses["404"] = problem(f"No {item} with that id (the problem names it).", Problem(
+                404, "Not Found", f"There is no {item} with id 'nope'.",
+                errors=[{"field": "id", "message": "unknown id 'nope'"}], type_="about:blank"))
+        parameters = [IF_NONE_MATCH, LANG, *([{**ITEM_ID, "x-item": item}] if item else []), *([query] if query else [])]
+        view = bp.response(200, ref(schema), description=description, headers={
+            "ETag": ETAG, "Cache-Control": CACHE, "Access-Control-Allow-Origin": CORS_ORIGIN, **IN_LANGUAGE})(view)
+        return bp.doc(operationId=operation_id, summary=summary, description=description + CACHEABLE, tags=[tag],
+                      parameters=parameters, responses=responses)(view)
+    return decorate
+
+
+def filled(document, content):
+    """The document with what the content knows: its languages, the ids a path may name, the triggers a filter may."""
+    languages = [language["id"] for language in content["languages"]]
+    trigger_ids = [t["id"] for t in content["triggers"]]
+    kinds = {"trigger": "triggers", "tip": "tips", "condition": "conditions"}
+    for path, item in document["paths"].items():
+        item.pop("parameters", None)  # the path's own (from the URL rule): each operation declares its parameters
+        for operation in item.values():
+            parameters = []
+            for parameter in operation.get("parameters", []):
+                if parameter.get("name") == "lang" and parameter["in"] == "query":
+                    parameter = language_parameter(languages)
+                elif parameter.get("name") == "trigger" and parameter["in"] == "query":
+                    parameter = {**TRIGGER_FILTER, "description": (
+                        f"Only the tips for this trigger. Known trigger ids: {', '.join(trigger_ids)}; more may be "
+                        "added within v1, and an unknown one gets 422 naming `trigger`."),
+                        "schema": open_string(trigger_ids), "example": trigger_ids[0]}
+                elif "x-item" in parameter:
+                    name = parameter["x-item"]
+                    ids = [i["id"] for i in content[kinds[name]]]
+                    # A string, not an enum: ids may be added within v1, and an old client must still ask for them.
+                    parameter = {**ITEM_ID, "schema": open_string(ids), "example": ids[0],
+                                 "description": f"The {name} id. Known ids: {', '.join(ids)}. More may be added "
+                                                "within v1; an unknown id gets 404."}
+                parameters.append(parameter)
+            if parameters:
+                operation["parameters"] = parameters
+            responses = operation["responses"]
+            operation["description"] = " ".join(operation["description"].split())  # a docstring's lines, joined
+            if responses.get("422", {}).get("x-language-problem"):
+                responses["422"] = language_problem(languages, responses["422"]["x-language-problem"] == "lang")
+            elif responses.get("422", {}).get("x-answers-problem"):
+                responses["422"] = problem("The answers do not fit the questionnaire, or `lang` names no language of "
+                                           "the content; `errors` names each field.",
+                                           raised(_load, answers_schema_class(content)(), {"answers": {"sleep": "lots"}}))
+                responses["200"]["content"]["application/json"]["examples"] = {
+                    name: {"summary": example["summary"], "value": example["result"]}
+                    for name, example in fixture()["assessments"].items()}
+    return document
 
 
 def _load(schema, body):
@@ -235,52 +287,6 @@ def _load(schema, body):
         raise invalid_answers(error) from None
 
 
-def _paths(content):
-    trigger_ids = [t["id"] for t in content["triggers"]]
-    languages = [language["id"] for language in content["languages"]]
-    _get = functools.partial(_get_in, languages=languages)
-    return {
-        "/api/v1/content": _get("getContent", "The whole content bundle", "ContentBundle",
-                                "Everything: questionnaire, triggers, red flags, triage levels, tips, conditions, guide, "
-                                "FAQ, sources and licence, with its version. Apps cache this one document for offline use."),
-        "/api/v1/content/check": _get("getContentCheck", "The content a check needs", "ContentCheck",
-                                      "The bundle's first part: everything the questionnaire and its results need "
-                                      "(no guide, FAQ, sources or diary). With /api/v1/content/rest it holds every "
-                                      "field of /api/v1/content, with the same version: for an app's quick first "
-                                      "visit."),
-        "/api/v1/content/rest": _get("getContentRest", "The rest of the content", "ContentRest",
-                                     "The bundle's second part: the guide, the FAQ, the sources and the diary's rules "
-                                     "and words, with the same version as /api/v1/content/check."),
-        "/api/v1/questionnaire": _get("getQuestionnaire", "The questionnaire", "Questionnaire",
-                                      "The questions and their options, warning signs first."),
-        "/api/v1/triggers": _get("listTriggers", "All triggers", "TriggerList", "Every everyday trigger."),
-        "/api/v1/triggers/{id}": _get("getTrigger", "One trigger", "Trigger", "The trigger.", item=("trigger", trigger_ids)),
-        "/api/v1/tips": _get("listTips", "Tips", "TipList", "Tips, all or for one trigger.", query={
-            "in": "query", "name": "trigger", "required": False, "description": "Only the tips for this trigger.",
-            "schema": {"type": "string", "enum": trigger_ids}, "example": trigger_ids[0]}),
-        "/api/v1/tips/{id}": _get("getTip", "One tip", "Tip", "The tip.", item=("tip", [t["id"] for t in content["tips"]])),
-        "/api/v1/conditions": _get("listConditions", "Related conditions", "ConditionList",
-                                   "Conditions to mention to a doctor. Information only, never a diagnosis."),
-        "/api/v1/conditions/{id}": _get("getCondition", "One condition", "Condition", "The condition.",
-                                        item=("condition", [c["id"] for c in content["conditions"]])),
-        "/api/v1/guide": _get("getGuide", "The guide", "Guide", "The guide's sections, in reading order."),
-        "/api/v1/faq": _get("listFaq", "Questions people ask", "FaqList", "The FAQ, with answers."),
-        "/api/v1/sources": _get("listSources", "Sources", "SourceList", "Every source the content rests on."),
-        "/api/v1/health": {"get": {
-            "operationId": "getHealth", "summary": "Health check", "tags": ["Service"],
-            "description": "Whether the API is up, and the version of the content it serves (in the language asked "
-                           "for, like the content routes). Never cached.",
-            "parameters": [language_parameter(languages)],
-            "responses": {"200": {"description": "The app is up.",
-                                  "headers": {"Cache-Control": NO_STORE, "Access-Control-Allow-Origin": CORS_ORIGIN},
-                                  "content": {"application/json": {"schema": ref("Health")}}},
-                          "422": problem("`lang` names no language of the content; `errors` names it.",
-                                         unknown_language("xx", languages)),
-                          **ALWAYS}}},
-        "/api/v1/assessments": _assessment(content, languages),
-    }
-
-
 def _answers_as_branches(answers):
     """Multi answers with a `none` option are described by their typed branches alone (see answers.py)."""
     for prop in answers["properties"].values():
@@ -289,22 +295,29 @@ def _answers_as_branches(answers):
                 prop.pop(key, None)
 
 
-def build(content):
-    """The OpenAPI document for this content (answers are an enum per question)."""
-    from apispec import APISpec
-    from apispec.ext.marshmallow import MarshmallowPlugin
+def build(content, public_url=PUBLIC_URL):
+    """The OpenAPI document: the operations as the views declare them (flask-smorest), the content's known values
+    filled in, and examples from the fixture. Built on a bare app: documenting runs no view."""
+    from flask import Flask
+    from flask_smorest import Api
 
-    from . import schemas as s  # response schemas only document: a cold start that serves no document skips them
+    from . import routes
+    from . import schemas as s
 
-    spec = APISpec(title="Twitch trigger checker API", version=API_VERSION, openapi_version="3.0.3",
-                   plugins=[MarshmallowPlugin()], info={
-                       "description": DESCRIPTION,
-                       "contact": {"name": "The docs page, with the changelog", "url": "/api/docs"},
-                       "license": {"name": f"Code and API; content under {content['license']['name']}",
-                                   "url": content["license"]["url"]}},
-                   servers=[{"url": "/"}], security=[])  # public: no credentials of any kind
-    for tag in TAGS:
-        spec.tag(tag)
+    app = Flask(__name__)
+    app.config.update(API_TITLE="Twitch trigger checker API", API_VERSION=API_VERSION, OPENAPI_VERSION="3.0.3")
+    api = Api(app, spec_kwargs={
+        "info": {"description": DESCRIPTION,
+                 "termsOfService": f"{public_url}/api/docs#terms",
+                 "contact": {"name": "The twitch trigger checker: the docs page, with the changelog",
+                             "url": f"{public_url}/api/docs"},
+                 "license": {"name": f"Code and API; content under {content['license']['name']}",
+                             "url": content["license"]["url"]}},
+        "servers": [{"url": "/", "description": "The server this document came from"},
+                    {"url": public_url, "description": "Production"}],
+        "security": []})  # public: no credentials of any kind
+    api.DEFAULT_ERROR_RESPONSE_NAME = None  # every problem is declared where it can happen
+    spec = api.spec
     # Items first: apispec names nested schemas on first sight, so explicit names must come before their users.
     for name, schema in (("AnswerTest", s.AnswerTest), ("Option", s.Option), ("Question", s.Question),
                          ("Trigger", s.Trigger), ("Tip", s.Tip), ("Condition", s.Condition), ("RedFlag", s.RedFlag),
@@ -320,19 +333,22 @@ def build(content):
         spec.components.schema(name, schema=schema)
     for name, response in shared_responses().items():
         spec.components.response(name, response)
-    for path, operations in _paths(content).items():
-        spec.path(path=path, operations=operations)
+    api.register_blueprint(routes.bp)
     document = spec.to_dict()
+    document["tags"] = TAGS
+    for unused in ("Error", "PaginationMetadata"):  # flask-smorest's own, for features this API does not use
+        document["components"]["schemas"].pop(unused)
     schemas = document["components"]["schemas"]
     _answers_as_branches(schemas["Answers"])
-    apply_samples(schemas, content_samples(content))
-    apply_samples(schemas, result_samples([engine.assess(content, answers) for answers in SAMPLE_ANSWERS]))
-    return add_examples(document)
+    examples = fixture()
+    apply_samples(schemas, examples["content"])
+    apply_samples(schemas, result_samples([example["result"] for example in examples["assessments"].values()]))
+    return add_examples(filled(document, content))
 
 
 def document(app):
-    """The document for the app's content."""
-    return build(app.extensions["twitch"].source)
+    """The document for the app's content, naming its production address (TWITCH_PUBLIC_URL)."""
+    return build(app.extensions["twitch"].source, app.config.get("PUBLIC_URL", PUBLIC_URL))
 
 
 def dumps(doc):

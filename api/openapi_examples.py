@@ -1,9 +1,68 @@
-"""The document's examples, taken from the real content and from real assessments, so they are valid by construction.
+"""The document's examples, from a small fixed fixture (api/openapi_fixture.json), never from the live content:
+a word changed in the content leaves the committed document as it is.
 
-A schema's example is its richest real instance (the one with the most fields, first among equals); each of its
-properties takes that instance's value, or the first instance's that has it. The field examples written in
-api/schemas.py only stand in where no instance exists.
+The fixture holds a few real content items of each documented kind and a few real assessments, each named
+(`emergency_ambulance`, `consultation_24`, `safety_unanswered`...), with the answers that gave them: taken once
+from the content by `python -m api.openapi_examples` and kept by hand after that. tests/test_openapi.py checks
+that every example still fits the document and that each named assessment's answers still get its level.
+
+A schema's example is its richest instance in the fixture (the one with the most fields, first among equals);
+each of its properties takes that instance's value, or the first instance's that has it. The field examples
+written in api/schemas.py only stand in where no instance exists.
 """
+import json
+from pathlib import Path
+
+FIXTURE = Path(__file__).with_name("openapi_fixture.json")
+# The named assessments of the document, with the answers that give each (the first is the default example).
+NAMED_ANSWERS = {
+    "self_care": ("Everyday triggers, no warning sign", {
+        "warning_signs": ["none"], "other_signs": ["none"], "areas": ["eyelid"], "sleep": "under_5h",
+        "caffeine": "5_plus", "screen_time": "over_8h"}),
+    "emergency_ambulance": ("A warning sign that needs an ambulance now", {
+        "warning_signs": ["breathing"], "other_signs": ["none"], "areas": ["eyelid"]}),
+    "consultation_24": ("Weakness: see a doctor within 24 hours", {
+        "warning_signs": ["weakness"], "other_signs": ["none"], "areas": ["calf_foot"]}),
+    "safety_unanswered": ("The safety questions skipped: never self care", {"areas": ["eyelid"], "sleep": "under_5h"}),
+    "cautions_and_conditions": ("Cautions and a related condition", {
+        "warning_signs": ["weakness"], "other_signs": ["none"], "areas": ["calf_foot", "thigh"],
+        "duration": "over_3_months", "about_you": ["pregnant"], "caffeine": "5_plus", "medications": ["diuretics"]}),
+}
+MAX_TRIGGERS, MAX_TIPS = 2, 2  # a fixture result keeps the first few: an example, not a whole answer
+
+
+def fixture():
+    return json.loads(FIXTURE.read_text(encoding="utf-8"))
+
+
+def covering(items):
+    """The fewest items, richest first, that between them have every field any of them has."""
+    kept, seen = [], set()
+    for item in sorted(items, key=len, reverse=True):
+        if not isinstance(item, dict) or set(item) - seen or not kept:
+            kept.append(item)
+            seen |= set(item) if isinstance(item, dict) else set()
+    return kept[:3]
+
+
+def trimmed(result):
+    return {**result, "triggers": [{**trigger, "tips": trigger["tips"][:MAX_TIPS]}
+                                   for trigger in result["triggers"][:MAX_TRIGGERS]]}
+
+
+def write_fixture():
+    """Take the fixture from the content once (kept by hand after that: see above)."""
+    from . import engine
+    from .content import load_content
+
+    content = load_content()
+    samples = {name: covering(items) for name, items in content_samples(content).items()}
+    assessments = {name: {"summary": summary, "answers": answers, "result": trimmed(engine.assess(content, answers))}
+                   for name, (summary, answers) in NAMED_ANSWERS.items()}
+    FIXTURE.write_text(json.dumps({"content": samples, "assessments": assessments}, indent=1, ensure_ascii=False)
+                       + "\n", encoding="utf-8")
+
+
 RULE_KEYS = ("when", "unless", "hide_when", "first_when")
 
 
@@ -94,6 +153,10 @@ def add_examples(document):
     for operations in document["paths"].values():
         for operation in operations.values():
             body = operation["responses"].get("200", {}).get("content", {}).get("application/json")
-            if body and "example" not in body:
+            if body and "example" not in body and "examples" not in body:
                 body["example"] = example_of(body["schema"], schemas)
     return document
+
+
+if __name__ == "__main__":
+    write_fixture()

@@ -1,13 +1,16 @@
 """The response policy: every header the app adds to a response, in one place and in one visible order.
 
 `register` installs one after_request function that runs these steps on every response, problems included:
-1. language: `Content-Language` and `Vary: Accept-Language` where the request's language chose the body;
+1. language: `Content-Language` and `Vary: Accept-Language` where the request's language chose the body, and the
+   request id;
 2. caching: preflights are not stored by shared caches; redirects are relative and cacheable;
 3. CORS (flask-cors), on the API only;
 4. security headers, on everything;
 5. compression (flask-compress, api/compression.py), last, on the finished body.
 """
 import json
+import re
+import uuid
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -57,13 +60,17 @@ def read_csp_hashes(path=CSP_HASHES):
 HSTS = "max-age=31536000; includeSubDomains"
 
 # CORS: any origin may read and POST, without credentials, and a preflight allows only what a route takes.
-# Content routes take GET (and HEAD) with If-None-Match; assessments take POST with Content-Type. Browsers keep a
-# preflight for a day.
+# Content routes take GET (and HEAD) with If-None-Match; assessments take POST with Content-Type. Both take the
+# tracing headers a client may send (W3C Trace Context, a request id), and scripts may read the request id.
+# Browsers keep a preflight for a day.
 PREFLIGHT_MAX_AGE = 86400
+TRACING = ["traceparent", "tracestate", "x-request-id"]
 CORS_COMMON = {"origins": "*", "send_wildcard": True, "supports_credentials": False, "max_age": PREFLIGHT_MAX_AGE,
-               "expose_headers": ["ETag"], "automatic_options": False}
-CORS_ASSESSMENTS = {"methods": ["POST"], "allow_headers": ["Content-Type"]}
-CORS_CONTENT = {"methods": ["GET", "HEAD"], "allow_headers": ["If-None-Match"]}
+               "expose_headers": ["ETag", "X-Request-Id"], "automatic_options": False}
+CORS_ASSESSMENTS = {"methods": ["POST"], "allow_headers": ["Content-Type", *TRACING]}
+CORS_CONTENT = {"methods": ["GET", "HEAD"], "allow_headers": ["If-None-Match", *TRACING]}
+# The client's own request id is echoed when it is a plain token; otherwise (or without one) the app makes one.
+REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
 # A redirect's target is fixed by the route table, which changes only with a deploy.
 REDIRECT_CACHE = "public, max-age=300"
 
@@ -80,6 +87,12 @@ def say_language(response):
         response.vary.add("Accept-Language")
         if response.status_code in (200, 304):
             response.headers.setdefault("Content-Language", g.lang)
+
+
+def name_the_request(response):
+    """X-Request-Id, so a client and the operator can talk about one request (nothing is logged with it)."""
+    asked = request.headers.get("X-Request-Id", "")
+    response.headers["X-Request-Id"] = asked if REQUEST_ID.fullmatch(asked) else uuid.uuid4().hex
 
 
 def set_caching(response):
@@ -124,6 +137,7 @@ def register(app):
     @app.after_request
     def apply_policy(response):
         say_language(response)
+        name_the_request(response)
         set_caching(response)
         path = request.path
         if path == "/api/v1/assessments":

@@ -1,11 +1,16 @@
 """The JSON API under /api/v1: content GETs (cacheable by content version) and assessments."""
-from flask import Blueprint, current_app, jsonify, request
+from flask import current_app, jsonify, request
+from flask_smorest import Blueprint
 from marshmallow import ValidationError
 
 from . import conditional, engine, inputs, language
 from .errors import Problem, field_errors
+from . import openapi
+from .openapi import content_get
 from .state import state
 
+# Views name their response schemas (api/schemas.py, registered by api/openapi.py): documenting is not serving, so
+# a process that never builds the document never imports them.
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
 # Clients may cache content for a while but must revalidate with the ETag, which is cheap (304).
@@ -39,38 +44,76 @@ def item(route, kind, item_id):
 
 
 @bp.get("/content")
+@content_get(bp, "getContent", "ContentBundle")
 def content_bundle():
+    """The whole content bundle
+
+    Everything: questionnaire, triggers, red flags, triage levels, tips, conditions, guide, FAQ, sources and
+    licence, with its version. Apps cache this one document for offline use.
+    """
     return cacheable("content")
 
 
 @bp.get("/content/check")
+@content_get(bp, "getContentCheck", "ContentCheck")
 def content_check():
-    """What the check needs, for a first visit that should be quick; /content/rest brings the rest."""
+    """The content a check needs
+
+    The bundle's first part: everything the questionnaire and its results need (no guide, FAQ, sources or diary).
+    With /api/v1/content/rest it holds every field of /api/v1/content, with the same version: for an app's quick
+    first visit.
+    """
     return cacheable("content_check")
 
 
 @bp.get("/content/rest")
+@content_get(bp, "getContentRest", "ContentRest")
 def content_rest():
+    """The rest of the content
+
+    The bundle's second part: the guide, the FAQ, the sources and the diary's rules and words, with the same
+    version as /api/v1/content/check.
+    """
     return cacheable("content_rest")
 
 
 @bp.get("/questionnaire")
+@content_get(bp, "getQuestionnaire", "Questionnaire")
 def questionnaire():
+    """The questionnaire
+
+    The questions and their options, warning signs first.
+    """
     return cacheable("questionnaire")
 
 
 @bp.get("/triggers")
+@content_get(bp, "listTriggers", "TriggerList")
 def triggers():
+    """All triggers
+
+    Every everyday trigger.
+    """
     return cacheable("triggers")
 
 
-@bp.get("/triggers/<trigger_id>")
-def trigger(trigger_id):
-    return item("trigger", "trigger", trigger_id)
+@bp.get("/triggers/<id>")
+@content_get(bp, "getTrigger", "Trigger", item="trigger")
+def trigger(id):  # noqa: A002 (the path's parameter is `id`, as the document has always named it)
+    """One trigger
+
+    The trigger.
+    """
+    return item("trigger", "trigger", id)
 
 
 @bp.get("/tips")
+@content_get(bp, "listTips", "TipList", query={"in": "query", "name": "trigger", "required": False})
 def tips():
+    """Tips
+
+    Tips, all or for one trigger.
+    """
     wanted = request.args.get("trigger")
     if wanted is not None and ("tips", wanted) not in language.current().bodies:
         known = [t["id"] for t in current_content()["triggers"]]
@@ -79,38 +122,76 @@ def tips():
     return cacheable("tips", wanted)
 
 
-@bp.get("/tips/<tip_id>")
-def tip(tip_id):
-    return item("tip", "tip", tip_id)
+@bp.get("/tips/<id>")
+@content_get(bp, "getTip", "Tip", item="tip")
+def tip(id):  # noqa: A002
+    """One tip
+
+    The tip.
+    """
+    return item("tip", "tip", id)
 
 
 @bp.get("/conditions")
+@content_get(bp, "listConditions", "ConditionList")
 def conditions():
+    """Related conditions
+
+    Conditions to mention to a doctor. Information only, never a diagnosis.
+    """
     return cacheable("conditions")
 
 
-@bp.get("/conditions/<condition_id>")
-def condition(condition_id):
-    return item("condition", "condition", condition_id)
+@bp.get("/conditions/<id>")
+@content_get(bp, "getCondition", "Condition", item="condition")
+def condition(id):  # noqa: A002
+    """One condition
+
+    The condition.
+    """
+    return item("condition", "condition", id)
 
 
 @bp.get("/guide")
+@content_get(bp, "getGuide", "Guide")
 def guide():
+    """The guide
+
+    The guide's sections, in reading order.
+    """
     return cacheable("guide")
 
 
 @bp.get("/faq")
+@content_get(bp, "listFaq", "FaqList")
 def faq():
+    """Questions people ask
+
+    The FAQ, with answers.
+    """
     return cacheable("faq")
 
 
 @bp.get("/sources")
+@content_get(bp, "listSources", "SourceList")
 def sources():
+    """Sources
+
+    Every source the content rests on.
+    """
     return cacheable("sources")
 
 
 @bp.get("/health")
+@bp.response(200, openapi.ref("Health"), description="The app is up.", headers=openapi.UNCACHED)
+@bp.doc(operationId="getHealth", tags=["Service"], parameters=[openapi.LANG],
+        responses={"422": {"x-language-problem": "lang"}, **openapi.ALWAYS})
 def health():
+    """Health check
+
+    Whether the API is up, and the version of the content it serves (in the language asked for, like the content
+    routes). Never cached.
+    """
     response = jsonify({"status": "ok", "content_version": current_content()["version"]})
     response.headers["Cache-Control"] = "no-store"
     return response
@@ -138,7 +219,19 @@ def read_json_body():
 
 
 @bp.post("/assessments")
+@bp.response(200, openapi.ref("Assessment"), description="The assessment, its texts in the language asked for.",
+             headers={**openapi.UNCACHED, **openapi.IN_LANGUAGE})
+@bp.doc(operationId="createAssessment", tags=["Assessment"], parameters=[openapi.LANG],
+        requestBody=openapi.ANSWERS_BODY, responses=openapi.assessment_problems(not_sent_as_json()))
 def assessments():
+    """Assess answers
+
+    Scores the answers against the content: the triage level (the most urgent red flag, or self_care), the red
+    flags raised, the triggers that fit (ranked, with reasons and tips) and related conditions to mention to a
+    doctor. Every question is optional, but without both safety questions (`warning_signs`, `other_signs`) the
+    level is at least `consultation`. A `multi` answer is a list of distinct option ids, and `none` must be alone.
+    Send the body as `application/json`. Nothing is stored or logged. Bodies over 16 KiB get 413.
+    """
     body = read_json_body()
     app_state = state()
     try:

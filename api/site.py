@@ -1,7 +1,10 @@
 """The app's files at /, the OpenAPI document and the offline docs page."""
 import mimetypes
 import os
+import re
 from pathlib import Path
+
+from markupsafe import Markup, escape
 
 from flask import Blueprint, current_app, render_template
 from werkzeug.exceptions import NotFound
@@ -52,10 +55,62 @@ def openapi_document():
     return conditional.respond(state().openapi_json, "application/json", DOCS_CACHE)
 
 
+INLINE = re.compile(r"`([^`]+)`|\*\*([^*]+)\*\*")
+BLOCK_START = re.compile(r"(\* |\d+\. |## )")
+
+
+def inline(text):
+    """`code` and **strong** in escaped text: all the Markdown the description uses inside a line."""
+    out, position = [], 0
+    for match in INLINE.finditer(text):
+        out.append(escape(text[position:match.start()]))
+        code, strong = match.groups()
+        out.append(Markup("<code>%s</code>") % code if code is not None else Markup("<strong>%s</strong>") % strong)
+        position = match.end()
+    out.append(escape(text[position:]))
+    return Markup("").join(out)
+
+
+def description_html(markdown):
+    """The document's description as HTML, and its `## ` headings as (id, title) for the table of contents.
+
+    The description uses a small part of Markdown (headings, paragraphs, `*` and `1.` lists, `code`, **strong**);
+    this renders exactly that, escaping everything else."""
+    blocks, headings = [], []
+    for chunk in re.split(r"\n\s*\n", markdown.strip()):
+        lines = chunk.splitlines()
+        if lines[0].startswith("## "):
+            title = lines[0][3:].strip()
+            anchor = "about-" + re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
+            headings.append((anchor, title))
+            blocks.append(Markup('<h3 id="%s">%s</h3>') % (anchor, title))
+            lines = lines[1:]
+            if not lines:
+                continue
+        items, kind = [], None
+        for line in lines:
+            start = BLOCK_START.match(line)
+            if start and start.group(1) != "## ":
+                kind = "ol" if start.group(1)[0].isdigit() else "ul"
+                items.append(line[start.end():].strip())
+            elif items:
+                items[-1] += " " + line.strip()
+            else:
+                items.append(line.strip())
+        if kind:
+            body = Markup("").join(Markup("<li>%s</li>") % inline(item) for item in items)
+            blocks.append(Markup(f"<{kind}>") + body + Markup(f"</{kind}>"))
+        else:
+            blocks.append(Markup("<p>%s</p>") % inline(" ".join(items)))
+    return Markup("\n").join(blocks), headings
+
+
 def docs_page(lang):
     examples = {path.name: path.read_text(encoding="utf-8").strip()
                 for path in sorted(EXAMPLES.iterdir()) if path.is_file()}
-    return render_template("docs.html", spec=the_document(), examples=examples,
+    description, headings = description_html(the_document()["info"]["description"])
+    return render_template("docs.html", spec=the_document(), examples=examples, description=description,
+                           headings=headings,
                            changelog=CHANGELOG.read_text(encoding="utf-8").strip(),
                            limits={"rate": openapi.RATE_LIMIT, "burst": openapi.BURST_LIMIT}, max_body=MAX_BODY_WORDS,
                            content=state().languages[lang].content).encode()

@@ -108,7 +108,11 @@ def preflight(client, path, method, headers=None):
 @pytest.mark.parametrize("path, method, headers, allowed_methods, allowed_headers", [
     ("/api/v1/assessments", "POST", "Content-Type", "POST", "content-type"),
     ("/api/v1/assessments", "POST", "content-type, x-tracking, authorization", "POST", "content-type"),
+    ("/api/v1/assessments", "POST", "content-type, traceparent, tracestate, x-request-id", "POST",
+     "content-type, traceparent, tracestate, x-request-id"),
     ("/api/v1/content", "GET", "If-None-Match", "GET, HEAD", "if-none-match"),
+    ("/api/v1/content", "GET", "if-none-match, traceparent, tracestate, x-request-id", "GET, HEAD",
+     "if-none-match, traceparent, tracestate, x-request-id"),
     ("/api/v1/triggers/sleep", "GET", "if-none-match, x-anything", "GET, HEAD", "if-none-match"),
     ("/api/v1/openapi.json", "GET", None, "GET, HEAD", None),
 ])
@@ -119,6 +123,14 @@ def test_a_preflight_allows_only_the_routes_methods_and_the_headers_the_api_uses
     assert answer["Access-Control-Allow-Methods"] == allowed_methods
     assert answer.get("Access-Control-Allow-Headers", "").lower() == (allowed_headers or "")
     assert answer["Access-Control-Max-Age"] == "86400"
+
+
+@pytest.mark.parametrize("sent, echoed", [("abc-123", True), ("x" * 129, False), ("bad id\u00e9", False), (None, False)])
+def test_the_request_id_is_sent_and_readable_by_scripts(client, sent, echoed):
+    headers = {"Origin": ORIGIN, **({"X-Request-Id": sent} if sent else {})}
+    response = client.get("/api/v1/health", headers=headers)
+    assert "X-Request-Id" in response.headers["Access-Control-Expose-Headers"]
+    assert (response.headers["X-Request-Id"] == sent) is echoed and len(response.headers["X-Request-Id"]) <= 128
 
 
 @pytest.mark.parametrize("path, method", [("/api/v1/content", "DELETE"), ("/api/v1/content", "POST"),

@@ -54,9 +54,10 @@ def test_every_route_is_described(spec):
             response = response_of(spec, response)
             assert response.get("description"), f"{where} {status}"
             for media in response.get("content", {}).values():
-                assert "example" in media, f"{where} {status}: no example"
+                assert "example" in media or "examples" in media, f"{where} {status}: no example"
         if "requestBody" in operation:
-            assert "example" in operation["requestBody"]["content"]["application/json"], where
+            body = operation["requestBody"]["content"]["application/json"]
+            assert "example" in body or "examples" in body, where
 
 
 def test_every_field_is_described_with_an_example(spec):
@@ -79,10 +80,12 @@ def test_the_documented_examples_work(client, spec):
             elif parameter["in"] == "query":
                 query[parameter["name"]] = parameter["example"]
         if method == "get":
-            response = client.get(url, query_string=query)
+            responses = [client.get(url, query_string=query)]
         else:
-            response = client.post(url, json=operation["requestBody"]["content"]["application/json"]["example"])
-        assert response.status_code == 200, f"{method.upper()} {url}: {response.status_code} {response.get_data(as_text=True)[:300]}"
+            examples = operation["requestBody"]["content"]["application/json"]["examples"].values()
+            responses = [client.post(url, json=example["value"]) for example in examples]
+        for response in responses:
+            assert response.status_code == 200, f"{method.upper()} {url}: {response.status_code} {response.get_data(as_text=True)[:300]}"
     answers = spec["components"]["schemas"]["Answers"]["properties"]
     all_examples = {question: prop["example"] for question, prop in answers.items()}
     assert client.post("/api/v1/assessments", json={"answers": all_examples}).status_code == 200
@@ -293,11 +296,24 @@ def test_cors_and_caching_headers_are_declared_on_every_response(spec):
 
 
 def test_the_examples_are_the_apis_real_answers(client, spec, content):
-    """Examples come from the content and from the engine, so they are valid by construction and never stale."""
+    """Examples come from a fixed fixture (a word of content leaves the document alone), and still tell the truth:
+    each named assessment's answers get its level, red flags and first triggers; problems are what the API sends."""
     operation = spec["paths"]["/api/v1/assessments"]["post"]
-    example = operation["requestBody"]["content"]["application/json"]["example"]
-    answered = client.post("/api/v1/assessments", json=example).json
-    assert operation["responses"]["200"]["content"]["application/json"]["example"] == answered
+    requests = operation["requestBody"]["content"]["application/json"]["examples"]
+    media = operation["responses"]["200"]["content"]["application/json"]
+    results = media["examples"]
+    assert {"emergency_ambulance", "consultation_24", "safety_unanswered"} <= set(requests) == set(results)
+    for name, example in requests.items():
+        answered = client.post("/api/v1/assessments", json=example["value"]).json
+        shown = results[name]["value"]
+        assert answered["triage"]["level"] == shown["triage"]["level"], name
+        assert [f["id"] for f in answered["red_flags"]] == [f["id"] for f in shown["red_flags"]], name
+        ranked = [t["id"] for t in answered["triggers"]]
+        assert [t["id"] for t in shown["triggers"]] == ranked[:len(shown["triggers"])], name
+        assert not list(undocumented(spec, shown, media["schema"], name))
+    for name in ("emergency_ambulance", "consultation_24"):
+        assert results[name]["value"]["triage"]["level"] == name
+    assert results["safety_unanswered"]["value"]["red_flags"][0]["id"] == "safety_unanswered"
     for status, response in (
             ("400", client.post("/api/v1/assessments", data="{not json", content_type="application/json")),
             ("413", client.post("/api/v1/assessments", data="x" * 17000, content_type="application/json")),
@@ -307,13 +323,45 @@ def test_the_examples_are_the_apis_real_answers(client, spec, content):
         documented = response_of(spec, operation["responses"][status])["content"]["application/problem+json"]
         assert response.json == documented["example"], status
     schemas = spec["components"]["schemas"]
-    sections = content["guide"]["sections"]
-    assert schemas["Table"]["example"] in [s["table"] for s in sections if "table" in s]
-    assert schemas["GuideSection"]["properties"]["questions_to_ask"]["example"] in [
-        s["questions_to_ask"] for s in sections if "questions_to_ask" in s]
     for name, kind in (("Trigger", "triggers"), ("Tip", "tips"), ("Condition", "conditions"), ("Faq", "faq"),
                        ("RedFlag", "red_flags"), ("Source", "sources"), ("Caution", "cautions")):
-        assert schemas[name]["example"] in content[kind], name
+        assert schemas[name]["example"]["id"] in [item["id"] for item in content[kind]], name
+
+
+def test_a_word_of_content_leaves_the_document_alone(content):
+    changed = copy.deepcopy(content)
+    changed["tips"][0]["title"] += " today"
+    changed["triggers"][0]["summary"] += " Often."
+    assert build(changed) == build(content)
+
+
+def test_the_document_names_production_terms_contact_and_how_to_use_the_result(spec):
+    from api import create_app
+
+    assert [server["url"] for server in spec["servers"]] == ["/", "https://twitch.example.org"]
+    assert spec["info"]["termsOfService"].endswith("/api/docs#terms") and spec["info"]["contact"]["url"]
+    description = spec["info"]["description"]
+    for words in ("## Recommended flow", "## Trigger order", "do not re-sort by score", "## Rules grammar",
+                  "rules_grammar", "Dynamic UIs send plain JSON"):
+        assert words in description, words
+    configured = create_app({"TESTING": True, "PUBLIC_URL": "https://api.twitch.test"}).test_client()
+    assert configured.get("/api/v1/openapi.json").json["servers"][1]["url"] == "https://api.twitch.test"
+
+
+def test_lang_and_trigger_are_open_strings_listing_the_known_values(spec, content):
+    for path, name, known in (("/api/v1/content", "lang", ["en", "es"]),
+                              ("/api/v1/tips", "trigger", [t["id"] for t in content["triggers"]])):
+        [parameter] = [p for p in spec["paths"][path]["get"]["parameters"] if p["name"] == name]
+        assert "enum" not in parameter["schema"] and parameter["schema"]["x-extensible-enum"] == known
+
+
+def test_the_docs_page_renders_the_description_with_a_table_of_contents(client):
+    html = client.get("/api/docs").get_data(as_text=True)
+    contents = html[html.index('id="contents"'):html.index('id="about"')]
+    for anchor in ("about-recommended-flow", "about-trigger-order", "about-rules-grammar", "terms", "changelog"):
+        assert f'href="#{anchor}"' in contents and f'id="{anchor}"' in html, anchor
+    assert "<strong>Show them in the order given: do not re-sort by score</strong>" in html
+    assert "**" not in html[html.index('id="about"'):html.index('id="licence"')]
 
 
 def test_the_docs_page_shows_how_to_use_it_from_an_app(client):

@@ -15,7 +15,7 @@ from twitch_client.api.service import get_health
 from twitch_client.models import (Answers, AnswersAreasItem, AnswersMedicationsPickedItem, AnswersOtherSignsNoneItem,
                                   AnswersSleep, AnswersWarningSignsNoneItem, AnswersWarningSignsPickedItem, Assessment,
                                   AssessmentRequest, Condition, ConditionList, ContentBundle, FaqList, Guide, Health,
-                                  ListTipsTrigger, Problem, Question, Questionnaire, SourceList, Tip, TipList, Trigger,
+                                  Problem, Question, Questionnaire, SourceList, Tip, TipList, Trigger,
                                   TriggerList)
 
 T = TypeVar("T")
@@ -62,7 +62,7 @@ def round_trip(base: str) -> None:
     too_long = expect(Problem, get_trigger.sync(client=client, id="x" * 3000))
     assert too_long.status == 414
 
-    tips = expect(TipList, list_tips.sync(client=client, trigger=ListTipsTrigger.CAFFEINE)).tips
+    tips = expect(TipList, list_tips.sync(client=client, trigger="caffeine")).tips
     assert tips and {tip.trigger for tip in tips} == {"caffeine"}
     assert expect(Tip, get_tip.sync(client=client, id=tips[0].id)).id == tips[0].id
     conditions = expect(ConditionList, list_conditions.sync(client=client)).conditions
