@@ -92,6 +92,6 @@ try { t("a.missing"); } catch (error) { console.log("missing"); }
 
 
 def test_every_icon_content_names_is_drawn(content):
-    icons = (ROOT / "frontend" / "js" / "ui" / "icons.js").read_text(encoding="utf-8")
+    icons = (ROOT / "frontend" / "js" / "ui" / "parts" / "icons.js").read_text(encoding="utf-8")
     drawn = set(re.findall(r"^  (\w+): \[", icons, re.M))
     assert {level["icon"] for level in content["triage_levels"]} <= drawn

@@ -3,8 +3,9 @@
 An element with `data-word="key"` gets that word as its text; `data-word-content="key"` (or
 `data-word-aria-label`) sets that attribute, written after it. The page also carries, for each language, a
 `<template class="boot-words" lang="...">` with every one of its words, for the time before the content loads.
-It also carries css/app.css inline, for a first paint with no stylesheet to wait for.
-Run `make index-html` after changing those words or css/app.css; a test fails until then.
+It also carries css/app.css inline, for a first paint with no stylesheet to wait for, and its first script runs the
+app's own functions that choose the language and put the words in (copied from js/language.js and js/words.js).
+Run `make index-html` after changing those words, css/app.css or those functions; a test fails until then.
 """
 import base64
 import hashlib
@@ -43,7 +44,8 @@ def render(page, bundles):
     for lang, bundle in bundles.items():
         words = "".join(f'  <p data-word="{key}">{html.escape(bundle["ui"][key], quote=False)}</p>\n' for key in keys)
         blocks.append(f'<template class="boot-words" lang="{lang}">\n{words}</template>\n')
-    return styled(languages(with_words(before, source), bundles)) + "".join(blocks) + with_words(after, source)
+    return (styled(languages(with_words(before, source), bundles)) + "".join(blocks)
+            + with_boot_functions(with_words(after, source)))
 
 
 STYLE = re.compile(r"(<style>\n).*?(</style>)", re.S)
@@ -54,6 +56,30 @@ def styled(page):
     """css/app.css inline in the page: no stylesheet request stands between the first byte and the first paint
     (its hash goes into the CSP, api/headers.py). css/app.css stays the file to edit."""
     return STYLE.sub(lambda m: m.group(1) + APP_CSS.read_text(encoding="utf-8") + m.group(2), page, count=1)
+
+
+JS = ROOT / "frontend" / "js"
+# The functions index.html's first script runs before the modules load, by the module that holds each.
+BOOT_FUNCTIONS = {"language.js": ["startingLanguage"], "words.js": ["wordsOfPage", "putWords"]}
+COPIES = re.compile(r"(// Copied from js/[^\n]*\n).*?(// End of the copies\.)", re.S)
+
+
+def boot_functions():
+    """The source of each function the first script runs, as its module has it, without `export`."""
+    sources = []
+    for module, names in BOOT_FUNCTIONS.items():
+        text = (JS / module).read_text(encoding="utf-8")
+        for name in names:
+            found = re.search(rf"^export (function {name}\(.*?^\}}\n)", text, re.M | re.S)
+            if not found:
+                raise SystemExit(f"frontend/js/{module} has no `export function {name}(` ending in a `}}` line")
+            sources.append(found.group(1))
+    return "".join(sources)
+
+
+def with_boot_functions(page):
+    """The first script with the app's own functions in it: the language choice and the words are written once."""
+    return COPIES.sub(lambda m: m.group(1) + boot_functions() + m.group(2), page, count=1)
 
 
 SELECT = re.compile(r'(<select id="home-language">).*?(</select>)', re.S)

@@ -11,12 +11,10 @@ export function useWords(ui, lang = document.documentElement.lang || "en") {
   plurals = new Intl.PluralRules(lang);
 }
 
-/** Start with the words the page carries for the time before content has loaded (index.html's boot words, a set
- * per language). */
+/** Start with the words the page carries for `lang` (index.html's boot words), for the time before content has
+ * loaded. */
 export function useWordsOfPage(lang) {
-  const template = document.querySelector(`template.boot-words[lang="${lang}"]`) ?? document.querySelector("template.boot-words");
-  const pageWords = template ? [...template.content.querySelectorAll("[data-word]")] : [];
-  words = Object.fromEntries(pageWords.map((element) => [element.dataset.word, element.textContent]));
+  words = wordsOfPage(lang);
 }
 
 /** The text for `key` with its `{placeholders}` filled in; a missing key throws, for the developer to see. */
@@ -27,16 +25,34 @@ export function t(key, values = {}) {
   return text.replace(/\{([a-z_]+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
 }
 
-/** The page's own words (header, footer, the home screen drawn before the app) in the words now in use: the page
- * names each by key (`data-word`, `data-word-aria-label`, `data-word-content`), and each is a plain text. */
+/** The page's own words (header, footer, the home screen drawn before the app) in the words now in use. */
 export function translatePage() {
-  const own = (key) => (typeof words[key] === "string" ? words[key] : null);
+  putWords(Object.fromEntries(Object.entries(words).filter(([, word]) => typeof word === "string")));
+}
+
+// The page before the app: index.html's first script runs the two functions below (tools/index_html.py copies them
+// there, and a test fails until `make index-html` has), so that the first paint is in the person's language. Each
+// uses nothing outside itself.
+
+/** The words the page carries for `lang` (its boot words, a set per language; the first set if none is). */
+export function wordsOfPage(lang) {
+  const sets = [...document.querySelectorAll("template.boot-words")];
+  const set = sets.find((template) => template.lang === lang) ?? sets[0];
+  const found = {};
+  for (const element of set ? set.content.querySelectorAll("[data-word]") : []) found[element.dataset.word] = element.textContent;
+  return found;
+}
+
+/** Put `found` words into the page's own elements, each named by key: `data-word` sets its text,
+ * `data-word-aria-label` and `data-word-content` set those attributes. An element whose key has no word stays. */
+export function putWords(found) {
   for (const element of document.querySelectorAll("[data-word]")) {
-    if (!element.closest("template") && own(element.dataset.word)) element.textContent = own(element.dataset.word);
+    if (found[element.dataset.word]) element.textContent = found[element.dataset.word];
   }
-  for (const [name, attribute] of [["wordAriaLabel", "aria-label"], ["wordContent", "content"]]) {
-    for (const element of document.querySelectorAll(`[data-word-${attribute === "content" ? "content" : "aria-label"}]`)) {
-      if (own(element.dataset[name])) element.setAttribute(attribute, own(element.dataset[name]));
+  for (const attribute of ["aria-label", "content"]) {
+    for (const element of document.querySelectorAll(`[data-word-${attribute}]`)) {
+      const word = found[element.getAttribute(`data-word-${attribute}`)];
+      if (word) element.setAttribute(attribute, word);
     }
   }
 }

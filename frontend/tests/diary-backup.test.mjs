@@ -26,7 +26,7 @@ import {
   DIARY_CAPACITY, NOTE_MAX_LENGTH, SCHEMA_VERSION, diaryRules, newCheckin, newTwitchEntry, validateCheckin, validateDeletion,
   validateTwitchEntry,
 } from "../js/diary/model.js";
-import { backupProblemText, recordProblemText } from "../js/ui/diary-problems.js";
+import { backupProblemText, recordProblemText } from "../js/ui/parts/diary-problems.js";
 import { useWords } from "../js/words.js";
 import { loadContent } from "./content-fixture.mjs";
 

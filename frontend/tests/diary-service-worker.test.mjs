@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { FRONTEND, diary, moduleGraph, shell } from "./worker-files.mjs";
-import { DIARY_STYLESHEET, cacheDiaryOpenedBeforeWorker } from "../js/ui/diary-offline.js";
+import { DIARY_STYLESHEET, cacheDiaryOpenedBeforeWorker } from "../js/ui/parts/diary-offline.js";
 
 test("every file in DIARY exists and none is in the shell too", () => {
   for (const file of diary) {
@@ -16,7 +16,7 @@ test("every file in DIARY exists and none is in the shell too", () => {
 });
 
 test("every module the diary loads is kept, in the shell or the diary's list", () => {
-  const needed = moduleGraph("js/ui/diary.js");
+  const needed = moduleGraph("js/ui/screens/diary.js");
   for (const module of needed) assert.ok(shell.includes(module) || diary.includes(module), `add ${module} to DIARY in sw.js`);
   for (const file of diary.filter((f) => f.endsWith(".js"))) assert.ok(needed.has(file), `${file} is in DIARY but the diary never loads it`);
 });
@@ -24,14 +24,14 @@ test("every module the diary loads is kept, in the shell or the diary's list", (
 test("the diary's stylesheet is kept, and it is the one the diary loads and asks a new worker for", () => {
   assert.ok(diary.includes(DIARY_STYLESHEET));
   assert.ok(existsSync(join(FRONTEND, DIARY_STYLESHEET)));
-  const screens = readFileSync(join(FRONTEND, "js/ui/diary.js"), "utf-8");
+  const screens = readFileSync(join(FRONTEND, "js/ui/screens/diary.js"), "utf-8");
   assert.deepEqual([...screens.matchAll(/href: ([A-Z_]+|"[^"]+\.css")/g)].map((m) => m[1]), ["DIARY_STYLESHEET"]);
 });
 
 test("what the app's start calls for a first visit to the diary loads nothing of the diary", () => {
-  const needed = moduleGraph("js/ui/diary-offline.js");
-  assert.deepEqual([...needed], ["js/ui/diary-offline.js"]);
-  assert.ok(shell.includes("js/ui/diary-offline.js"), "add js/ui/diary-offline.js to SHELL in sw.js: the app's start imports it");
+  const needed = moduleGraph("js/ui/parts/diary-offline.js");
+  assert.deepEqual([...needed], ["js/ui/parts/diary-offline.js"]);
+  assert.ok(shell.includes("js/ui/parts/diary-offline.js"), "add js/ui/parts/diary-offline.js to SHELL in sw.js: the app's start imports it");
 });
 
 test("a first visit to the diary asks the new worker for the diary once it takes over, and only then", () => {

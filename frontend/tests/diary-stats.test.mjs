@@ -20,7 +20,7 @@ import {
   meanPerDay,
   twitchesPerDay,
 } from "../js/diary/stats.js";
-import { insightText } from "../js/ui/diary-format.js";
+import { insightText } from "../js/ui/parts/diary-format.js";
 import { useWords } from "../js/words.js";
 import { loadContent } from "./content-fixture.mjs";
 

@@ -133,13 +133,13 @@ def test_bad_content_answers_fall_back_to_the_saved_copy_and_never_replace_it(fa
 
 def test_a_first_visit_cut_short_says_so_and_the_next_launch_finishes_it(faulty_phone, faults, content):
     phone = faulty_phone
-    faults.at["/js/ui/results.js"] = "cut"  # a file the first screen does not load, so only the worker sees it
+    faults.at["/js/ui/screens/results.js"] = "cut"  # a file the first screen does not load, so only the worker sees it
     phone.open()
     expect(status(phone)).to_have_attribute("data-state", "not-ready")  # not "getting ready" forever
     assert phone.page.evaluate("async () => (await navigator.serviceWorker.getRegistration())?.active ?? null") is None
     assert shell_files_saved(phone) == 0  # all or nothing: no cache half filled
 
-    del faults.at["/js/ui/results.js"]  # the next launch, with a good connection
+    del faults.at["/js/ui/screens/results.js"]  # the next launch, with a good connection
     phone.page.reload()
     phone.wait_for_screen()
     phone.wait_until_offline_ready()
@@ -199,10 +199,10 @@ def test_an_address_cut_short_shows_a_screen(phone, content, address):
 
 def test_a_first_visit_cut_short_finishes_when_the_connection_returns(faulty_phone, faults, content):
     phone = faulty_phone
-    faults.at["/js/ui/results.js"] = "cut"
+    faults.at["/js/ui/screens/results.js"] = "cut"
     phone.open()
     expect(status(phone)).to_have_attribute("data-state", "not-ready")
-    del faults.at["/js/ui/results.js"]
+    del faults.at["/js/ui/screens/results.js"]
     phone.context.set_offline(True)  # the page stays open; the network drops and comes back
     phone.context.set_offline(False)
     expect(status(phone)).to_have_attribute("data-state", "ready", timeout=20_000)

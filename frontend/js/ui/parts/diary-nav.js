@@ -1,6 +1,6 @@
 // Ways between the diary's screens: the links at the top of its main screens, and the short screen that says
 // there is nothing here and where to go instead.
-import { t } from "../words.js";
+import { t } from "../../words.js";
 import { buttonLink, h, screenHeading } from "./dom.js";
 
 /** Links between the diary's screens; the current one (its path after #/diary/) is marked. */

@@ -1,5 +1,5 @@
 // Messages at the top of every screen: offline ready, new content, a new version of the app.
-import { t } from "../words.js";
+import { t } from "../../words.js";
 import { h } from "./dom.js";
 
 /** Show a message (replacing one with the same id); an optional button acts on it.

@@ -1,14 +1,14 @@
 // Results, in the order a worried person needs them: how soon and what to do now (with call buttons), why
 // (the warning signs), what to try first; then the triggers that fit, things to mention to a doctor, the answers
 // given (each with Change), share and print, sources and the disclaimer. Scored on this device.
-import { locale } from "../language.js";
-import { clean } from "../answers.js";
-import { assess } from "../engine.js";
-import { answerRows, fitLabel, STRONG_OR_GOOD, summaryText, tryFirst } from "../summary.js";
-import { t } from "../words.js";
-import { foldedFlagList, tipItem, triageBanner } from "./advice.js";
-import { confirmStartOver } from "./confirm.js";
-import { buttonLink, h, screenHeading, sourceList } from "./dom.js";
+import { locale } from "../../language.js";
+import { clean } from "../../answers.js";
+import { assess } from "../../engine.js";
+import { answerRows, fitLabel, STRONG_OR_GOOD, summaryText, tryFirst } from "../../summary.js";
+import { t } from "../../words.js";
+import { foldedFlagList, tipItem, triageBanner } from "../parts/advice.js";
+import { confirmStartOver } from "../parts/confirm.js";
+import { buttonLink, h, screenHeading, sourceList } from "../parts/dom.js";
 
 /** A link within the results: opens what it points to and moves there, without changing the address. */
 function jumpLink(target, text) {

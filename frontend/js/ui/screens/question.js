@@ -2,10 +2,10 @@
 // Every change is saved at once; ticking an emergency warning sign shows its advice right away.
 // A question with `must_answer` (the safety questions) has no Skip, and Next asks for an answer first.
 // #/check/<id>/change comes from a Change link on the results: See results goes back to the updated results.
-import { clean, toggle, urgentFlags } from "../answers.js";
-import { t } from "../words.js";
-import { levelOf, triageBanner } from "./advice.js";
-import { h, screenHeading } from "./dom.js";
+import { clean, toggle, urgentFlags } from "../../answers.js";
+import { t } from "../../words.js";
+import { levelOf, triageBanner } from "../parts/advice.js";
+import { h, screenHeading } from "../parts/dom.js";
 
 export function render(app, [questionId, mode]) {
   const questions = app.content.questionnaire.questions;

@@ -4,16 +4,16 @@
 // #/diary/checkin is today's; #/diary/checkin/<YYYY-MM-DD> an earlier day's. Answers not yet saved are kept as a
 // draft on the device, so a reload (an app update) does not lose them; a save that meets a check-in saved for
 // the day in another tab asks first.
-import { toggle } from "../answers.js";
-import { previousDay, todayKey, isDayKey } from "../diary/days.js";
-import { EARLIEST_DAY, diaryRules, editCheckin, prefillCheckin, reportedWarningSigns } from "../diary/model.js";
-import { assess } from "../engine.js";
-import { t } from "../words.js";
-import { triageBanner } from "./advice.js";
-import { buttonLink, h, screenHeading } from "./dom.js";
-import { formatDay, optionLabel } from "./diary-format.js";
-import { messageScreen } from "./diary-nav.js";
-import { draftOf, dropDraft, keepDraft, redraw, restoredLine, saveRecord, setFlash } from "./diary-save.js";
+import { toggle } from "../../answers.js";
+import { previousDay, todayKey, isDayKey } from "../../diary/days.js";
+import { EARLIEST_DAY, diaryRules, editCheckin, prefillCheckin, reportedWarningSigns } from "../../diary/model.js";
+import { assess } from "../../engine.js";
+import { t } from "../../words.js";
+import { triageBanner } from "../parts/advice.js";
+import { buttonLink, h, screenHeading } from "../parts/dom.js";
+import { formatDay, optionLabel } from "../parts/diary-format.js";
+import { messageScreen } from "../parts/diary-nav.js";
+import { draftOf, dropDraft, keepDraft, redraw, restoredLine, saveRecord, setFlash } from "../parts/diary-save.js";
 
 /** One habit of content/diary.yml: its prompt about the day, and its options as chips. */
 function habitField(app, habit, chosen) {

@@ -1,11 +1,11 @@
 // The diary's values as a person reads them: days, times, twitch entries, option labels, counts, and the
 // sentence of a habit pattern. The words are content's (content/diary.yml's `words` and habits, and the
 // questionnaire's options); this module only puts values into them.
-import { locale } from "../language.js";
-import { localTime, wallClockAt } from "../diary/days.js";
-import { diaryRules } from "../diary/model.js";
-import { formatRate } from "../diary/stats.js";
-import { t } from "../words.js";
+import { locale } from "../../language.js";
+import { localTime, wallClockAt } from "../../diary/days.js";
+import { diaryRules } from "../../diary/model.js";
+import { formatRate } from "../../diary/stats.js";
+import { t } from "../../words.js";
 
 /** A day key as the person reads it: "Monday 10 June" (the year too when asked). */
 export function formatDay(day, { year = false, weekday = true } = {}) {

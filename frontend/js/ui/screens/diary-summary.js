@@ -1,12 +1,12 @@
 // A summary of the last 30 days for a doctor, made to be printed or saved as a PDF: twitches by area and
 // strength, how long it has been going on, warning signs, habits, patterns, and questions to ask.
-import { addDays, todayKey } from "../diary/days.js";
-import { diaryRules } from "../diary/model.js";
-import { WINDOW_DAYS, doctorSummary } from "../diary/stats.js";
-import { t } from "../words.js";
-import { dataTable, h, screenHeading } from "./dom.js";
-import { areaLabel, dayCount, formatDay, habitOf, insightText, optionLabel, strengthLabel } from "./diary-format.js";
-import { diaryNav } from "./diary-nav.js";
+import { addDays, todayKey } from "../../diary/days.js";
+import { diaryRules } from "../../diary/model.js";
+import { WINDOW_DAYS, doctorSummary } from "../../diary/stats.js";
+import { t } from "../../words.js";
+import { dataTable, h, screenHeading } from "../parts/dom.js";
+import { areaLabel, dayCount, formatDay, habitOf, insightText, optionLabel, strengthLabel } from "../parts/diary-format.js";
+import { diaryNav } from "../parts/diary-nav.js";
 
 // Each habit as a row of the summary's habits table, by its question. content/diary.yml's habits carry a
 // prompt about one day and the name of a pattern, but no name for 30 days of answers: until they do (a field

@@ -1,11 +1,11 @@
 // Saving to the diary, with feedback: the store (opened once per page), a save that says when it failed
 // without losing what was typed, drafts that keep unsaved input through a reload (an app update), the browser's
 // answer about keeping the diary (told once), and the one-time message ("Twitch saved") the next screen shows.
-import { locale } from "../language.js";
-import { diaryRules } from "../diary/model.js";
-import { ConflictError, DiaryFullError, openDiary, requestPersistence } from "../diary/storage.js";
-import * as device from "../store.js";
-import { t } from "../words.js";
+import { locale } from "../../language.js";
+import { diaryRules } from "../../diary/model.js";
+import { ConflictError, DiaryFullError, openDiary, requestPersistence } from "../../diary/storage.js";
+import * as device from "../../store.js";
+import { t } from "../../words.js";
 import { h } from "./dom.js";
 import { withElements } from "./diary-format.js";
 

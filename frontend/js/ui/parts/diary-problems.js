@@ -1,8 +1,8 @@
 // Why a backup file was not imported, in words: the codes of backup.js's BackupError and of the model's record
 // checks, put into content/diary.yml's words. Field names and option ids stay as the file has them, so that
 // someone fixing a file by hand can find them.
-import { locale } from "../language.js";
-import { t } from "../words.js";
+import { locale } from "../../language.js";
+import { t } from "../../words.js";
 
 const list = (values) => values.join(", ");
 

@@ -1,11 +1,12 @@
 // The home screen: start or continue the check, read the guide, and whether the app works offline.
-import { locale } from "../language.js";
-import { answeredCount, clean } from "../answers.js";
-import { assess } from "../engine.js";
-import { t } from "../words.js";
-import { confirmStartOver } from "./confirm.js";
-import { buttonLink, h, screenHeading } from "./dom.js";
-import { languageControl } from "./language.js";
+import { locale } from "../../language.js";
+import { answeredCount, clean } from "../../answers.js";
+import { assess } from "../../engine.js";
+import { offlineStatus } from "../../offline.js";
+import { t } from "../../words.js";
+import { confirmStartOver } from "../parts/confirm.js";
+import { buttonLink, h, screenHeading } from "../parts/dom.js";
+import { languageControl } from "../parts/language.js";
 
 export function render(app) {
   const questions = app.content.questionnaire.questions;
@@ -49,7 +50,7 @@ export function render(app) {
         buttonLink("#/guide/faq", t("home.faq")),
         buttonLink("#/diary", t("home.open_diary"))),
       h("p", { class: "emergency-note" }, t("home.emergency_note")),
-      h("p", { class: "offline-status", id: "offline-status" }, app.offlineStatus()),
+      h("p", { class: "offline-status", id: "offline-status" }, offlineStatus()),
       h("p", { class: "small" }, t("home.not_a_diagnosis"), " ",
         h("a", { href: "#/about" }, t("home.about")), " · ", h("a", { href: "#/privacy" }, t("home.privacy"))),
       languageControl(app, "home-language")), // last: drawing it moves nothing the page had already painted

@@ -1,5 +1,5 @@
 // Ask before anything the person entered is thrown away.
-import { t } from "../words.js";
+import { t } from "../../words.js";
 import { h } from "./dom.js";
 
 /** A modal question with a safe default (the cancel button has focus); `onYes` runs only on yes. */

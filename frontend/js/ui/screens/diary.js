@@ -1,16 +1,16 @@
 // The twitch diary: #/diary lists what was logged, day by day, newest first, a page at a time ("Show more");
 // #/diary/<screen> opens the diary's other screens (one per file). Everything is stored on this device only
 // (diary/storage.js); when the storage does not open or cannot be read, the screen says so.
-import { locale } from "../language.js";
-import { previousDay, todayKey } from "../diary/days.js";
-import { diaryRules, reportedWarningSigns } from "../diary/model.js";
-import { OpenTimeoutError } from "../diary/storage.js";
-import { t } from "../words.js";
-import { buttonLink, h, screenHeading } from "./dom.js";
-import { entryTime, entryWhat, formatDay, optionLabel, twitchCount, withElements } from "./diary-format.js";
-import { diaryNav, messageScreen } from "./diary-nav.js";
-import { DIARY_STYLESHEET } from "./diary-offline.js";
-import { diaryStore, redraw, takeFlash } from "./diary-save.js";
+import { locale } from "../../language.js";
+import { previousDay, todayKey } from "../../diary/days.js";
+import { diaryRules, reportedWarningSigns } from "../../diary/model.js";
+import { OpenTimeoutError } from "../../diary/storage.js";
+import { t } from "../../words.js";
+import { buttonLink, h, screenHeading } from "../parts/dom.js";
+import { entryTime, entryWhat, formatDay, optionLabel, twitchCount, withElements } from "../parts/diary-format.js";
+import { diaryNav, messageScreen } from "../parts/diary-nav.js";
+import { DIARY_STYLESHEET } from "../parts/diary-offline.js";
+import { diaryStore, redraw, takeFlash } from "../parts/diary-save.js";
 
 const SCREENS = {
   log: () => import("./diary-log.js"),

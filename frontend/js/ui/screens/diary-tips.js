@@ -1,11 +1,11 @@
 // One trigger's tips, from the content, for an insight's "What to try" link: #/diary/tips/<trigger id>.
-import { clean } from "../answers.js";
-import { activeCautions, tipsFor } from "../engine.js";
-import { t } from "../words.js";
-import { tipItem } from "./advice.js";
-import { h, screenHeading, sourceList } from "./dom.js";
-import { withElements } from "./diary-format.js";
-import { messageScreen } from "./diary-nav.js";
+import { clean } from "../../answers.js";
+import { activeCautions, tipsFor } from "../../engine.js";
+import { t } from "../../words.js";
+import { tipItem } from "../parts/advice.js";
+import { h, screenHeading, sourceList } from "../parts/dom.js";
+import { withElements } from "../parts/diary-format.js";
+import { messageScreen } from "../parts/diary-nav.js";
 
 export function render(app, [id]) {
   const content = app.content;

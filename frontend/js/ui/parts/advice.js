@@ -1,6 +1,6 @@
 // What to do, drawn one way everywhere (results, the emergency screen, a question's urgent alert, the diary):
 // the triage banner with its icon, call buttons and cautions; the list of warning signs; a tip.
-import { t } from "../words.js";
+import { t } from "../../words.js";
 import { h } from "./dom.js";
 import { icon } from "./icons.js";
 

@@ -1,5 +1,5 @@
 // The Language control (Idioma): the content's languages, each named in itself; the choice is kept on the device.
-import { t } from "../words.js";
+import { t } from "../../words.js";
 import { h } from "./dom.js";
 
 export function languageControl(app, id) {

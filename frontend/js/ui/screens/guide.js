@@ -1,7 +1,7 @@
 // The guide, read offline: every section (tables included), the FAQ and the sources, with a filter box.
 // #/guide lists everything, #/guide/<section id> opens a section, #/guide/faq and #/guide/sources the rest.
-import { t } from "../words.js";
-import { dataTable, h, screenHeading, sourceCitation, sourceList } from "./dom.js";
+import { t } from "../../words.js";
+import { dataTable, h, screenHeading, sourceCitation, sourceList } from "../parts/dom.js";
 
 function backLink() {
   return h("p", { class: "back" }, h("a", { href: "#/guide" }, t("guide.all")));

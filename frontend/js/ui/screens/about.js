@@ -1,6 +1,6 @@
 // About: what the app is, how it decides, and where its content comes from.
-import { t } from "../words.js";
-import { buttonLink, h, screenHeading } from "./dom.js";
+import { t } from "../../words.js";
+import { buttonLink, h, screenHeading } from "../parts/dom.js";
 
 export function render(app) {
   const content = app.content;

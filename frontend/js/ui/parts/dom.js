@@ -1,6 +1,6 @@
 // Build the DOM from elements and text nodes only: no HTML strings anywhere.
-import { locale } from "../language.js";
-import { t } from "../words.js";
+import { locale } from "../../language.js";
+import { t } from "../../words.js";
 
 /** h("p", {class: "lead", onclick: fn}, "text", child, [more]) */
 export function h(tag, props = {}, ...children) {

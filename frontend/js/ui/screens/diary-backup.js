@@ -2,20 +2,20 @@
 // CSV (for a spreadsheet), and import a backup: it is checked first, then the screen shows what it would add,
 // change and remove, and nothing is written until the person agrees (removing asks again). A bad file changes
 // nothing; a large one shows its progress. Files go only where the person saves them.
-import { locale } from "../language.js";
-import { todayKey } from "../diary/days.js";
+import { locale } from "../../language.js";
+import { todayKey } from "../../diary/days.js";
 import {
   BackupError, exportCsv, exportFileName, exportJson, parseBackupInSteps, readBackupFile,
-} from "../diary/backup.js";
-import { DIARY_CAPACITY, diaryRules } from "../diary/model.js";
-import { DiaryFullError, PlanChangedError } from "../diary/storage.js";
-import { t } from "../words.js";
-import { confirm } from "./confirm.js";
-import { h, screenHeading } from "./dom.js";
-import { checkinCount, entryTime, entryWhat, formatDay, twitchCount } from "./diary-format.js";
-import { diaryNav } from "./diary-nav.js";
-import { backupProblemText } from "./diary-problems.js";
-import { afterWrite, notSavedText, storageAnswer } from "./diary-save.js";
+} from "../../diary/backup.js";
+import { DIARY_CAPACITY, diaryRules } from "../../diary/model.js";
+import { DiaryFullError, PlanChangedError } from "../../diary/storage.js";
+import { t } from "../../words.js";
+import { confirm } from "../parts/confirm.js";
+import { h, screenHeading } from "../parts/dom.js";
+import { checkinCount, entryTime, entryWhat, formatDay, twitchCount } from "../parts/diary-format.js";
+import { diaryNav } from "../parts/diary-nav.js";
+import { backupProblemText } from "../parts/diary-problems.js";
+import { afterWrite, notSavedText, storageAnswer } from "../parts/diary-save.js";
 
 // The browser reads the file from the link when the download starts; the address is freed a while after.
 const RELEASE_DOWNLOAD_AFTER_MS = 60 * 1000;

@@ -2,14 +2,14 @@
 // #/diary/log logs a new one (filled in like the last, so a repeat is "Log a twitch", "Save");
 // #/diary/log/<id> changes that entry. What is typed is kept as a draft on the device until it is saved, so a
 // reload (an app update) does not lose it; a save that meets a change made in another tab asks first.
-import { dayKey, localTime, todayKey } from "../diary/days.js";
-import { EARLIEST_DAY, NOTE_MAX_LENGTH, cleanNote, diaryRules, editTwitchEntry, newTwitchEntry } from "../diary/model.js";
-import { t } from "../words.js";
-import { confirm } from "./confirm.js";
-import { buttonLink, h, screenHeading } from "./dom.js";
-import { areaLabel, entryTime, entryWhat, formatDay, strengthHint, strengthLabel } from "./diary-format.js";
-import { messageScreen } from "./diary-nav.js";
-import { draftOf, dropDraft, keepDraft, redraw, restoredLine, saveRecord, setFlash } from "./diary-save.js";
+import { dayKey, localTime, todayKey } from "../../diary/days.js";
+import { EARLIEST_DAY, NOTE_MAX_LENGTH, cleanNote, diaryRules, editTwitchEntry, newTwitchEntry } from "../../diary/model.js";
+import { t } from "../../words.js";
+import { confirm } from "../parts/confirm.js";
+import { buttonLink, h, screenHeading } from "../parts/dom.js";
+import { areaLabel, entryTime, entryWhat, formatDay, strengthHint, strengthLabel } from "../parts/diary-format.js";
+import { messageScreen } from "../parts/diary-nav.js";
+import { draftOf, dropDraft, keepDraft, redraw, restoredLine, saveRecord, setFlash } from "../parts/diary-save.js";
 
 // A minute of slack: the clock on the form and the clock at Save differ by the time it took to fill in.
 const FUTURE_SLACK_MS = 60 * 1000;

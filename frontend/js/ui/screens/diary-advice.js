@@ -1,13 +1,13 @@
 // What to do about the warning signs a check-in reported: the questionnaire's own triage banner and
 // warning-sign list (advice.js), from the same engine, at once. #/diary/advice/<YYYY-MM-DD>.
-import { clean } from "../answers.js";
-import { checkinAnswers, diaryRules, reportedWarningSigns } from "../diary/model.js";
-import { assess } from "../engine.js";
-import { t } from "../words.js";
-import { flagList, triageBanner } from "./advice.js";
-import { buttonLink, h, screenHeading } from "./dom.js";
-import { formatDay } from "./diary-format.js";
-import { messageScreen } from "./diary-nav.js";
+import { clean } from "../../answers.js";
+import { checkinAnswers, diaryRules, reportedWarningSigns } from "../../diary/model.js";
+import { assess } from "../../engine.js";
+import { t } from "../../words.js";
+import { flagList, triageBanner } from "../parts/advice.js";
+import { buttonLink, h, screenHeading } from "../parts/dom.js";
+import { formatDay } from "../parts/diary-format.js";
+import { messageScreen } from "../parts/diary-nav.js";
 
 export async function render(app, [day], store) {
   const checkin = day ? await store.getCheckin(day) : null;

@@ -1,9 +1,9 @@
 // Emergency advice, shown at once after a safety question raised an emergency sign, before any other question.
 // #/emergency/<question id>: the question that raised it, which "Change my answer" opens again.
-import { urgentFlags } from "../answers.js";
-import { t } from "../words.js";
-import { flagList, levelOf, triageBanner } from "./advice.js";
-import { h, screenHeading } from "./dom.js";
+import { urgentFlags } from "../../answers.js";
+import { t } from "../../words.js";
+import { flagList, levelOf, triageBanner } from "../parts/advice.js";
+import { h, screenHeading } from "../parts/dom.js";
 
 export function render(app, [from]) {
   const questions = app.content.questionnaire.questions;

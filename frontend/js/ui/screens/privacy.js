@@ -1,7 +1,7 @@
 // Privacy: answers stay on the device, and the person can delete them here.
-import { t } from "../words.js";
-import { confirm } from "./confirm.js";
-import { h, screenHeading } from "./dom.js";
+import { t } from "../../words.js";
+import { confirm } from "../parts/confirm.js";
+import { h, screenHeading } from "../parts/dom.js";
 
 export function render(app) {
   const status = h("p", { role: "status", class: "small" });

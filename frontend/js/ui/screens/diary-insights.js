@@ -1,13 +1,13 @@
 // Patterns: twitches a day over the last 30 days as a small chart (with the same numbers as a table for
 // screen readers), and for each habit, twitches on days with it against days without, each linking to
 // that trigger's tips. Only with enough days on each side, and worded as a pattern, never a cause.
-import { addDays, todayKey } from "../diary/days.js";
-import { diaryRules } from "../diary/model.js";
-import { checkinsInWindow, habitComparisons, MIN_DAYS_EACH_SIDE, twitchesPerDay, WINDOW_DAYS } from "../diary/stats.js";
-import { t } from "../words.js";
-import { h, screenHeading } from "./dom.js";
-import { dayCount, formatDay, habitOf, insightText, withElements } from "./diary-format.js";
-import { diaryNav } from "./diary-nav.js";
+import { addDays, todayKey } from "../../diary/days.js";
+import { diaryRules } from "../../diary/model.js";
+import { checkinsInWindow, habitComparisons, MIN_DAYS_EACH_SIDE, twitchesPerDay, WINDOW_DAYS } from "../../diary/stats.js";
+import { t } from "../../words.js";
+import { h, screenHeading } from "../parts/dom.js";
+import { dayCount, formatDay, habitOf, insightText, withElements } from "../parts/diary-format.js";
+import { diaryNav } from "../parts/diary-nav.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 const CHART = { width: 300, height: 100, gap: 2 }; // viewBox units; the chart scales to the screen's width
