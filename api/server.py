@@ -33,7 +33,7 @@ from waitress.server import BaseWSGIServer, create_server
 from waitress.task import ErrorTask
 
 from .errors import TOO_LARGE, problem_response
-from .headers import SECURITY_HEADERS
+from .policy import HSTS, read_csp_hashes, security_headers
 
 SETTINGS = {
     "threads": 8,
@@ -91,7 +91,7 @@ class ProblemErrorTask(ErrorTask):
         errors = [{"field": field, "message": detail}] if field else None
         body, status, headers = problem_response(error.code, error.reason, detail, errors)
         self.status = f"{status} {error.reason}"
-        self.response_headers.extend([*headers.items(), *SECURITY_HEADERS.items()])
+        self.response_headers.extend([*headers.items(), *self.channel.server.security_headers])
         self.set_close_on_finish()
         body = body.encode("ascii")
         self.content_length = len(body)
@@ -109,9 +109,13 @@ def server(app, host="127.0.0.1", port=0, **overrides):
     body_limit = app.config["MAX_CONTENT_LENGTH"] + 1  # waitress refuses a body of this size or more
     instance = create_server(app, map=listeners, host=host, port=port,
                              **{**SETTINGS, "max_request_body_size": body_limit, **overrides})
+    secure = security_headers(read_csp_hashes())  # the app's own, as api/policy.py sends them
+    if app.config.get("HSTS"):
+        secure["Strict-Transport-Security"] = HSTS
     for listener in list(listeners.values()):  # one per address `host` resolves to
         if isinstance(listener, BaseWSGIServer):
             listener.channel_class = GuardedChannel
+            listener.security_headers = list(secure.items())
     return instance
 
 
