@@ -14,7 +14,7 @@ $(VENV)/.runtime: requirements.txt
 	$(PY) -m pip install -q -r requirements.txt
 	touch $@
 
-$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt package.json
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt requirements-package.txt package.json
 	$(PY) -m pip install -q -r requirements-dev.txt
 	npm ci --no-audit --no-fund --silent
 	touch $@
@@ -29,12 +29,12 @@ run: setup
 
 test: setup-dev
 	$(PY) -m pytest
-	node --test frontend/tests
+	node --test frontend/tests infra/tests
 
 # The everyday loop: everything but the browser, packaging and fuzzing tests (CI runs them all with `make test`).
 test-fast: setup-dev
 	$(PY) -m pytest -q -m "not browser and not slow"
-	node --test frontend/tests
+	node --test frontend/tests infra/tests
 
 # Every generated file, from what it is made of (tests/test_generated.py fails until you run it): the shared
 # vectors, the OpenAPI document, index.html's words, then the service worker's version (it hashes index.html).
@@ -73,8 +73,9 @@ bench: setup-dev
 STAGE ?= production
 STATIC_OUT ?= build/static
 
-package: setup-dev
-	$(PY) tools/build-package $(STAGE)
+# Lean: a venv of the Lambda runtime's Python with only the runtime and Zappa (no Chromium, npm or test tools).
+package:
+	LAMBDA_PY=$$(python3 tools/lambda_python.py) && $$LAMBDA_PY tools/build-package $(STAGE)
 
 static: setup
 	$(PY) -m api.static_site $(STATIC_OUT)

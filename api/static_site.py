@@ -59,7 +59,9 @@ def api_pages(app):
                 raise ValueError(f"{path}: the static copy needs the known values of '{parameter['name']}' "
                                  "(x-extensible-enum)")
             paths = [p.replace("{" + parameter["name"] + "}", value) for p in paths for value in known]
-        choices = [[(p["name"], None)] + [(p["name"], v) for v in p["schema"].get("enum", [])] for p in in_query]
+        # A query's values: a closed enum, or an open string's known values (x-extensible-enum).
+        choices = [[(p["name"], None)] + [(p["name"], v) for v in p["schema"].get("enum") or
+                                          p["schema"].get("x-extensible-enum", [])] for p in in_query]
         for concrete in paths:
             for combination in itertools.product(*choices):  # every query, each parameter given or not
                 yield concrete, {name: value for name, value in combination if value is not None}

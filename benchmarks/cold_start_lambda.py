@@ -1,17 +1,17 @@
-"""Cold start of the Lambda package: the packaged handler's first event in a fresh process, against a hello-world
-Flask app packaged the same way (same zappa settings, same build), and the warm time per event.
+"""Cold start of the Lambda package run the way Lambda runs it, through awslambdaric and a Runtime API on loopback,
+against a hello-world Flask app packaged the same way (same zappa settings, same build), and the warm time per event.
 
-    .venv/bin/python benchmarks/cold_start_lambda.py [--runs N]
+    .venv/bin/python benchmarks/cold_start_lambda.py [--runs N] [--runtime python3.11 --runtime python3.12]
 
-Each run is a fresh `python -I -S` that sees only the unzipped package and the libraries the Lambda runtime brings
-(boto3 and its dependencies), as in /var/task. It times Lambda's init phase (importing handler.py, which builds the
-app when INSTANTIATE_LAMBDA_HANDLER_ON_IMPORT is set, as the stages set it), the first event (POST an assessment:
-once the static copy serves the GETs, that is what Lambda answers), and then warm events. The two apps alternate,
-run after run, so that both see the same machine. Figures are medians.
+Each run is a fresh `python -I -S` of the runtime's Python that sees only the unzipped package and the stand-in
+/var/runtime (awslambdaric, boto3), started by tools/lambda_stand_in.py. It times Lambda's init phase (from the
+process's start to its first request for an event: importing handler.py, which builds the app when
+INSTANTIATE_LAMBDA_HANDLER_ON_IMPORT is set, as the stages set it), the first event (POST an assessment: with the
+static copy serving the content GETs, that is what Lambda answers), then warm events, each through the Runtime API
+as on Lambda. The apps (and runtimes) alternate, run after run, so that all see the same machine. Figures are medians.
 """
 import argparse
 import json
-import os
 import shutil
 import statistics
 import subprocess
@@ -22,17 +22,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from tools.lambda_stand_in import make_lambda_runtime, stage_setting  # noqa: E402  (the root must be on the path first)
+from tools import lambda_python  # noqa: E402  (the root must be on the path first)
+from tools.lambda_stand_in import function_env, run, stage_setting  # noqa: E402
 
 STAGE = "production"
-WARM_EVENTS = 300
+WARM_EVENTS = 200
+ASSESSMENT = {"answers": {"warning_signs": ["none"], "other_signs": ["none"], "areas": ["eyelid"],
+                          "sleep": "under_5h", "caffeine": "5_plus", "stress": "high"}}
 
-DRIVER = r"""
-import json, os, sys, time
-started = time.perf_counter()
-task_root, runtime_dir, warm_events = sys.argv[1], sys.argv[2], int(sys.argv[3])
-sys.path[:0] = [task_root, runtime_dir]
-os.chdir(task_root)
 
 def event(method, path, body=None, headers=None):
     return {"version": "2.0", "routeKey": "$default", "rawPath": path, "rawQueryString": "",
@@ -41,46 +38,10 @@ def event(method, path, body=None, headers=None):
                                         "sourceIp": "203.0.113.9"}, "stage": "$default"},
             "body": body, "isBase64Encoded": False}
 
-class Context:
-    aws_request_id = "bench"
-    def get_remaining_time_in_millis(self):
-        return 10000
 
-import handler                                     # Lambda's init phase
-imported = time.perf_counter()
-assess = event("POST", "/api/v1/assessments",
-               json.dumps({"answers": {"warning_signs": ["none"], "areas": ["eyelid"], "sleep": "under_5h",
-                                       "caffeine": "5_plus", "stress": "high"}}))
-first = handler.lambda_handler(assess, Context())  # the first event
-answered = time.perf_counter()
-assert first["statusCode"] == 200, first
-
-def per_event(e, status):
-    start = time.perf_counter()
-    for _ in range(warm_events):
-        result = handler.lambda_handler(e, Context())
-    assert result["statusCode"] == status, result["statusCode"]
-    return (time.perf_counter() - start) * 1000 / warm_events
-
-content = handler.lambda_handler(event("GET", "/api/v1/content"), Context())
-etag = {k.lower(): v for k, v in content["headers"].items()}["etag"]
-figures = {
-    "init_ms": (imported - started) * 1000,
-    "first_event_ms": (answered - imported) * 1000,
-    "warm_assessment_ms": per_event(assess, 200),
-    "warm_content_ms": per_event(event("GET", "/api/v1/content"), 200),
-    "warm_content_304_ms": per_event(event("GET", "/api/v1/content", headers={"if-none-match": etag}), 304),
-}
-import resource
-figures["max_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-sys.stdout = sys.__stdout__
-print("@@FIGURES@@" + json.dumps(figures))
-"""
-
-
-def build(project, output):
-    subprocess.run([sys.executable, str(ROOT / "tools" / "build-package"), STAGE, "--output", str(output),
-                    "--project", str(project)], check=True, stdout=subprocess.DEVNULL)
+def build(python, project, output, runtime):
+    subprocess.run([str(python), str(ROOT / "tools" / "build-package"), STAGE, "--output", str(output),
+                    "--project", str(project), "--runtime", runtime], check=True, stdout=subprocess.DEVNULL)
     return output
 
 
@@ -104,13 +65,19 @@ def unzip(archive, target):
     return target
 
 
-
-def run_once(task_root, runtime, env):
-    run = subprocess.run([sys.executable, "-I", "-S", "-c", DRIVER, str(task_root), str(runtime), str(WARM_EVENTS)],
-                         env=env, capture_output=True, text=True, check=False)
-    if run.returncode:
-        sys.exit(f"the packaged handler failed in {task_root}:\n{run.stderr[-3000:]}")
-    return json.loads(run.stdout.split("@@FIGURES@@", 1)[1])
+def run_once(python, task_root, var_runtime, env, etag):
+    """One cold function: init, the first event, then WARM_EVENTS of each kind; times in ms."""
+    assess = event("POST", "/api/v1/assessments", json.dumps(ASSESSMENT))
+    kinds = [("assessment", assess), ("content", event("GET", "/api/v1/content")),
+             ("content_304", event("GET", "/api/v1/content", headers={"if-none-match": f'"{etag}"'}))]
+    events = [assess] + [e for _, e in kinds for _ in range(WARM_EVENTS)]
+    results, timings, _ = run(python, task_root, var_runtime, events, env)
+    assert results[0]["statusCode"] == 200, results[0]
+    figures = {"init_ms": timings["init"], "first_event_ms": timings["events"][0]}
+    for n, (name, _) in enumerate(kinds):
+        chunk = timings["events"][1 + n * WARM_EVENTS:1 + (n + 1) * WARM_EVENTS]
+        figures[f"warm_{name}_ms"] = statistics.median(chunk)
+    return figures
 
 
 def medians(runs):
@@ -119,43 +86,47 @@ def medians(runs):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--runtime", action="append", help="python3.X (repeat to compare; default: the stage's)")
     args = parser.parse_args()
+    runtimes = args.runtime or [stage_setting("runtime", STAGE)]
+    etag = json.loads(subprocess.run([sys.executable, "-c", "import json; from api.content import load_content; "
+                                      "print(json.dumps(load_content()['version']))"], cwd=ROOT, check=True,
+                                     capture_output=True, text=True).stdout)
     with tempfile.TemporaryDirectory(prefix="twitch-cold-start-") as work:
         work = Path(work)
-        ours_zip = build(ROOT, work / "twitch.zip")
-        hello_zip = build(hello_project(work / "hello"), work / "hello.zip")
-        ours, hello = unzip(ours_zip, work / "twitch-task"), unzip(hello_zip, work / "hello-task")
-        runtime = make_lambda_runtime(work / "var-runtime")
-        base = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C.UTF-8", "TZ": ":UTC",
-                "AWS_REGION": "eu-west-2", "AWS_LAMBDA_FUNCTION_NAME": "bench"}
-        on_import = {**base, **(stage_setting("aws_environment_variables", STAGE) or {})}
-        lazy = {k: v for k, v in on_import.items() if k != "INSTANTIATE_LAMBDA_HANDLER_ON_IMPORT"}
-        run_once(ours, runtime, on_import), run_once(hello, runtime, on_import)  # warm the file cache
-        results = {"ours": [], "hello": [], "ours_lazy": []}
+        hello_dir = hello_project(work / "hello")
+        setups, sizes = {}, {}
+        for runtime in runtimes:
+            python, var_runtime = lambda_python.ensure(runtime)
+            ours_zip = build(python, ROOT, work / f"twitch-{runtime}.zip", runtime)
+            hello_zip = build(python, hello_dir, work / f"hello-{runtime}.zip", runtime)
+            sizes[runtime] = (ours_zip.stat().st_size / 2**20, hello_zip.stat().st_size / 2**20)
+            env = function_env(runtime, STAGE, "bench")
+            for app, archive in (("ours", ours_zip), ("hello", hello_zip)):
+                setups[(runtime, app)] = (python, unzip(archive, work / f"{app}-{runtime}"), var_runtime, env)
+        for setup in setups.values():
+            run_once(*setup, etag)  # warm the file cache
+        results = {key: [] for key in setups}
         for _ in range(args.runs):
-            results["ours"].append(run_once(ours, runtime, on_import))
-            results["hello"].append(run_once(hello, runtime, on_import))
-            results["ours_lazy"].append(run_once(ours, runtime, lazy))
-        m = {name: medians(runs) for name, runs in results.items()}
-        sizes = {name: path.stat().st_size / 2**20 for name, path in (("ours", ours_zip), ("hello", hello_zip))}
+            for key, setup in setups.items():
+                results[key].append(run_once(*setup, etag))
+    m = {key: medians(runs) for key, runs in results.items()}
 
     def cold(f):
         return f["init_ms"] + f["first_event_ms"]
 
-    print(f"zip: {sizes['ours']:.2f} MiB ours, {sizes['hello']:.2f} MiB hello-world"
-          f"   ({args.runs} fresh processes each, medians, {WARM_EVENTS} warm events each)")
-    print(f"{'':34}{'ours':>10}{'hello':>10}{'ratio':>8}")
-    rows = [("init (import handler.py, build app)", "init_ms"), ("first event (POST assessment)", "first_event_ms"),
-            ("warm POST /assessments", "warm_assessment_ms"), ("warm GET /content", "warm_content_ms"),
-            ("warm GET /content 304", "warm_content_304_ms"), ("peak RSS, MB", "max_rss_mb")]
-    print(f"{'cold: init + first event, ms':34}{cold(m['ours']):10.1f}{cold(m['hello']):10.1f}"
-          f"{cold(m['ours']) / cold(m['hello']):8.2f}")
-    for label, key in rows:
-        print(f"{label:34}{m['ours'][key]:10.2f}{m['hello'][key]:10.2f}{m['ours'][key] / m['hello'][key]:8.2f}")
-    print(f"without INSTANTIATE_LAMBDA_HANDLER_ON_IMPORT: init {m['ours_lazy']['init_ms']:.1f} ms + first event "
-          f"{m['ours_lazy']['first_event_ms']:.1f} ms = {cold(m['ours_lazy']):.1f} ms "
-          f"(with it: {m['ours']['init_ms']:.1f} + {m['ours']['first_event_ms']:.1f})")
+    print(f"through awslambdaric; {args.runs} fresh functions each, medians; {WARM_EVENTS} warm events of each kind")
+    rows = [("cold: init + first event", None), ("init (import handler.py, build app)", "init_ms"),
+            ("first event (POST assessment)", "first_event_ms"), ("warm POST /assessments", "warm_assessment_ms"),
+            ("warm GET /content", "warm_content_ms"), ("warm GET /content 304", "warm_content_304_ms")]
+    for runtime in runtimes:
+        ours, hello = m[(runtime, "ours")], m[(runtime, "hello")]
+        print(f"\n{runtime}: zip {sizes[runtime][0]:.2f} MiB (hello-world {sizes[runtime][1]:.2f} MiB)")
+        print(f"{'ms':38}{'ours':>10}{'hello':>10}{'ratio':>8}")
+        for label, key in rows:
+            a, b = (cold(ours), cold(hello)) if key is None else (ours[key], hello[key])
+            print(f"{label:38}{a:10.2f}{b:10.2f}{a / b:8.2f}")
 
 
 if __name__ == "__main__":

@@ -1,5 +1,7 @@
-"""The Lambda package as API Gateway calls it: built by tools/build-package, unzipped, and handler.lambda_handler
-fed REST (v1) and HTTP API (v2) events in a fresh Python that sees only the zip and what Lambda itself provides."""
+"""The Lambda package as API Gateway calls it: built by tools/build-package with the stage runtime's Python (a lean
+venv, tools/lambda_python.py), unzipped, and handler.lambda_handler fed REST (v1) and HTTP API (v2) events in a
+fresh Python that sees only the zip and what Lambda itself provides; every documented GET goes through awslambdaric,
+Lambda's own runtime interface client, as Lambda runs it."""
 import base64
 import gzip
 import importlib.metadata
@@ -15,7 +17,8 @@ import brotli
 import pytest
 from packaging.requirements import Requirement
 
-from tools import lambda_stand_in
+from api import create_app, openapi
+from tools import lambda_python, lambda_stand_in
 
 ROOT = Path(__file__).resolve().parent.parent
 STAGE = "production"  # what ships: no debug, HSTS on
@@ -54,12 +57,19 @@ def stage_setting(name, stage=STAGE):
 
 
 @pytest.fixture(scope="session")
-def package_zip(tmp_path_factory):
+def lambda_env():
+    """The stage runtime's Python (a lean venv, as `make package` uses) and the stand-in for Lambda's /var/runtime."""
+    return lambda_python.ensure(stage_setting("runtime"))
+
+
+@pytest.fixture(scope="session")
+def package_zip(tmp_path_factory, lambda_env):
     """The production zip, built once per session, with no AWS credentials anywhere in reach."""
     output = tmp_path_factory.mktemp("package") / f"twitch-{STAGE}.zip"
     env = {key: value for key, value in os.environ.items() if not key.startswith("AWS_")}
     env.update(AWS_CONFIG_FILE=os.devnull, AWS_SHARED_CREDENTIALS_FILE=os.devnull)
-    subprocess.run([sys.executable, str(ROOT / "tools" / "build-package"), STAGE, "--output", str(output)],
+    python, _ = lambda_env
+    subprocess.run([str(python), str(ROOT / "tools" / "build-package"), STAGE, "--output", str(output)],
                    cwd=ROOT, env=env, check=True, timeout=600, capture_output=True, text=True)
     return output
 
@@ -74,9 +84,9 @@ def task_root(package_zip, tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def lambda_runtime(tmp_path_factory):
-    """A folder standing in for the Lambda runtime's own libraries: boto3 and what it needs."""
-    return lambda_stand_in.make_lambda_runtime(tmp_path_factory.mktemp("var-runtime"))
+def lambda_runtime(lambda_env):
+    """Where the Python the zip was built for lives, and the folder standing in for Lambda's own libraries."""
+    return lambda_env
 
 
 def invoke(task_root, lambda_runtime, events, tmp_path):
@@ -87,8 +97,9 @@ def invoke(task_root, lambda_runtime, events, tmp_path):
            "LAMBDA_TASK_ROOT": str(task_root), "AWS_REGION": stage_setting("aws_region"),
            "AWS_LAMBDA_FUNCTION_NAME": f"{stage_setting('project_name')}-{STAGE}",
            **(stage_setting("aws_environment_variables") or {})}
+    python, var_runtime = lambda_runtime
     # -I -S: no site-packages, no user site, no PYTHON* variables: only the zip and the stand-in runtime.
-    run = subprocess.run([sys.executable, "-I", "-S", "-c", DRIVER, str(task_root), str(lambda_runtime), str(events_file)],
+    run = subprocess.run([str(python), "-I", "-S", "-c", DRIVER, str(task_root), str(var_runtime), str(events_file)],
                          env=env, capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, f"the packaged handler failed:\n{run.stderr[-4000:]}"
     return json.loads(run.stdout.split("@@RESULTS@@", 1)[1])
@@ -350,3 +361,66 @@ def test_security_headers_everywhere(responses, scenario):
     assert header(response, "X-Content-Type-Options") == "nosniff"
     assert header(response, "Referrer-Policy") == "no-referrer"
     assert header(response, "Strict-Transport-Security").startswith("max-age=")  # production sets TWITCH_HSTS
+
+
+# --- every documented GET, through awslambdaric as Lambda runs the function ---
+
+def documented_gets(content):
+    """Each GET the OpenAPI document names, as (path, query): every id the content has (not the document's list) in
+    each path, each query value the content allows, and each language given or not; then the document and its page."""
+    languages = [language["id"] for language in content["languages"]]
+    query_values = {"lang": languages, "trigger": [trigger["id"] for trigger in content["triggers"]]}
+    pages = []
+    for path, item in openapi.document(create_app())["paths"].items():
+        operation = item.get("get")
+        if operation is None:
+            continue
+        paths = [path]
+        for parameter in (p for p in operation.get("parameters", []) if p["in"] == "path"):
+            collection = path.split("/{", 1)[0].rsplit("/", 1)[1]  # /api/v1/triggers/{id}: the content's triggers
+            assert collection in content, f"{path}: which content list holds its {parameter['name']}s?"
+            paths = [p.replace("{" + parameter["name"] + "}", entry["id"]) for p in paths for entry in content[collection]]
+        in_query = [p["name"] for p in operation.get("parameters", []) if p["in"] == "query"]
+        unknown = set(in_query) - set(query_values)
+        assert not unknown, f"{path}: the package test does not know the values of {unknown}"
+        for concrete in paths:
+            for lang in [None, *languages]:
+                base = {"lang": lang} if lang else {}
+                pages.append((concrete, base))
+                for name in set(in_query) - {"lang"}:
+                    pages.extend((concrete, {**base, name: value}) for value in query_values[name])
+    return [*pages, ("/api/v1/openapi.json", {}), ("/api/docs", {})]
+
+
+@pytest.fixture(scope="session")
+def documented_answers(task_root, lambda_runtime, content):
+    """Every documented GET as a REST API event, answered by one function started through awslambdaric."""
+    python, var_runtime = lambda_runtime
+    pages = documented_gets(content)
+    env = lambda_stand_in.function_env(stage_setting("runtime"), STAGE, f"{stage_setting('project_name')}-{STAGE}")
+    results, timings, _ = lambda_stand_in.run(python, task_root, var_runtime,
+                                              [rest_event("GET", path, query=query or None) for path, query in pages], env)
+    return pages, results, timings
+
+
+def test_every_documented_get_answers_through_awslambdaric_as_the_app_does(documented_answers):
+    pages, results, timings = documented_answers
+    assert len(results) == len(pages) > 200
+    assert timings["init"] > 0 and len(timings["events"]) == len(pages)
+    client = create_app().test_client()
+    for (path, query), response in zip(pages, results):
+        where = f"GET {path} {query or ''}"
+        assert response["statusCode"] == 200, f"{where}: {response['statusCode']} {body_bytes(response)[:300]!r}"
+        # On the execute-api address, Zappa puts the stage before the app's paths (SCRIPT_NAME), as here.
+        with client.get(path, query_string=query, base_url=f"https://{HOST_V1}/{STAGE}") as local:
+            assert body_bytes(response) == local.get_data(), f"{where}: the package answers other bytes than the app"
+            assert header(response, "Content-Type") == local.headers["Content-Type"], where
+        if path.startswith("/api/v1/") and path != "/api/v1/openapi.json":
+            assert header(response, "Content-Language") == query.get("lang", "en"), where
+
+
+def test_the_docs_page_and_the_document_through_awslambdaric(documented_answers):
+    pages, results, _ = documented_answers
+    answers = {path: response for (path, query), response in zip(pages, results) if not query}
+    assert b"/api/v1/assessments" in body_bytes(answers["/api/docs"])
+    assert body_json(answers["/api/v1/openapi.json"])["paths"]

@@ -86,24 +86,6 @@ def test_missing_files_get_the_apis_own_problem(static_copy):
     assert problem["status"] == 404 and problem["title"] == "Not Found"
 
 
-CDN_CASES = [("/api/v1/content", {}), ("/api/v1/health", {}), ("/api/v1/openapi.json", {}), ("/api/v1/triggers", {}),
-             ("/api/v1/triggers/sleep", {}), ("/api/v1/tips", {}), ("/api/v1/tips", {"trigger": "sleep"}),
-             ("/api/v1/tips/sleep_wind_down", {}), ("/api/v1/conditions", {}), ("/api/v1/conditions/als", {}),
-             ("/api/v1/guide", {}), ("/api/docs", {}), ("/api/v1/content/check", {"lang": "es"}),
-             ("/api/v1/content/rest", {"lang": "en"}), ("/api/v1/content", {"lang": "es"}),
-             ("/api/v1/tips", {"trigger": "sleep", "lang": "es"}), ("/api/v1/health", {"lang": "es"})]
-
-
-def test_the_cdn_function_in_the_deploy_guide_maps_urls_as_the_export_does():
-    guide = (ROOT / "docs" / "deploy.md").read_text(encoding="utf-8")
-    [function] = re.findall(r"```js\n(.*?)```", guide, re.S)
-    events = [{"request": {"uri": path, "querystring": {k: {"value": v} for k, v in query.items()}}}
-              for path, query in CDN_CASES]
-    script = function + f"\nconsole.log(JSON.stringify({json.dumps(events)}.map(e => handler(e).uri)));"
-    run = subprocess.run(["node", "-e", script], capture_output=True, text=True, timeout=30, check=True)
-    assert json.loads(run.stdout) == ["/" + object_key(path, query) for path, query in CDN_CASES]
-
-
 def test_a_new_export_replaces_the_old_one_but_no_other_folder(tmp_path, app):
     out = tmp_path / "site"
     export(out, app)
