@@ -39,7 +39,7 @@ def test_mineral_and_fluid_advice_carries_the_own_team_caution(content, who):
     result = assess(content, {**EVERYTHING, **who})
     advising = [tip for tip in shown_tips(result) if MORE_MINERALS_OR_FLUID.search(tip["title"] + " " + tip["text"])
                 and tip["id"] not in NOT_INTAKE_ADVICE]
-    assert len(advising) >= 6  # the pattern finds the tips it is about
+    assert len(advising) >= 5  # the pattern finds the tips it is about (salt tips are hidden for kidney disease)
     plain = [tip["id"] for tip in advising if "own_team_limits" not in {c["id"] for c in tip["cautions"]}]
     assert plain == []
     assert "electrolytes_potassium_calcium_foods" not in {tip["id"] for tip in shown_tips(result)}

@@ -77,7 +77,11 @@ def test_red_flags_follow_the_spec_tables(content):
         "numbness_tingling": "consultation", "stiffness": "consultation", "eye_signs": "consultation",
         "multiple_areas": "consultation", "long_duration": "consultation", "medicine_suspected": "consultation",
         "after_injury": "consultation", "tick_bite_rash": "consultation", "safety_unanswered": "consultation",
-        "kidney_disease": "consultation"}
+        "kidney_disease": "consultation",
+        # version 3, section 1
+        "chest_pain": "emergency_ambulance", "bad_headache": "emergency", "neck_surgery_calcium": "emergency",
+        "pregnancy_warning": "emergency", "lithium_fluid_loss": "emergency", "hands_lock": "consultation_24",
+        "lithium": "consultation_24", "medicine_stopped": "consultation_24", "weight_loss": "consultation"}
 
 
 def test_red_flags_are_listed_most_urgent_first(content):
@@ -245,8 +249,9 @@ BROKEN = [
      ["red_flags.yml", "'breathing'", "when", "Shorter than minimum"]),
     ("red_flags.yml", lambda d: d["red_flags"][0]["when"][0].update(count_at_least=2),
      ["red_flags.yml", "'breathing'", "exactly one of"]),
-    ("red_flags.yml", lambda d: d["red_flags"][9]["when"][0].update(question="duration", count_at_least=2) or
-     d["red_flags"][9]["when"][0].pop("includes_any"),
+    ("red_flags.yml", lambda d: next(f for f in d["red_flags"] if f["id"] == "stiffness")["when"][0].update(
+        question="duration", count_at_least=2) or
+     next(f for f in d["red_flags"] if f["id"] == "stiffness")["when"][0].pop("includes_any"),
      ["red_flags.yml", "count_at_least needs a multi question"]),
     ("triage_levels.yml", lambda d: d["triage_levels"].pop(1),
      ["triage_levels.yml", "stable id 'emergency'"]),
