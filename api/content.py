@@ -206,6 +206,8 @@ class _Checker:
         self.answer_tests("cautions.yml", "cautions", "when")
         self.answer_tests("tips.yml", "tips", "hide_when")
         self.answer_tests("tips.yml", "tips", "first_when")
+        self.answer_tests("questions.yml", "questions", "ask_when")
+        self.follow_ups()
         self.known_ids("tips.yml", "tips", "cautions", "cautions")
         self.known_ids("triage_levels.yml", "triage_levels", "cautions", "cautions")
         self.weak_links_weigh_little()
@@ -233,12 +235,48 @@ class _Checker:
             if question["id"] in contract.SAFETY_QUESTIONS and "must_answer" not in question:
                 self.fail("questions.yml", "questions", n, question["id"], "must_answer",
                           "a safety question cannot be skipped: say why an answer is needed")
-        first = tuple(q["id"] for q in parts["questions"][:len(contract.SAFETY_QUESTIONS)])
+        asked_first = [q for q in parts["questions"] if "follows" not in q]  # follow-ups come right after their parent
+        first = tuple(q["id"] for q in asked_first[:len(contract.SAFETY_QUESTIONS)])
         if parts["questions"] and first != contract.SAFETY_QUESTIONS:
             self.problems.append(f"questions.yml: the first questions must be {', '.join(contract.SAFETY_QUESTIONS)}"
                                  f" in this order: warning signs are asked first")
         if self.problems:
             raise ContentError("\n".join(self.problems))
+
+    def follow_ups(self):
+        """Spec-v3 section 2.1: `ask_when` and `follows` name only earlier questions; a follow-up's options carry no
+        weights; and every rule that tests a follow-up does so inside an `all` with a test on its parent question,
+        so a follow-up answered without its parent option changes nothing."""
+        questions = self.parts["questions"]
+        place = {q["id"]: n for n, q in enumerate(questions)}
+        parent = {q["id"]: q["follows"] for q in questions if "follows" in q}
+        for n, question in enumerate(questions):
+            if "follows" in question and place.get(question["follows"], n) >= n:
+                self.fail("questions.yml", "questions", n, question["id"], "follows",
+                          f"'{question['follows']}' must be an earlier question")
+            for t, entry in enumerate(question.get("ask_when", ())):
+                for test in entry.get("all", [entry]):
+                    if place.get(test["question"], -1) >= n:
+                        self.fail("questions.yml", "questions", n, question["id"], f"ask_when.{t}",
+                                  f"'{test['question']}' is not an earlier question")
+            if question["id"] in parent:
+                for option in question["options"]:
+                    if any(field in option for field in ("triggers", "conditions", "reason", "reasons")):
+                        self.fail("questions.yml", "questions", n, question["id"], "options",
+                                  f"option '{option['id']}' of a follow-up carries no weights or reasons")
+        for file_name, kind, field in (("red_flags.yml", "red_flags", "when"), ("triggers.yml", "triggers", "when"),
+                                       ("conditions.yml", "conditions", "when"), ("conditions.yml", "conditions", "unless"),
+                                       ("cautions.yml", "cautions", "when"), ("tips.yml", "tips", "hide_when"),
+                                       ("tips.yml", "tips", "first_when"), ("questions.yml", "questions", "ask_when")):
+            for n, item in enumerate(self.parts[kind]):
+                for t, entry in enumerate(item.get(field, ())):
+                    tests = entry.get("all", [entry])
+                    named = {test["question"] for test in tests}
+                    for follow_up in sorted(named & parent.keys()):
+                        if not any(test["question"] == parent[follow_up] and "includes_any" in test for test in tests):
+                            self.fail(file_name, kind, n, item["id"], f"{field}.{t}",
+                                      f"tests the follow-up '{follow_up}' without its parent question "
+                                      f"'{parent[follow_up]}' in the same `all`")
 
     def questions_keep_contract(self):
         for n, question in enumerate(self.parts["questions"]):

@@ -113,6 +113,12 @@ class QuestionSchema(Strict):
     must_answer = prose()  # the question cannot be skipped; this says so when Next is pressed without an answer
     options = fields.List(fields.Nested(OptionSchema), required=True, validate=validate.Length(min=2))
     sources = source_ids()
+    # The adaptive check (spec-v3 section 2.1): a follow-up refines an option of the question it `follows`;
+    # `ask_when` (a rule, as red flags' `when`) says when the app asks it; `optional` questions are only offered
+    # after the result. None of these changes what the API accepts or how answers are scored.
+    follows = fields.String(validate=ID)
+    ask_when = answer_tests()
+    optional = fields.Boolean(validate=validate.Equal(True))
 
     @validates_schema
     def options_fit_kind(self, data, **kwargs):

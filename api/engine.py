@@ -41,6 +41,14 @@ def any_holds(rule, answers):
     return any(entry_holds(entry, answers) for entry in rule)
 
 
+def asked_questions(content, answers, optional=False):
+    """The ids of the questions to ask, in order, for the answers given so far (spec-v3 section 2.1): those whose
+    `ask_when` holds (absent: always). `optional=True` gives instead the optional ones ("Add detail to sharpen the
+    tips", after the result). Asking is the app's; scoring never depends on it."""
+    return [q["id"] for q in content["questionnaire"]["questions"]
+            if bool(q.get("optional")) == optional and ("ask_when" not in q or any_holds(q["ask_when"], answers))]
+
+
 def build_index(content):
     """The look-ups the steps share, built once per bundle (the app keeps one beside each language's bundle)."""
     tips = {}

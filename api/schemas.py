@@ -108,7 +108,14 @@ Question = documented(c.QuestionSchema, "Question", {
          "reason": "You sleep less than 5 hours a night."},
         {"id": "7_to_8h", "label": "7 to 8 hours"}]),
     "sources": SOURCES,
-}, nested={c.OptionSchema: Option})
+    "follows": ("Present on a follow-up: the question whose option it refines. Ask it right after that question.",
+                "warning_signs"),
+    "ask_when": ("Answer tests (as a red flag's `when`) of which one must hold for the app to ask this question; "
+                 "absent means always. Names only earlier questions. The API accepts every question either way.",
+                 [{"question": "warning_signs", "includes_any": ["weakness"]}]),
+    "optional": ("True for a question that is not in the check itself, offered after the result to sharpen the tips.",
+                 True),
+}, nested={c.OptionSchema: Option, **_TESTS})
 Trigger = documented(c.TriggerSchema, "Trigger", {
     "id": ("The trigger id. Stable.", "sleep"),
     "title": ("The trigger in plain words.", "Lack of sleep"),

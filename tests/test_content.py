@@ -58,7 +58,7 @@ def test_every_stable_id_of_the_contract_is_there(content):
 
 
 def test_warning_signs_are_asked_first_then_other_signs(content):
-    questions = content["questionnaire"]["questions"]
+    questions = [q for q in content["questionnaire"]["questions"] if "follows" not in q]  # follow-ups: after their parent
     assert [q["id"] for q in questions[:2]] == ["warning_signs", "other_signs"]
     for question in questions[:2]:
         assert "even if it went away" in questions[0]["text"] and question["must_answer"]
@@ -81,7 +81,14 @@ def test_red_flags_follow_the_spec_tables(content):
         # version 3, section 1
         "chest_pain": "emergency_ambulance", "bad_headache": "emergency", "neck_surgery_calcium": "emergency",
         "pregnancy_warning": "emergency", "lithium_fluid_loss": "emergency", "hands_lock": "consultation_24",
-        "lithium": "consultation_24", "medicine_stopped": "consultation_24", "weight_loss": "consultation"}
+        "lithium": "consultation_24", "medicine_stopped": "consultation_24", "weight_loss": "consultation",
+        # version 3, section 2.4 (the follow-ups' flags)
+        "breathless_now": "consultation_24", "breathless_passed": "consultation", "weakness_felt": "consultation",
+        "muscle_loss_unsure": "consultation", "cannot_swallow": "emergency_ambulance", "throat_feeling": "consultation",
+        "saddle_numbness": "emergency", "sudden_one_side_earlier": "consultation_24",
+        "sudden_one_side_checked": "consultation", "faint": "consultation", "collapse_earlier": "consultation_24",
+        "collapse_checked": "consultation", "eye_emergency": "emergency", "chest_pain_stopped": "consultation_24",
+        "headache_worsening": "consultation_24", "droop_with_headache": "emergency_ambulance"}
 
 
 def test_red_flags_are_listed_most_urgent_first(content):
@@ -221,7 +228,7 @@ BROKEN = [
      ["questions.yml", "'medications'", "exclusive", "no weights"]),
     ("questions.yml", lambda d: question(d, "sleep")["options"].pop(0),
      ["questions.yml", "'sleep'", "stable option 'under_5h'"]),
-    ("questions.yml", lambda d: d["questions"].insert(1, d["questions"].pop(0)),
+    ("questions.yml", lambda d: d["questions"].insert(0, d["questions"].pop(d["questions"].index(question(d, "other_signs")))),
      ["questions.yml", "first question", "warning_signs"]),
     ("questions.yml", lambda d: question(d, "sleep").update(sources=["nhs"]),
      ["questions.yml", "'sleep'", "sources", "unknown source 'nhs'"]),
@@ -247,7 +254,7 @@ BROKEN = [
      ["red_flags.yml", "'breathing'", "level", "unknown triage level 'urgent'"]),
     ("red_flags.yml", lambda d: d["red_flags"][0].update(when=[]),
      ["red_flags.yml", "'breathing'", "when", "Shorter than minimum"]),
-    ("red_flags.yml", lambda d: d["red_flags"][0]["when"][0].update(count_at_least=2),
+    ("red_flags.yml", lambda d: d["red_flags"][0]["when"][0]["all"][0].update(count_at_least=2),
      ["red_flags.yml", "'breathing'", "exactly one of"]),
     ("red_flags.yml", lambda d: next(f for f in d["red_flags"] if f["id"] == "stiffness")["when"][0].update(
         question="duration", count_at_least=2) or
@@ -261,7 +268,7 @@ BROKEN = [
      ["triage_levels.yml", "'emergency_ambulance'", "calls.0.number", "digits only"]),
     ("triage_levels.yml", lambda d: d["triage_levels"][0].pop("calls"),
      ["triage_levels.yml", "'emergency_ambulance'", "calls", "needs the numbers to call"]),
-    ("conditions.yml", lambda d: d["conditions"][0]["unless"][0].update(question="warnings"),
+    ("conditions.yml", lambda d: d["conditions"][0]["unless"][0]["all"][0].update(question="warnings"),
      ["conditions.yml", "'benign_fasciculation_syndrome'", "unless.0", "unknown question 'warnings'"]),
     ("sources.yml", lambda d: d["sources"][0].update(reviewed="last week"),
      ["sources.yml", "'nhs-twitching'", "reviewed", "date"]),
@@ -311,7 +318,8 @@ BROKEN = [
      ["questions.yml", "'sleep'", "reasons", "a reason for 'stress', which this option does not weight"]),
     ("questions.yml", lambda d: question(d, "other_signs").pop("must_answer"),
      ["questions.yml", "'other_signs'", "must_answer", "cannot be skipped"]),
-    ("questions.yml", lambda d: d["questions"].insert(2, d["questions"].pop(1)),
+    ("questions.yml", lambda d: d["questions"].insert(
+        d["questions"].index(question(d, "warning_signs")), d["questions"].pop(d["questions"].index(question(d, "other_signs")))),
      ["questions.yml", "first questions must be warning_signs, other_signs"]),
     ("triggers.yml", lambda d: d["triggers"][0].update(sources=["overview-article"]),
      ["triggers.yml", "'fatigue'", "sources", "cites only background reading"]),

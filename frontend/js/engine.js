@@ -35,6 +35,15 @@ export function anyHolds(rule, answers) {
   return rule.some((entry) => entryHolds(entry, answers));
 }
 
+/** The ids of the questions to ask, in order, for the answers given so far (spec-v3 section 2.1): those whose
+ * `ask_when` holds (absent: always). `optional = true` gives instead the optional ones, offered after the result.
+ * As api/engine.py's asked_questions. */
+export function askedQuestions(content, answers, optional = false) {
+  return content.questionnaire.questions
+    .filter((q) => Boolean(q.optional) === optional && (!q.ask_when || anyHolds(q.ask_when, answers)))
+    .map((q) => q.id);
+}
+
 /** The look-ups the steps share, built once per bundle where it is kept (else on each call that needs them). */
 export function buildIndex(content) {
   const tips = new Map();
