@@ -13,7 +13,8 @@ from .content_schemas import RULES_GRAMMAR
 
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
 FILE_NAMES = ("meta.yml", "sources.yml", "triage_levels.yml", "red_flags.yml", "questions.yml", "triggers.yml",
-              "conditions.yml", "tips.yml", "cautions.yml", "guide.yml", "faq.yml", "ui.yml", "diary.yml")
+              "conditions.yml", "tips.yml", "cautions.yml", "guide.yml", "faq.yml", "ui.yml", "diary.yml",
+              "regions.yml")
 CHECKING_CODE = [Path(__file__), Path(__file__).with_name("content_schemas.py"), Path(__file__).with_name("contract.py")]
 VALIDATED_DIR = ".validated"
 MIN_TIPS_PER_TRIGGER = 3  # the product promises at least three things to try for each trigger
@@ -230,6 +231,7 @@ class _Checker:
         self.diary_habits_fit_the_questionnaire()
         self.words_agree_on_placeholders()
         self.calls_match_the_advice()
+        self.regions()
         self.doctor_questions()
         for n, question in enumerate(parts["questions"]):
             if question["id"] in contract.SAFETY_QUESTIONS and "must_answer" not in question:
@@ -277,6 +279,33 @@ class _Checker:
                             self.fail(file_name, kind, n, item["id"], f"{field}.{t}",
                                       f"tests the follow-up '{follow_up}' without its parent question "
                                       f"'{parent[follow_up]}' in the same `all`")
+
+    def regions(self):
+        """Spec-v3 section 3.3: every number names known sources; a region's health line is never one of its
+        emergency numbers; 111 is a health line only in GB (in New Zealand it is the emergency number)."""
+        regions = self.parts["regions"]
+        known = {s["id"] for s in self.parts["sources"]}
+        seen = set()
+        for n, country in enumerate(regions["countries"]):
+            if country["id"] in seen:
+                self.fail("regions.yml", "countries", n, country["id"], "id", "this id is used twice")
+            seen.add(country["id"])
+            emergency = {number["number"] for number in country["emergency"]}
+            line = country.get("health_line")
+            for field, number in [*(("emergency", e) for e in country["emergency"]), *([("health_line", line)] if line else [])]:
+                for source in number["sources"]:
+                    if source not in known:
+                        self.fail("regions.yml", "countries", n, country["id"], field, f"unknown source '{source}'")
+            if line and line["number"] in emergency:
+                self.fail("regions.yml", "countries", n, country["id"], "health_line",
+                          f"'{line['number']}' is also an emergency number here")
+            if line and line["number"] == "111" and country["id"] != "GB":
+                self.fail("regions.yml", "countries", n, country["id"], "health_line",
+                          "111 is a health line only in GB (in New Zealand it is the emergency number)")
+        for number in regions["fallback"]["emergency"]:
+            for source in number["sources"]:
+                if source not in known:
+                    self.problems.append(f"regions.yml: fallback, number {number['number']}: unknown source '{source}'")
 
     def questions_keep_contract(self):
         for n, question in enumerate(self.parts["questions"]):
@@ -401,6 +430,7 @@ def build_bundle(parts, lang, languages):
         "sources": parts["sources"],
         "diary": {"habits": parts["diary"]["habits"]},
         "ui": {**parts["ui"], **parts["diary"]["words"]},  # the diary's words beside the app's, one table
+        "regions": parts["regions"],  # numbers by where the person is (spec-v3 section 3)
     }
     canonical = json.dumps(bundle, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return {"version": hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16], **bundle}

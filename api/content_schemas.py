@@ -325,6 +325,32 @@ def file_schema(key, item_schema, minimum=1):
     )(unknown=RAISE)
 
 
+class RegionNumberSchema(Strict):
+    """A number to call where the person is (spec-v3 section 3)."""
+    number = fields.String(required=True, validate=validate.Regexp(r"^[0-9]{3,12}$", error="digits only"))
+    name = prose(required=True)
+    sources = source_ids()
+    reviewed = fields.String(required=True, validate=DATE)
+    unconfirmed = fields.Boolean(validate=validate.Equal(True))  # not confirmed from an official page: never a button
+
+
+class CountrySchema(Strict):
+    id = fields.String(required=True, validate=validate.Regexp(r"^[A-Z]{2}$", error="must be an ISO 3166-1 "
+                                                                                      "alpha-2 code, like NZ"))
+    name = prose(required=True)
+    emergency = fields.List(fields.Nested(RegionNumberSchema), required=True, validate=validate.Length(min=1))
+    health_line = fields.Nested(RegionNumberSchema)
+
+
+class RegionFallbackSchema(Strict):
+    emergency = fields.List(fields.Nested(RegionNumberSchema), required=True, validate=validate.Length(min=1))
+
+
+class RegionsSchema(Strict):
+    countries = fields.List(fields.Nested(CountrySchema), required=True, validate=validate.Length(min=1))
+    fallback = fields.Nested(RegionFallbackSchema, required=True)
+
+
 # file name -> (top-level key or None for a plain mapping, schema)
 FILES = {
     "meta.yml": (None, MetaSchema()),
@@ -340,4 +366,5 @@ FILES = {
     "faq.yml": ("faq", file_schema("faq", FaqSchema)),
     "ui.yml": ("ui", UiSchema()),
     "diary.yml": (None, DiarySchema()),
+    "regions.yml": (None, RegionsSchema()),
 }

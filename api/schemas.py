@@ -361,6 +361,34 @@ WORD = {"oneOf": [
      "properties": {form: {"type": "string", "minLength": 1} for form in c.PLURAL_FORMS}}]}
 
 
+RegionNumber = documented(c.RegionNumberSchema, "RegionNumber", {
+    "number": ("The number to dial, digits only.", "111"),
+    "name": ("What the number reaches, in the reader's language.", "Emergency services"),
+    "sources": SOURCES,
+    "reviewed": ("When the number was last checked against its sources.", "2026-12-06"),
+    "unconfirmed": ("True when no official page confirms the number: show it as words, never as a call button.", True),
+})
+Country = documented(c.CountrySchema, "Region", {
+    "id": ("The ISO 3166-1 alpha-2 code.", "NZ"),
+    "name": ("The region's name, in the reader's language.", "New Zealand"),
+    "emergency": ("The emergency numbers, the first one first.", [
+        {"number": "111", "name": "Emergency services", "sources": ["stjohn-nz-seizures"], "reviewed": "2026-12-06"}]),
+    "health_line": ("The urgent, non-emergency health line, where there is a national one. 111 is one only in GB.",
+                    {"number": "0800611116", "name": "Healthline (0800 611 116)", "sources": ["health-nz-healthline"],
+                     "reviewed": "2026-12-06"}),
+}, nested={c.RegionNumberSchema: RegionNumber})
+RegionFallback = documented(c.RegionFallbackSchema, "RegionFallback", {
+    "emergency": ("For a region the content does not list: after the words \"Call your local emergency number\", "
+                  "112 and 911 (most mobile phones connect them anywhere), then 999, 000 and 111 (New Zealand: emergency).",
+                  [{"number": "112", "name": "Most mobile phones, in most countries", "sources": ["eena-112"],
+                    "reviewed": "2026-12-06"}]),
+}, nested={c.RegionNumberSchema: RegionNumber})
+Regions = documented(c.RegionsSchema, "Regions", {
+    "countries": ("Each region the content knows, with its numbers.", None),
+    "fallback": ("The numbers for an unknown region.", None),
+}, nested={c.CountrySchema: Country, c.RegionFallbackSchema: RegionFallback})
+
+
 LANGUAGE = Response.from_dict({
     "id": always(fields.String, "The language code, for `?lang=`.", example="es"),
     "name": always(fields.String, "The language's name in that language, for a language menu.", example="Español"),
@@ -400,7 +428,8 @@ class ContentBundleSchema(Response):
         {"habits": always(fields.List, "The habits, in check-in order.", fields.Nested(Habit))}, name="DiaryBody"))
     ui = always(fields.Dict, "Every other word the app shows, by stable key (`{name}` marks a value to fill in).",
                 keys=fields.String(), values=fields.Raw(metadata=WORD), example={"home.start": "Start the check"})
-
+    regions = always(fields.Nested, "Numbers to call by where the person is, never by language (spec-v3 section 3).",
+                     Regions)
 
 def _part(name, keys, description):
     """A part of the bundle: the same fields as ContentBundle, fewer of them."""

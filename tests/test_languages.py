@@ -133,6 +133,8 @@ def test_spanish_reads_fairly_easy():
                     "autolimitada, cuya etiología permanece indeterminada en numerosos pacientes."]) < 40
     assert inflesz(spanish_texts()) >= 65
     for file_name in FILE_NAMES:
+        if file_name == "regions.yml":
+            continue  # names of countries and services ("Nueva Zelanda"), no sentences to score; counted in the whole
         assert inflesz(spanish_texts(file_name)) >= 65, file_name
 
 

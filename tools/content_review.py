@@ -21,6 +21,10 @@ def due(bundle, today):
     """(kind, id, reviewed) for every item with a review date older than MAX_AGE_DAYS, oldest first."""
     items = [(kind, item["id"], item["reviewed"]) for kind in KINDS for item in bundle.get(kind, ()) if "reviewed" in item]
     items += [("guide", s["id"], s["reviewed"]) for s in bundle["guide"]["sections"] if "reviewed" in s]
+    regions = bundle["regions"]
+    items += [("regions", f"{country['id']} {number['number']}", number["reviewed"]) for country in regions["countries"]
+              for number in [*country["emergency"], *([country["health_line"]] if "health_line" in country else [])]]
+    items += [("regions", f"fallback {number['number']}", number["reviewed"]) for number in regions["fallback"]["emergency"]]
     limit = today - datetime.timedelta(days=MAX_AGE_DAYS)
     return sorted((i for i in items if datetime.date.fromisoformat(i[2]) < limit), key=lambda i: i[2])
 
