@@ -1,22 +1,31 @@
 """Load the content files, check them and their cross-references, and build the content bundle.
 
-Checking costs more than the rest of a cold start, so a bundle that passed every check is kept in
-`content/.validated/` under a hash of the content files and of the checking code: the next process
-with the very same files and checks reads that JSON instead. Any change to either checks again.
+Checking costs more than the rest of a cold start, so the bundles that passed every check are kept in a cache
+folder outside the source tree (`build/content-cache/`, or `$TWITCH_CONTENT_CACHE`) under a hash of the content
+files, of the code that checks them and of the libraries it uses: the next process with the very same files,
+checks and libraries reads that JSON instead. Any change to any of them checks again.
 """
 import hashlib
 import json
+import os
+import platform
+from importlib import metadata
 from pathlib import Path
 
 from . import contract, translations
 from .content_schemas import RULES_GRAMMAR
 
-CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT_DIR = ROOT / "content"
+CACHE_DIR = ROOT / "build" / "content-cache"  # where checked bundles are kept, unless $TWITCH_CONTENT_CACHE says
+KEPT_BUNDLES = 8  # the cache keeps the newest few (a test's changed copies beside the real content)
 FILE_NAMES = ("meta.yml", "sources.yml", "triage_levels.yml", "red_flags.yml", "questions.yml", "triggers.yml",
               "conditions.yml", "tips.yml", "cautions.yml", "guide.yml", "faq.yml", "ui.yml", "diary.yml",
               "regions.yml")
-CHECKING_CODE = [Path(__file__), Path(__file__).with_name("content_schemas.py"), Path(__file__).with_name("contract.py")]
-VALIDATED_DIR = ".validated"
+# Everything that decides whether content passes and what its bundle holds: a change to any of it checks again.
+CHECKING_CODE = [Path(__file__).with_name(name) for name in
+                 ("content.py", "content_schemas.py", "contract.py", "translations.py")]
+CHECKING_LIBRARIES = ("marshmallow", "PyYAML")
 MIN_TIPS_PER_TRIGGER = 3  # the product promises at least three things to try for each trigger
 MAX_WEAK_WEIGHT = 2  # a link the content itself calls weak must not outrank well-sourced ones
 
@@ -463,9 +472,11 @@ def _texts(directory):
 
 
 def _fingerprint(texts):
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(platform.python_version().encode())
+    for library in CHECKING_LIBRARIES:
+        digest.update(f"\0{library}=={metadata.version(library)}".encode())
     for code in CHECKING_CODE:
-        digest.update(code.read_bytes())
+        digest.update(b"\0" + code.read_bytes())
     for file_name, text in texts.items():
         digest.update(file_name.encode() + b"\0" + text.encode("utf-8") + b"\0")
     return digest.hexdigest()[:32]
@@ -495,27 +506,37 @@ def with_page_languages(sources, english, lang, source_lang):
             for source, original in zip(sources, english)]
 
 
-def _remember(folder, name, bundle):
-    """Keep a checked bundle for the next process; skipped where the disk is read-only (Lambda)."""
+def cache_dir():
+    """Where checked bundles are kept: $TWITCH_CONTENT_CACHE, else build/content-cache/ (never the content folder)."""
+    return Path(os.environ.get("TWITCH_CONTENT_CACHE") or CACHE_DIR)
+
+
+def _remember(path, bundles):
+    """Keep checked bundles for the next process, the newest few only; skipped where the disk is read-only."""
     try:
-        folder.mkdir(exist_ok=True)
-        for old in folder.glob("*.json"):
-            old.unlink()
-        (folder / name).write_text(json.dumps(bundle, ensure_ascii=False), encoding="utf-8")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.stem}.{os.getpid()}.tmp")
+        partial.write_text(json.dumps(bundles, ensure_ascii=False), encoding="utf-8")
+        partial.replace(path)  # whole or not at all, for a process reading it at the same time
+        kept = sorted(path.parent.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in kept[KEPT_BUNDLES:]:
+            old.unlink(missing_ok=True)
     except OSError:
         pass
 
 
 def load_bundles(directory=CONTENT_DIR):
     """Every language's bundle, {lang: bundle}, the first the source: from every content file read and checked
-    (or the bundles these exact files passed with)."""
+    (or the bundles these exact files, checks and libraries passed with)."""
     directory = Path(directory)
     texts = _texts(directory)
-    validated = directory / VALIDATED_DIR / f"{_fingerprint(texts)}.json"
-    if validated.is_file():
-        return json.loads(validated.read_text(encoding="utf-8"))
+    kept = cache_dir() / f"{_fingerprint(texts)}.json"
+    try:
+        return json.loads(kept.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
     bundles = check_content(directory, texts)
-    _remember(validated.parent, validated.name, bundles)
+    _remember(kept, bundles)
     return bundles
 
 

@@ -356,12 +356,3 @@ def test_a_missing_file_names_the_file(content_copy):
 def test_every_content_file_has_a_schema():
     from api.content import FILE_NAMES
     assert list(FILES) == list(FILE_NAMES)
-
-
-def test_a_checked_bundle_is_reused_only_for_the_same_files(content_copy, content):
-    load_content(content_copy)
-    kept = list((content_copy / ".validated").glob("*.json"))
-    assert len(kept) == 1
-    rewrite(content_copy, "triggers.yml", lambda d: d["triggers"][0].pop("why"))
-    with pytest.raises(ContentError, match="why"):
-        load_content(content_copy)
