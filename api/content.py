@@ -9,6 +9,7 @@ import hashlib
 import json
 import os
 import platform
+from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
@@ -482,21 +483,53 @@ def _fingerprint(texts):
     return digest.hexdigest()[:32]
 
 
-def check_content(directory, texts):
-    """Parse and check every file, the references between them and every language; {lang: bundle}, or ContentError."""
+@dataclass
+class ContentFolder:
+    """A content folder read, each English file checked by its schema (`load`): what the tools and tests read."""
+
+    directory: Path
+    texts: dict  # every file's text, by its path in the folder: "tips.yml", "i18n/es/tips.yml"
+    files: dict  # the English files checked by their schemas, by file name
+
+    @property
+    def languages(self):
+        """Every language of the content, the source (English) first: [{id, name}]."""
+        return self.files["meta.yml"]["languages"]
+
+    def translation(self, lang, file_name):
+        """A language's texts for one file: {key: {from, text}} (an absent file is an empty one)."""
+        return _read_translation(lang, file_name, self.texts.get(translations.file_name_in(lang, file_name)))
+
+    def files_in(self, lang):
+        """Every file in `lang`: the English with each text replaced by the language's, checked again."""
+        if lang == self.languages[0]["id"]:
+            return self.files
+        return translated_files(self.texts, self.files, lang)
+
+
+def load(directory=CONTENT_DIR):
+    """Read a content folder and check each file by its schema (not yet the references between files: `check`)."""
+    directory = Path(directory)
+    return _folder(directory, _texts(directory))
+
+
+def _folder(directory, texts):
+    return ContentFolder(directory, texts, {name: _read(directory, name, texts[name]) for name in FILE_NAMES})
+
+
+def check(folder):
+    """Check every file, the references between them and every language; {lang: bundle}, or ContentError."""
     from .content_schemas import FILES
 
-    loaded = {file_name: _read(directory, file_name, texts[file_name]) for file_name in FILE_NAMES}
-    languages = loaded["meta.yml"]["languages"]
-    source = languages[0]["id"]  # the language the content is written in; the others translate it
+    source = folder.languages[0]["id"]  # the language the content is written in; the others translate it
     bundles = {}
-    for language in languages:
+    for language in folder.languages:
         lang = language["id"]
-        files = loaded if lang == source else translated_files(texts, loaded, lang)
+        files = folder.files_in(lang)
         parts = {FILES[name][0] or name.removesuffix(".yml"): _part(name, data) for name, data in files.items()}
-        parts["sources"] = with_page_languages(parts["sources"], loaded["sources.yml"]["sources"], lang, source)
+        parts["sources"] = with_page_languages(parts["sources"], folder.files["sources.yml"]["sources"], lang, source)
         _Checker(parts).run()
-        bundles[lang] = build_bundle(parts, lang, languages)
+        bundles[lang] = build_bundle(parts, lang, folder.languages)
     return bundles
 
 
@@ -535,7 +568,7 @@ def load_bundles(directory=CONTENT_DIR):
         return json.loads(kept.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         pass
-    bundles = check_content(directory, texts)
+    bundles = check(_folder(directory, texts))
     _remember(kept, bundles)
     return bundles
 

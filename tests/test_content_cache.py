@@ -32,7 +32,7 @@ def test_a_changed_file_is_checked_again(content_copy, cache):
 def test_a_change_to_the_checking_code_or_a_library_checks_again(content_copy, cache, monkeypatch, change):
     load_content(content_copy)
     checked = []
-    monkeypatch.setattr(content_module, "check_content", lambda *args: checked.append(args) or {"en": {}})
+    monkeypatch.setattr(content_module, "check", lambda *args: checked.append(args) or {"en": {}})
     load_content(content_copy)
     assert checked == []  # the same files, code and libraries: the kept bundles
     if change == "translations.py":

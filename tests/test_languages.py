@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from api import engine, translations
-from api.content import CONTENT_DIR, FILE_NAMES, ContentError, load_bundles
+from api.content import CONTENT_DIR, FILE_NAMES, ContentError, load, load_bundles
 from readability import english_words, inflesz
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,12 +39,10 @@ def blanked(file_name, data):
 
 
 def test_every_language_has_the_same_ids_weights_and_rules():
-    from api import content as content_module
-
-    texts = content_module._texts(CONTENT_DIR)
-    english = i18n.english_files(CONTENT_DIR)
-    for lang in i18n.languages(CONTENT_DIR):
-        translated = content_module.translated_files(texts, english, lang)
+    folder = load()
+    english = folder.files
+    for lang in i18n.languages(folder):
+        translated = folder.files_in(lang)
         for file_name in FILE_NAMES:
             assert blanked(file_name, translated[file_name]) == blanked(file_name, english[file_name]), file_name
         assert translated["questions.yml"] != english["questions.yml"]  # the texts did change
@@ -52,10 +50,10 @@ def test_every_language_has_the_same_ids_weights_and_rules():
 
 def test_every_text_is_translated_and_none_is_stale():
     """Fails when the English changed since a translation was made: `make i18n-status` lists what to re-read."""
-    files = i18n.english_files(CONTENT_DIR)
-    for lang in i18n.languages(CONTENT_DIR):
-        for file_name, data in files.items():
-            translation = i18n.read_translation(CONTENT_DIR, lang, file_name)
+    folder = load()
+    for lang in i18n.languages(folder):
+        for file_name, data in folder.files.items():
+            translation = folder.translation(lang, file_name)
             assert translations.missing(file_name, data, translation) == [], (lang, file_name)
             assert translations.stale(file_name, data, translation) == [], \
                 f"{lang}/{file_name}: English changed since translated; run make i18n-status"
@@ -108,10 +106,8 @@ def test_a_key_the_english_lacks_stops_the_load(content_copy):
 def spanish_texts(*file_names):
     """Every Spanish text of these content files (all of them when none is named), plural forms and calls' places
     as texts of their own."""
-    from api import content as content_module
-
-    english = i18n.english_files(CONTENT_DIR)
-    spanish = content_module.translated_files(content_module._texts(CONTENT_DIR), english, "es")
+    folder = load()
+    english, spanish = folder.files, folder.files_in("es")
     texts = []
     for file_name in file_names or FILE_NAMES:
         in_english = translations.texts(file_name, english[file_name])  # once a file, not once a text

@@ -12,38 +12,26 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from api import content as content_module  # noqa: E402
 from api import translations  # noqa: E402
-from api.content import CONTENT_DIR, FILE_NAMES  # noqa: E402
-
-
-def english_files(directory):
-    texts = content_module._texts(directory)
-    return {name: content_module._read(directory, name, texts[name]) for name in FILE_NAMES}
+from api.content import CONTENT_DIR, load  # noqa: E402
 
 
 def translation_path(directory, lang, file_name):
     return directory / translations.file_name_in(lang, file_name)
 
 
-def read_translation(directory, lang, file_name):
-    path = translation_path(directory, lang, file_name)
-    text = path.read_text(encoding="utf-8") if path.is_file() else None
-    return content_module._read_translation(lang, file_name, text)
+def languages(folder):
+    """The languages that translate the content (the source, English, aside)."""
+    return [language["id"] for language in folder.languages[1:]]
 
 
-def languages(directory):
-    meta = english_files(directory)["meta.yml"]
-    return [language["id"] for language in meta["languages"][1:]]
-
-
-def status(directory, langs):
+def status(folder, langs):
     """Print each missing and stale text with its English; the number of them."""
-    files = english_files(directory)
+    files = folder.files
     count = 0
     for lang in langs:
         for file_name, data in files.items():
-            translation = read_translation(directory, lang, file_name)
+            translation = folder.translation(lang, file_name)
             for label, found in (("missing", translations.missing(file_name, data, translation)),
                                  ("stale", translations.stale(file_name, data, translation))):
                 for key, english in found:
@@ -61,12 +49,13 @@ def _comment(value):
     return "".join(f"  # {line}\n" for line in text.splitlines() or [""])
 
 
-def add(directory, lang):
+def add(folder, lang):
     """Append every missing key to the language's files, with an empty text and the English as a comment."""
     import yaml
 
-    for file_name, data in english_files(directory).items():
-        translation = read_translation(directory, lang, file_name)
+    directory = folder.directory
+    for file_name, data in folder.files.items():
+        translation = folder.translation(lang, file_name)
         needed = [(key, english) for key, english in translations.missing(file_name, data, translation)
                   if key not in translation]  # a key there with no text yet is the translator's to fill
         if not needed:
@@ -84,15 +73,14 @@ def add(directory, lang):
         print(f"{path.relative_to(directory.parent)}: {len(needed)} keys added")
 
 
-def stamp(directory, lang, keys):
+def stamp(folder, lang, keys):
     """Record the English's current hash, and show it as the comment, for these keys (after re-reading each
     translation against it)."""
     import re
 
-    files = english_files(directory)
-    for file_name, data in files.items():
+    for file_name, data in folder.files.items():
         english = translations.texts(file_name, data)
-        path = translation_path(directory, lang, file_name)
+        path = translation_path(folder.directory, lang, file_name)
         if not path.is_file():
             continue
         text = path.read_text(encoding="utf-8")
@@ -106,16 +94,16 @@ def stamp(directory, lang, keys):
         path.write_text(text, encoding="utf-8")
 
 
-def check(directory, lang, file_names):
+def check(folder, lang, file_names):
     """What stops these files loading in `lang`, what is stale, their Spanish readability and English words left."""
     sys.path.insert(0, str(ROOT / "tests"))
     from readability import english_words, inflesz
 
-    files = english_files(directory)
+    files = folder.files
     bad = 0
     for file_name in file_names:
         file_name = Path(file_name).name
-        translation = read_translation(directory, lang, file_name)
+        translation = folder.translation(lang, file_name)
         _data, problems = translations.translate(file_name, files[file_name], translation, lang)
         done = [entry["text"] for entry in translation.values() if isinstance(entry, dict) and entry.get("text")]
         flat = [t for text in done for t in (text.values() if isinstance(text, dict) else [text])
@@ -139,16 +127,17 @@ def main(argv=None):
     parser.add_argument("keys", nargs="*")
     parser.add_argument("--content-dir", type=Path, default=CONTENT_DIR)
     args = parser.parse_args(argv)
+    folder = load(args.content_dir)
     if args.command == "status":
-        return 1 if status(args.content_dir, [args.lang] if args.lang else languages(args.content_dir)) else 0
+        return 1 if status(folder, [args.lang] if args.lang else languages(folder)) else 0
     if not args.lang:
         parser.error("name the language, like es")
     if args.command == "check":
-        return 1 if check(args.content_dir, args.lang, args.keys) else 0
+        return 1 if check(folder, args.lang, args.keys) else 0
     if args.command == "add":
-        add(args.content_dir, args.lang)
+        add(folder, args.lang)
     else:
-        stamp(args.content_dir, args.lang, args.keys)
+        stamp(folder, args.lang, args.keys)
     return 0
 
 
