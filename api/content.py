@@ -14,15 +14,13 @@ from importlib import metadata
 from pathlib import Path
 
 from . import contract, translations
-from .content_schemas import RULES_GRAMMAR
+from .content_schemas import FILES, KINDS, RULES_GRAMMAR
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT_DIR = ROOT / "content"
 CACHE_DIR = ROOT / "build" / "content-cache"  # where checked bundles are kept, unless $TWITCH_CONTENT_CACHE says
 KEPT_BUNDLES = 8  # the cache keeps the newest few (a test's changed copies beside the real content)
-FILE_NAMES = ("meta.yml", "sources.yml", "triage_levels.yml", "red_flags.yml", "questions.yml", "triggers.yml",
-              "conditions.yml", "tips.yml", "cautions.yml", "guide.yml", "faq.yml", "ui.yml", "diary.yml",
-              "regions.yml")
+FILE_NAMES = tuple(FILES)  # every content file, in the order they are read
 # Everything that decides whether content passes and what its bundle holds: a change to any of it checks again.
 CHECKING_CODE = [Path(__file__).with_name(name) for name in
                  ("content.py", "content_schemas.py", "contract.py", "translations.py")]
@@ -90,8 +88,6 @@ def _load(file_name, raw, shown_as):
     """The file's data checked by its schema, or ContentError naming each field."""
     from marshmallow import ValidationError
 
-    from .content_schemas import FILES
-
     try:
         return FILES[file_name][1].load(raw)
     except ValidationError as error:
@@ -100,8 +96,6 @@ def _load(file_name, raw, shown_as):
 
 
 def _part(file_name, data):
-    from .content_schemas import FILES
-
     key = FILES[file_name][0]
     return data[key] if key else data
 
@@ -147,37 +141,47 @@ class _Checker:
     def fail(self, file_name, kind, index, item_id, field, message):
         self.problems.append(f"{file_name}: {kind}[{index}] (id '{item_id}'), field {field}: {message}")
 
-    def unique_ids(self, file_name, kind):
+    def unique_ids(self, kind):
         seen = set()
-        for n, item in enumerate(self.parts[kind]):
+        for n, item in enumerate(self.parts[kind.name]):
             if item["id"] in seen:
-                self.fail(file_name, kind, n, item["id"], "id", "this id is used twice")
+                self.fail(kind.file, kind.name, n, item["id"], "id", "this id is used twice")
             seen.add(item["id"])
 
-    def stable_ids(self, file_name, kind, required):
-        present = {item["id"] for item in self.parts[kind]}
-        for missing in [i for i in required if i not in present]:
-            self.problems.append(f"{file_name}: {kind}: the stable id '{missing}' of the public contract is missing")
+    def stable_ids(self, kind):
+        present = {item["id"] for item in self.parts[kind.name]}
+        for missing in [i for i in kind.stable if i not in present]:
+            self.problems.append(f"{kind.file}: {kind.name}: the stable id '{missing}' of the public contract is missing")
 
-    def sources(self, file_name, kind):
+    def sources(self, kind):
         known = {s["id"]: s for s in self.parts["sources"]}
-        for n, item in enumerate(self.parts[kind]):
+        for n, item in enumerate(self.parts[kind.name]):
             for source in item["sources"]:
                 if source not in known:
-                    self.fail(file_name, kind, n, item["id"], "sources", f"unknown source '{source}'")
+                    self.fail(kind.file, kind.name, n, item["id"], "sources", f"unknown source '{source}'")
             if all(known.get(source, {}).get("background") for source in item["sources"]):
-                self.fail(file_name, kind, n, item["id"], "sources",
+                self.fail(kind.file, kind.name, n, item["id"], "sources",
                           "cites only background reading: name a source that says it")
 
-    def answer_tests(self, file_name, kind, field):
+    def references(self, kind, field, target_kind):
+        """Each id the field names (one id or a list) is an item of the target kind."""
+        known = {item["id"] for item in self.parts[target_kind]}
+        for n, item in enumerate(self.parts[kind.name]):
+            named = item.get(field, [])
+            for target in [named] if isinstance(named, str) else named:
+                if target not in known:
+                    self.fail(kind.file, kind.name, n, item["id"], field,
+                              f"unknown {target_kind[:-1].replace('_', ' ')} '{target}'")
+
+    def answer_tests(self, kind, field):
         """Every test of a rule names a known question and its options; `all` entries are checked test by test."""
         questions = {q["id"]: q for q in self.parts["questions"]}
-        for n, item in enumerate(self.parts[kind]):
+        for n, item in enumerate(self.parts[kind.name]):
             for t, entry in enumerate(item.get(field, ())):
                 tests = [(f"{field}.{t}.all.{k}", test) for k, test in enumerate(entry["all"])] if "all" in entry \
                     else [(f"{field}.{t}", entry)]
                 for where, test in tests:
-                    self.answer_test(file_name, kind, n, item["id"], where, test, questions)
+                    self.answer_test(kind.file, kind.name, n, item["id"], where, test, questions)
 
     def answer_test(self, file_name, kind, n, item_id, where, test, questions):
         question = questions.get(test["question"])
@@ -194,66 +198,44 @@ class _Checker:
                       f"count_at_least needs a multi question, '{question['id']}' is single")
 
     def run(self):
-        parts = self.parts
-        for file_name, kind in (("questions.yml", "questions"), ("triggers.yml", "triggers"),
-                                ("conditions.yml", "conditions"), ("red_flags.yml", "red_flags"),
-                                ("triage_levels.yml", "triage_levels"), ("tips.yml", "tips"),
-                                ("cautions.yml", "cautions"), ("guide.yml", "sections"), ("faq.yml", "faq"),
-                                ("sources.yml", "sources")):
-            self.unique_ids(file_name, kind)
-            if kind != "sources":
-                self.sources(file_name, kind)
-        self.stable_ids("triggers.yml", "triggers", contract.TRIGGERS)
-        self.stable_ids("conditions.yml", "conditions", contract.CONDITIONS)
-        self.stable_ids("red_flags.yml", "red_flags", contract.RED_FLAGS)
-        self.stable_ids("triage_levels.yml", "triage_levels", contract.TRIAGE_LEVELS)
-        self.stable_ids("questions.yml", "questions", contract.QUESTIONS)
-        self.questions_keep_contract()
-        self.weights_name_known_items()
-        self.answer_tests("red_flags.yml", "red_flags", "when")
-        self.answer_tests("triggers.yml", "triggers", "when")
-        self.answer_tests("conditions.yml", "conditions", "when")
-        self.answer_tests("conditions.yml", "conditions", "unless")
-        self.answer_tests("cautions.yml", "cautions", "when")
-        self.answer_tests("tips.yml", "tips", "hide_when")
-        self.answer_tests("tips.yml", "tips", "first_when")
-        self.answer_tests("questions.yml", "questions", "ask_when")
-        self.follow_ups()
-        self.known_ids("tips.yml", "tips", "cautions", "cautions")
-        self.known_ids("triage_levels.yml", "triage_levels", "cautions", "cautions")
-        self.weak_links_weigh_little()
-        levels = {lv["id"] for lv in parts["triage_levels"]}
-        triggers = {t["id"] for t in parts["triggers"]}
-        for n, flag in enumerate(parts["red_flags"]):
-            if flag["level"] not in levels:
-                self.fail("red_flags.yml", "red_flags", n, flag["id"], "level", f"unknown triage level '{flag['level']}'")
-            if flag.get("first_trigger", next(iter(triggers))) not in triggers:
-                self.fail("red_flags.yml", "red_flags", n, flag["id"], "first_trigger",
-                          f"unknown trigger '{flag['first_trigger']}'")
-        for n, tip in enumerate(parts["tips"]):
-            if tip["trigger"] not in triggers:
-                self.fail("tips.yml", "tips", n, tip["id"], "trigger", f"unknown trigger '{tip['trigger']}'")
-        for n, trigger in enumerate(parts["triggers"]):
-            count = sum(tip["trigger"] == trigger["id"] for tip in parts["tips"])
+        """The generic checks of every kind (from the table of kinds), then the product's rules."""
+        for kind in KINDS:
+            self.unique_ids(kind)
+            if kind.name != "sources":
+                self.sources(kind)
+            self.stable_ids(kind)
+            for field in kind.rules:
+                self.answer_tests(kind, field)
+            for field, target_kind in kind.references:
+                self.references(kind, field, target_kind)
+        for rule in (self.questions_keep_contract, self.weights_name_known_items, self.follow_ups,
+                     self.weak_links_weigh_little, self.at_least_three_tips_per_trigger,
+                     self.diary_habits_fit_the_questionnaire, self.words_agree_on_placeholders,
+                     self.calls_match_the_advice, self.regions, self.doctor_questions,
+                     self.safety_questions_cannot_be_skipped, self.safety_questions_come_first):
+            rule()
+        if self.problems:
+            raise ContentError("\n".join(self.problems))
+
+    def at_least_three_tips_per_trigger(self):
+        for n, trigger in enumerate(self.parts["triggers"]):
+            count = sum(tip["trigger"] == trigger["id"] for tip in self.parts["tips"])
             if count < MIN_TIPS_PER_TRIGGER:
                 self.fail("triggers.yml", "triggers", n, trigger["id"], "tips",
                           f"has {count} tips in tips.yml, needs at least {MIN_TIPS_PER_TRIGGER}")
-        self.diary_habits_fit_the_questionnaire()
-        self.words_agree_on_placeholders()
-        self.calls_match_the_advice()
-        self.regions()
-        self.doctor_questions()
-        for n, question in enumerate(parts["questions"]):
+
+    def safety_questions_cannot_be_skipped(self):
+        for n, question in enumerate(self.parts["questions"]):
             if question["id"] in contract.SAFETY_QUESTIONS and "must_answer" not in question:
                 self.fail("questions.yml", "questions", n, question["id"], "must_answer",
                           "a safety question cannot be skipped: say why an answer is needed")
-        asked_first = [q for q in parts["questions"] if "follows" not in q]  # follow-ups come right after their parent
+
+    def safety_questions_come_first(self):
+        asked_first = [q for q in self.parts["questions"] if "follows" not in q]  # follow-ups come after their parent
         first = tuple(q["id"] for q in asked_first[:len(contract.SAFETY_QUESTIONS)])
-        if parts["questions"] and first != contract.SAFETY_QUESTIONS:
+        if self.parts["questions"] and first != contract.SAFETY_QUESTIONS:
             self.problems.append(f"questions.yml: the first questions must be {', '.join(contract.SAFETY_QUESTIONS)}"
                                  f" in this order: warning signs are asked first")
-        if self.problems:
-            raise ContentError("\n".join(self.problems))
 
     def follow_ups(self):
         """Spec-v3 section 2.1: `ask_when` and `follows` name only earlier questions; a follow-up's options carry no
@@ -276,10 +258,7 @@ class _Checker:
                     if any(field in option for field in ("triggers", "conditions", "reason", "reasons")):
                         self.fail("questions.yml", "questions", n, question["id"], "options",
                                   f"option '{option['id']}' of a follow-up carries no weights or reasons")
-        for file_name, kind, field in (("red_flags.yml", "red_flags", "when"), ("triggers.yml", "triggers", "when"),
-                                       ("conditions.yml", "conditions", "when"), ("conditions.yml", "conditions", "unless"),
-                                       ("cautions.yml", "cautions", "when"), ("tips.yml", "tips", "hide_when"),
-                                       ("tips.yml", "tips", "first_when"), ("questions.yml", "questions", "ask_when")):
+        for file_name, kind, field in [(kind.file, kind.name, field) for kind in KINDS for field in kind.rules]:
             for n, item in enumerate(self.parts[kind]):
                 for t, entry in enumerate(item.get(field, ())):
                     tests = entry.get("all", [entry])
@@ -383,13 +362,6 @@ class _Checker:
             self.problems.append(f"guide.yml: sections: '{contract.DOCTOR_SECTION}' with questions_to_ask is missing:"
                                  " the diary's summary for a doctor prints them")
 
-    def known_ids(self, file_name, kind, field, target_kind):
-        known = {item["id"] for item in self.parts[target_kind]}
-        for n, item in enumerate(self.parts[kind]):
-            for target in item.get(field, ()):
-                if target not in known:
-                    self.fail(file_name, kind, n, item["id"], field, f"unknown {target_kind[:-1]} '{target}'")
-
     def weak_links_weigh_little(self):
         """A trigger marked `evidence: weak`, or a reason that calls its link weak, weighs at most MAX_WEAK_WEIGHT."""
         weak = {t["id"] for t in self.parts["triggers"] if t.get("evidence") == "weak"}
@@ -447,7 +419,7 @@ def build_bundle(parts, lang, languages):
 
 
 # The bundle in two parts for a quick first visit: what the check needs, then the reading and the diary's words.
-REST = ("guide", "faq", "sources", "diary")
+REST = (*(kind.bundle_key or kind.name for kind in KINDS if kind.part == "rest"), "diary")
 DIARY_WORDS = "diary."  # the diary's words come with the diary, in the second part
 BOTH = ("version", "lang")  # each part says which bundle it belongs to
 
@@ -519,7 +491,6 @@ def _folder(directory, texts):
 
 def check(folder):
     """Check every file, the references between them and every language; {lang: bundle}, or ContentError."""
-    from .content_schemas import FILES
 
     source = folder.languages[0]["id"]  # the language the content is written in; the others translate it
     bundles = {}

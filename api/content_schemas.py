@@ -1,5 +1,9 @@
 """Marshmallow schemas for the content files: each field's shape, checked on load."""
+from dataclasses import dataclass
+
 from marshmallow import RAISE, Schema, ValidationError, fields, validate, validates_schema
+
+from . import contract
 
 ID = validate.Regexp(r"^[a-z0-9][a-z0-9_]*$", error="must be lower-case letters, digits and _")
 SOURCE_ID = validate.Regexp(r"^[a-z0-9][a-z0-9-]*$", error="must be lower-case letters, digits and -")
@@ -351,19 +355,43 @@ class RegionsSchema(Strict):
     fallback = fields.Nested(RegionFallbackSchema, required=True)
 
 
-# file name -> (top-level key or None for a plain mapping, schema)
+@dataclass(frozen=True)
+class Kind:
+    """One kind of content item, and all that the generic checks (unique ids, references, sources, rules) and the
+    bundle need to know of it."""
+
+    name: str  # its key in its file and in the checked parts: `tips: [...]`
+    file: str  # content/<file>
+    item: type  # the schema of one item
+    rules: tuple = ()  # the fields that hold a rule on the answers (checked against the questionnaire)
+    references: tuple = ()  # (field, kind): the field names one id, or a list of ids, of that kind
+    part: str = "check"  # the bundle part it travels in: `check` (what a check needs) or `rest`
+    bundle_key: str = ""  # its key in the bundle, when not its name (`questionnaire`, `guide`)
+    stable: tuple = ()  # the ids the public contract promises (api/contract.py)
+
+
+KINDS = (
+    Kind("sources", "sources.yml", SourceSchema, part="rest"),
+    Kind("triage_levels", "triage_levels.yml", TriageLevelSchema, references=(("cautions", "cautions"),),
+         stable=contract.TRIAGE_LEVELS),
+    Kind("red_flags", "red_flags.yml", RedFlagSchema, rules=("when",),
+         references=(("level", "triage_levels"), ("first_trigger", "triggers")), stable=contract.RED_FLAGS),
+    Kind("questions", "questions.yml", QuestionSchema, rules=("ask_when",), bundle_key="questionnaire",
+         stable=tuple(contract.QUESTIONS)),
+    Kind("triggers", "triggers.yml", TriggerSchema, rules=("when",), stable=contract.TRIGGERS),
+    Kind("conditions", "conditions.yml", ConditionSchema, rules=("when", "unless"), stable=contract.CONDITIONS),
+    Kind("tips", "tips.yml", TipSchema, rules=("hide_when", "first_when"),
+         references=(("trigger", "triggers"), ("cautions", "cautions"))),
+    Kind("cautions", "cautions.yml", CautionSchema, rules=("when",)),
+    Kind("sections", "guide.yml", GuideSectionSchema, part="rest", bundle_key="guide"),
+    Kind("faq", "faq.yml", FaqSchema, part="rest"),
+)
+
+# file name -> (top-level key or None for a plain mapping, schema): every kind's file, and the files of one mapping
+# (the product's name and terms, the app's words, the diary, the regions).
 FILES = {
     "meta.yml": (None, MetaSchema()),
-    "sources.yml": ("sources", file_schema("sources", SourceSchema)),
-    "triage_levels.yml": ("triage_levels", file_schema("triage_levels", TriageLevelSchema)),
-    "red_flags.yml": ("red_flags", file_schema("red_flags", RedFlagSchema)),
-    "questions.yml": ("questions", file_schema("questions", QuestionSchema)),
-    "triggers.yml": ("triggers", file_schema("triggers", TriggerSchema)),
-    "conditions.yml": ("conditions", file_schema("conditions", ConditionSchema)),
-    "tips.yml": ("tips", file_schema("tips", TipSchema)),
-    "cautions.yml": ("cautions", file_schema("cautions", CautionSchema)),
-    "guide.yml": ("sections", file_schema("sections", GuideSectionSchema)),
-    "faq.yml": ("faq", file_schema("faq", FaqSchema)),
+    **{kind.file: (kind.name, file_schema(kind.name, kind.item)) for kind in KINDS},
     "ui.yml": ("ui", UiSchema()),
     "diary.yml": (None, DiarySchema()),
     "regions.yml": (None, RegionsSchema()),
