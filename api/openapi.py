@@ -25,7 +25,8 @@ The twitch trigger checker's content and assessment, for other apps.
 
 * **Stable ids**: question, option, trigger, condition, red flag and triage level ids are never renamed or removed
   within v1. New ids and new fields may be added: ignore what you do not know. Values that v1 may extend (ids in
-  paths, `Question.kind`, `Trigger.evidence`) are strings with their known values listed, never closed enums.
+  paths, the `lang` and `trigger` parameters, `Question.kind`, `Trigger.evidence`) are strings with their known
+  values listed (`x-extensible-enum`), never closed enums: one the content lacks gets 404 or 422 naming it.
 * **Versioning**: everything is under `/api/v1`. Within v1 changes are additions only (new routes, fields, ids,
   optional parameters); anything else would be a new `/api/v2`, with v1 kept running alongside. The content itself
   (wording, tips, weights) changes freely: its `version` says when. The changelog is on the docs page.
