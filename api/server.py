@@ -51,6 +51,23 @@ HEADER_LINE = re.compile(rb"(?P<name>" + TOKEN + rb"):(?P<value>[\t \x21-\x7e\x8
 DETAIL_LENGTH = 200  # waitress's messages can quote the request: no more of it than this goes back
 
 
+# waitress's header pattern backtracks only over a run of spaces or tabs before a value; without two of them in a
+# row, a tab or a folded line, each line has at most one space there, and the header lines go to waitress as they are.
+ROOM_TO_BACKTRACK = re.compile(rb"  |\t|\n ")
+
+
+def tight_header_lines(header):
+    """The header lines with no space around their values, folded lines joined (as waitress does); a line that
+    waitress's pattern would refuse is refused here, in time in proportion to its length."""
+    lines = []
+    for line in get_header_lines(header):
+        field = HEADER_LINE.fullmatch(line)
+        if not field:
+            raise ParsingError("Invalid header")
+        lines.append(field["name"] + b":" + field["value"].strip(b" \t") + b"\r\n")
+    return b"".join(lines)
+
+
 class GuardedParser(HTTPRequestParser):
     """waitress's request parser, behind checks that take time in proportion to the request (see above)."""
 
@@ -58,17 +75,12 @@ class GuardedParser(HTTPRequestParser):
 
     def parse_header(self, header_plus):
         first_line, _, header = header_plus.partition(b"\r\n")
-        first_line = first_line.rstrip()  # as waitress does
-        if not REQUEST_LINE.fullmatch(first_line):
+        if not REQUEST_LINE.fullmatch(first_line.rstrip()):  # rstrip: as waitress does
             raise ParsingError("The request line is not METHOD target HTTP/x.y.")
-        lines = [first_line]
-        for line in get_header_lines(header):  # folded lines joined, as waitress does
-            field = HEADER_LINE.fullmatch(line)
-            if not field:
-                raise ParsingError("Invalid header")
-            lines.append(field["name"] + b":" + field["value"].strip(b" \t"))
+        if ROOM_TO_BACKTRACK.search(header):
+            header_plus = first_line + b"\r\n" + tight_header_lines(header)
         try:
-            super().parse_header(b"\r\n".join(lines) + b"\r\n")
+            super().parse_header(header_plus)
         except TransferEncodingNotImplemented:
             self.refuse_framing("Transfer-Encoding", "Only the chunked transfer coding is accepted.")
         if "TRANSFER_ENCODING" in self.headers:  # waitress leaves it only on HTTP/1.0, where it has no meaning

@@ -17,6 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from waitress.adjustments import Adjustments
+from waitress.parser import HTTPRequestParser
 from waitress.rfc7230 import HEADER_FIELD_RE
 
 from api import create_app, server
@@ -219,3 +220,17 @@ def test_the_guard_accepts_exactly_the_header_lines_waitress_accepts(line):
     if guarded:
         assert guarded["name"] == waitress_field["name"]
         assert guarded["value"].strip(b" \t") == waitress_field["value"].strip(b" \t")
+
+
+def parsed(parser_class, raw):
+    parser = parser_class(Adjustments())
+    while raw and not parser.completed:
+        raw = raw[parser.received(raw):]
+    return (parser.error.code, None) if parser.error else (None, parser.headers)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=" \t:aB-\x01\x80", max_size=12), max_size=6))
+def test_the_guard_reads_headers_as_waitress_does(lines):
+    raw = b"\r\n".join([b"GET / HTTP/1.1", *(line.encode("latin-1") for line in lines), b"", b""])
+    assert parsed(server.GuardedParser, raw) == parsed(HTTPRequestParser, raw)
