@@ -88,6 +88,12 @@ class GuardedParser(HTTPRequestParser):
         if self.chunked and "CONTENT_LENGTH" in self.headers:
             self.refuse_framing("Transfer-Encoding", "Send Content-Length or Transfer-Encoding, not both.")
 
+    def received(self, data):
+        consumed = super().received(data)
+        if self.error:
+            self.expect_continue = False  # no "100 Continue" inviting a body that is refused already
+        return consumed
+
     def refuse_framing(self, field, message):
         self.problem_field = field
         raise ParsingError(message)  # waitress answers it with a 400 and closes the connection
