@@ -12,9 +12,10 @@ Hostile requests. waitress parses every request in its one I/O thread, with two 
 quadratically on some input they are given: its header-line pattern on a value after many spaces (8,000 spaces
 take over a second, 128,000 several minutes) and its request-line pattern on a line that almost parses (worse
 still). While one runs, no other client is served, and the GIL is held. So `GuardedParser` checks the request line
-and every header line first with patterns that cannot backtrack (one character class each, anchored), refuses what
-fails them, and hands waitress the lines with the space around each value taken off, on which its patterns match
-at once. Nothing waitress accepts is refused, apart from a request line with no `HTTP/x.y`.
+first with a pattern that cannot backtrack (one character class a part, anchored) and refuses what fails it; and
+when the header lines leave that room (two spaces in a row, a tab, a folded line), it checks each the same way and
+hands waitress the lines with the space around each value taken off, on which waitress's pattern matches at once.
+Nothing waitress accepts is refused, apart from a request line with no `HTTP/x.y`.
 
 Bodies and framing. The app takes bodies of at most `MAX_CONTENT_LENGTH` bytes; waitress would read and spool up
 to 1 GiB before the app could say 413, so the server refuses a larger `Content-Length` before reading the body, and
