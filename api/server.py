@@ -12,9 +12,10 @@ Hostile requests. waitress parses every request in its one I/O thread, with two 
 quadratically on some input they are given: its header-line pattern on a value after many spaces (8,000 spaces
 take over a second, 128,000 several minutes) and its request-line pattern on a line that almost parses (worse
 still). While one runs, no other client is served, and the GIL is held. So `GuardedParser` checks the request line
-and every header line first with patterns that cannot backtrack (one character class each, anchored), refuses what
-fails them, and hands waitress the lines with the space around each value taken off, on which its patterns match
-at once. Nothing waitress accepts is refused, apart from a request line with no `HTTP/x.y`.
+first with a pattern that cannot backtrack (one character class a part, anchored) and refuses what fails it; and
+when the header lines leave that room (two spaces in a row, a tab, a folded line), it checks each the same way and
+hands waitress the lines with the space around each value taken off, on which waitress's pattern matches at once.
+Nothing waitress accepts is refused, apart from a request line with no `HTTP/x.y`.
 
 Bodies and framing. The app takes bodies of at most `MAX_CONTENT_LENGTH` bytes; waitress would read and spool up
 to 1 GiB before the app could say 413, so the server refuses a larger `Content-Length` before reading the body, and
@@ -51,6 +52,23 @@ HEADER_LINE = re.compile(rb"(?P<name>" + TOKEN + rb"):(?P<value>[\t \x21-\x7e\x8
 DETAIL_LENGTH = 200  # waitress's messages can quote the request: no more of it than this goes back
 
 
+# waitress's header pattern backtracks only over a run of spaces or tabs before a value; without two of them in a
+# row, a tab or a folded line, each line has at most one space there, and the header lines go to waitress as they are.
+ROOM_TO_BACKTRACK = re.compile(rb"  |\t|\n ")
+
+
+def tight_header_lines(header):
+    """The header lines with no space around their values, folded lines joined (as waitress does); a line that
+    waitress's pattern would refuse is refused here, in time in proportion to its length."""
+    lines = []
+    for line in get_header_lines(header):
+        field = HEADER_LINE.fullmatch(line)
+        if not field:
+            raise ParsingError("Invalid header")
+        lines.append(field["name"] + b":" + field["value"].strip(b" \t") + b"\r\n")
+    return b"".join(lines)
+
+
 class GuardedParser(HTTPRequestParser):
     """waitress's request parser, behind checks that take time in proportion to the request (see above)."""
 
@@ -58,23 +76,24 @@ class GuardedParser(HTTPRequestParser):
 
     def parse_header(self, header_plus):
         first_line, _, header = header_plus.partition(b"\r\n")
-        first_line = first_line.rstrip()  # as waitress does
-        if not REQUEST_LINE.fullmatch(first_line):
+        if not REQUEST_LINE.fullmatch(first_line.rstrip()):  # rstrip: as waitress does
             raise ParsingError("The request line is not METHOD target HTTP/x.y.")
-        lines = [first_line]
-        for line in get_header_lines(header):  # folded lines joined, as waitress does
-            field = HEADER_LINE.fullmatch(line)
-            if not field:
-                raise ParsingError("Invalid header")
-            lines.append(field["name"] + b":" + field["value"].strip(b" \t"))
+        if ROOM_TO_BACKTRACK.search(header):
+            header_plus = first_line + b"\r\n" + tight_header_lines(header)
         try:
-            super().parse_header(b"\r\n".join(lines) + b"\r\n")
+            super().parse_header(header_plus)
         except TransferEncodingNotImplemented:
             self.refuse_framing("Transfer-Encoding", "Only the chunked transfer coding is accepted.")
         if "TRANSFER_ENCODING" in self.headers:  # waitress leaves it only on HTTP/1.0, where it has no meaning
             self.refuse_framing("Transfer-Encoding", "HTTP/1.0 has no Transfer-Encoding.")
         if self.chunked and "CONTENT_LENGTH" in self.headers:
             self.refuse_framing("Transfer-Encoding", "Send Content-Length or Transfer-Encoding, not both.")
+
+    def received(self, data):
+        consumed = super().received(data)
+        if self.error:
+            self.expect_continue = False  # no "100 Continue" inviting a body that is refused already
+        return consumed
 
     def refuse_framing(self, field, message):
         self.problem_field = field

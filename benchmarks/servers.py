@@ -9,7 +9,8 @@ with gthread when gunicorn is installed, each serving api.wsgi on 127.0.0.1 in a
 Three measures: throughput under wrk (POST /api/v1/assessments, GET /api/v1/content with Accept-Encoding: br) at
 each connection count; how many of 20 ordinary GET /api/v1/health are answered while N slow clients hold
 connections (benchmarks/slow_clients.py's mix: idle, trickling, not reading); and how many are answered after one
-hostile request (a header value after 128,000 spaces). The servers take turns in each of `rounds` rounds, so that
+hostile request (a header value after 128,000 spaces); and, in this process, the time waitress's I/O thread
+spends parsing a typical request with the guard and without. The servers take turns in each of `rounds` rounds, so that
 all see the same machine; each cell is the median over the rounds, and the last line gives `make run` over the
 unguarded waitress of the same run. Figures, no target.
 """
@@ -31,6 +32,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
 import slow_clients  # noqa: E402
+from waitress.adjustments import Adjustments  # noqa: E402
+from waitress.parser import HTTPRequestParser  # noqa: E402
+
+from api.server import GuardedParser  # noqa: E402
 
 loader = importlib.machinery.SourceFileLoader("load_bench", str(ROOT / "benchmarks" / "load"))
 load = importlib.util.module_from_spec(importlib.util.spec_from_loader("load_bench", loader))
@@ -51,6 +56,12 @@ if importlib.util.find_spec("gunicorn"):
         f"gunicorn gthread {CPUS}x4": [*GUNICORN, "--worker-class", "gthread", "--workers", str(CPUS),
                                        "--threads", "4", "api.wsgi:app"],
     })
+# What Chromium sends for an assessment, as the parsing measure's typical request.
+TYPICAL = (b"POST /api/v1/assessments HTTP/1.1\r\nHost: 127.0.0.1:8000\r\nConnection: keep-alive\r\n"
+           b"User-Agent: Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile "
+           b"Safari/537.36\r\nAccept: application/json\r\nContent-Type: application/json\r\n"
+           b"Origin: http://127.0.0.1:8000\r\nAccept-Encoding: gzip, deflate, br\r\n"
+           b"Accept-Language: es-ES,es;q=0.9,en;q=0.8\r\nContent-Length: 2\r\n\r\n{}")
 HOSTILE = b"GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Padding: " + b" " * 128_000 + b"x\r\n\r\n"
 
 
@@ -112,8 +123,24 @@ def answered(command, count, hostile=False):
         stop(process)
 
 
-def median_cell(runs, key):
-    return statistics.median(run[key] for run in runs)
+def parse_time(parser_class, repeat=2000):
+    """Seconds waitress's I/O thread spends parsing TYPICAL with `parser_class`, a request on average."""
+    adjustments = Adjustments()
+    start_time = time.perf_counter()
+    for _ in range(repeat):
+        parser, data = parser_class(adjustments), TYPICAL
+        while data:
+            data = data[parser.received(data):]
+    return (time.perf_counter() - start_time) / repeat
+
+
+def parsing(rounds=15):
+    """Median parse time of a typical request, guarded and not, taking turns in the same process."""
+    times = {GuardedParser: [], HTTPRequestParser: []}
+    for _ in range(rounds):
+        for parser_class, runs in times.items():
+            runs.append(parse_time(parser_class))
+    return statistics.median(times[GuardedParser]), statistics.median(times[HTTPRequestParser])
 
 
 def main():
@@ -166,6 +193,10 @@ def main():
             median = f"{statistics.median(every) * 1000:.1f}" if every else "-"
             cells.append(f"{fewest}/20 ({median})")
         print(f"{name:24}" + "".join(f"{cell:>18}" for cell in cells))
+
+    guarded, unguarded = parsing()
+    print(f"\nparsing a typical request in the I/O thread: {guarded * 1e6:.0f} us with the guard, "
+          f"{unguarded * 1e6:.0f} us without (ratio {guarded / unguarded:.2f})")
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from waitress.adjustments import Adjustments
+from waitress.parser import HTTPRequestParser
 from waitress.rfc7230 import HEADER_FIELD_RE
 
 from api import create_app, server
@@ -153,8 +154,8 @@ def assert_server_problem(answer, status, closed):
 
 def test_a_body_declared_over_the_limit_is_refused_before_it_is_sent(running):
     port = int(running.rsplit(":", 1)[1])
-    answers, closed = exchange(port, request([*POST, b"Content-Length: 1000000"]))  # 1 MB, never sent
-    assert len(answers) == 1
+    answers, closed = exchange(port, request([*POST, b"Content-Length: 1000000", b"Expect: 100-continue"]))
+    assert len(answers) == 1, "the server waits for a body it should refuse, or invites it with 100 Continue"
     assert_server_problem(answers[0], 413, closed)
     too_large = create_app().test_client().post("/api/v1/assessments", data=b" " * (MAX_BODY_BYTES + 1),
                                                 content_type="application/json")
@@ -219,3 +220,17 @@ def test_the_guard_accepts_exactly_the_header_lines_waitress_accepts(line):
     if guarded:
         assert guarded["name"] == waitress_field["name"]
         assert guarded["value"].strip(b" \t") == waitress_field["value"].strip(b" \t")
+
+
+def parsed(parser_class, raw):
+    parser = parser_class(Adjustments())
+    while raw and not parser.completed:
+        raw = raw[parser.received(raw):]
+    return (parser.error.code, None) if parser.error else (None, parser.headers)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=" \t:aB-\x01\x80", max_size=12), max_size=6))
+def test_the_guard_reads_headers_as_waitress_does(lines):
+    raw = b"\r\n".join([b"GET / HTTP/1.1", *(line.encode("latin-1") for line in lines), b"", b""])
+    assert parsed(server.GuardedParser, raw) == parsed(HTTPRequestParser, raw)
