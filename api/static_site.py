@@ -37,13 +37,16 @@ def object_key(path, query=None):
         return f"{prefix}api/v1/tips/_trigger/{query['trigger']}"
     if path in COLLECTIONS:
         return prefix + path.lstrip("/") + "/_index"
-    if path == "/api/docs" or path.endswith("/"):
+    if path == "/api/docs":  # the docs page holds the content's words: one per language
+        return prefix + "api/docs/index.html"
+    if path.endswith("/"):
         return path.strip("/") + ("/" if path.strip("/") else "") + "index.html"
     return prefix + path.lstrip("/")
 
 
 def api_pages(app):
     """Every GET the copy answers, as (path, query): from the OpenAPI document, ids and query values expanded."""
+    languages = [SOURCE_LANGUAGE]
     for path, item in openapi.document(app)["paths"].items():
         operation = item.get("get")
         if operation is None:
@@ -62,11 +65,15 @@ def api_pages(app):
         # A query's values: a closed enum, or an open string's known values (x-extensible-enum).
         choices = [[(p["name"], None)] + [(p["name"], v) for v in p["schema"].get("enum") or
                                           p["schema"].get("x-extensible-enum", [])] for p in in_query]
+        languages = [*languages, *(value for name, value in itertools.chain(*choices)
+                                   if name == "lang" and value and value not in languages)]
         for concrete in paths:
             for combination in itertools.product(*choices):  # every query, each parameter given or not
                 yield concrete, {name: value for name, value in combination if value is not None}
     yield "/api/v1/openapi.json", {}
     yield "/api/docs", {}
+    for lang in languages[1:]:
+        yield "/api/docs", {"lang": lang}
 
 
 def _fresh(out):

@@ -5,8 +5,10 @@
 
 // The content's languages, the default first (tests/test_infra.py checks them against content/).
 var LANGUAGES = ["en", "es"];
-// API paths whose answer depends on the language (the document and the docs page do not).
+// API paths whose answer depends on the language (all but the document), and the docs page, which holds the
+// content's words in its own English prose.
 var IN_A_LANGUAGE = /^\/api\/v1\/(?!openapi\.json$)/;
+var DOCS = /^\/api\/docs\/?$/;
 
 function queryValue(request, name) {
   var item = request.querystring[name];
@@ -65,11 +67,11 @@ function objectKey(request, lang) {
   } else if (uri === "/api/v1/content" || uri === "/api/v1/triggers" || uri === "/api/v1/tips" ||
              uri === "/api/v1/conditions") {
     uri = uri + "/_index";
-  } else if (uri === "/api/docs" || uri === "/api/docs/") {
+  } else if (DOCS.test(uri)) {
     uri = "/api/docs/index.html";
   }
   // Another language's files are under /_lang/<id>/ (an unknown one finds no file).
-  if (lang !== LANGUAGES[0] && IN_A_LANGUAGE.test(uri)) {
+  if (lang !== LANGUAGES[0] && (IN_A_LANGUAGE.test(uri) || uri === "/api/docs/index.html")) {
     uri = "/_lang/" + (/^[a-z]{2,3}$/.test(lang) ? lang : "_unknown") + uri;
   }
   return uri;
@@ -81,8 +83,9 @@ function handler(event) {
     // event.request is the viewer's own request here, so the language comes out as it did for the file.
     var response = event.response;
     var status = response.statusCode;
-    if (IN_A_LANGUAGE.test(request.uri) && (status === 200 || status === 304)) {
-      response.headers["content-language"] = { value: language(request) };
+    var docs = DOCS.test(request.uri);
+    if ((docs || IN_A_LANGUAGE.test(request.uri)) && (status === 200 || status === 304)) {
+      response.headers["content-language"] = { value: docs ? LANGUAGES[0] : language(request) };
       response.headers["vary"] = { value: "Accept-Language, Accept-Encoding" };
     }
     return response;

@@ -185,7 +185,8 @@ CDN_CASES = [("/api/v1/content", {}), ("/api/v1/openapi.json", {}), ("/api/v1/tr
              ("/api/v1/tips/sleep_wind_down", {}), ("/api/v1/conditions", {}), ("/api/v1/conditions/als", {}),
              ("/api/v1/guide", {}), ("/api/docs", {}), ("/api/v1/content/check", {"lang": "es"}),
              ("/api/v1/content/rest", {"lang": "en"}), ("/api/v1/content", {"lang": "es"}),
-             ("/api/v1/tips", {"trigger": "sleep", "lang": "es"}), ("/api/v1/questionnaire", {"lang": "es"})]
+             ("/api/v1/tips", {"trigger": "sleep", "lang": "es"}), ("/api/v1/questionnaire", {"lang": "es"}),
+             ("/api/docs", {"lang": "es"})]
 ACCEPT_LANGUAGES = [None, "es", "es-MX,es;q=0.9,en;q=0.8", "en-GB,es;q=0.9", "fr, es;q=0.5", "fr, de", "*",
                     "de;q=0.9, es;q=1", "ES"]
 

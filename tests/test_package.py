@@ -253,7 +253,7 @@ def test_zip_holds_only_what_runs_on_lambda(package_zip):
 
 def test_production_is_careful():
     assert stage_setting("debug", "production") is False
-    assert stage_setting("runtime", "production") == "python3.11"
+    assert stage_setting("runtime", "production") == "python3.12"  # 3.11 on Lambda is deprecated in 2027
     assert stage_setting("app_function", "production") == "api.wsgi.app"
     assert stage_setting("binary_support", "production") is True
     assert stage_setting("environment_variables", "production")["TWITCH_HSTS"] == "true"

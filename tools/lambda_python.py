@@ -68,8 +68,9 @@ def _pip(python, *args):
                    stdout=sys.stderr)  # stdout carries only the path this prints
 
 
-def ensure(runtime=None):
-    """The lean venv and the stand-in runtime folder for `runtime`, built if missing or stale: (python, var_runtime)."""
+def ensure(runtime=None, stand_in=True):
+    """The lean venv and (unless `stand_in` is false: packaging needs none) the stand-in runtime folder for
+    `runtime`, each built if missing or stale: (python, var_runtime)."""
     runtime = runtime or stage_runtime()
     venv = ROOT / "build" / f"lambda-{runtime}"
     python = venv / "bin" / "python"
@@ -82,7 +83,7 @@ def ensure(runtime=None):
         _pip(str(python), "-r", str(PACKAGE_REQUIREMENTS))
         package_stamp.write_text(wanted)
     wanted = _stamp(RUNTIME_REQUIREMENTS)
-    if not runtime_stamp.exists() or runtime_stamp.read_text() != wanted:
+    if stand_in and (not runtime_stamp.exists() or runtime_stamp.read_text() != wanted):
         shutil.rmtree(var_runtime, ignore_errors=True)
         _pip(str(python), "--target", str(var_runtime), "-r", str(RUNTIME_REQUIREMENTS))
         runtime_stamp.write_text(wanted)
@@ -92,7 +93,7 @@ def ensure(runtime=None):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runtime", help="python3.X (default: the production stage's runtime)")
-    python, _ = ensure(parser.parse_args().runtime)
+    python, _ = ensure(parser.parse_args().runtime, stand_in=False)
     print(python)
 
 

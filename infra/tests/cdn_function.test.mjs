@@ -57,9 +57,10 @@ test("the tips of a trigger, and a hostile trigger finds no file", () => {
   assert.equal(file("/api/v1/tips", { trigger: "../x" }), "/api/v1/tips/_trigger/_unknown");
 });
 
-test("the document and the docs page are in one language only", () => {
+test("the document is in one language only; the docs page holds the content's words in each", () => {
   assert.equal(file("/api/v1/openapi.json", {}, { "Accept-Language": "es" }), "/api/v1/openapi.json");
-  assert.equal(file("/api/docs", {}, { "Accept-Language": "es" }), "/api/docs/index.html");
+  assert.equal(file("/api/v1/openapi.json", { lang: "es" }), "/api/v1/openapi.json");
+  assert.equal(file("/api/docs", {}, { "Accept-Language": "es" }), "/_lang/es/api/docs/index.html");
   assert.equal(file("/api/docs/"), "/api/docs/index.html");
 });
 
@@ -72,8 +73,13 @@ test("answers say their language and that Accept-Language chose it, as the API's
   assert.equal(answer("/api/v1/guide", {}, {}, 304).headers["content-language"].value, "en");
 });
 
-test("the document, the docs page and problems carry no Content-Language", () => {
+test("the docs page is English prose whatever its content's language, as the API says", () => {
+  const docs = answer("/api/docs", {}, { "Accept-Language": "es" });
+  assert.equal(docs.headers["content-language"].value, "en");
+  assert.equal(docs.headers.vary.value, "Accept-Language, Accept-Encoding");
+});
+
+test("the document and problems carry no Content-Language", () => {
   assert.equal(answer("/api/v1/openapi.json", {}, { "Accept-Language": "es" }).headers["content-language"], undefined);
-  assert.equal(answer("/api/docs", {}, { "Accept-Language": "es" }).headers["content-language"], undefined);
   assert.equal(answer("/api/v1/triggers/nope", {}, {}, 404).headers["content-language"], undefined);
 });
