@@ -147,6 +147,16 @@ test("a backup with a bad record is refused before anything is written", async (
   diary.close();
 });
 
+test("a backup's record with an answer the content no longer has is written as it is; a form's save is not", async () => {
+  const { diary } = await freshDiary();
+  const retired = twitchAt("2024-06-09T10:00:00Z", { area: "forearm_inner" }); // a rollback removed the area
+  const good = twitchAt("2024-06-10T10:00:00Z");
+  await diary.mergeBackup({ entries: [retired, good], checkins: [] });
+  assert.deepEqual(await diary.listEntries(), [retired, good]);
+  await assert.rejects(() => diary.putEntry(twitchAt("2024-06-11T10:00:00Z", { area: "forearm_inner" })), InvalidRecordError);
+  diary.close();
+});
+
 test("replaceAll swaps the whole diary at once", async () => {
   const { diary } = await freshDiary();
   await diary.putEntry(twitchAt("2024-06-10T10:00:00Z"));

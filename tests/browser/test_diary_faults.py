@@ -422,3 +422,31 @@ def test_a_large_import_shows_its_progress(phone):
     assert UI["diary.backup.progress.checking"] in shown
     assert word("diary.backup.progress.writing", count=5000, shown="5,000") in shown
     expect(phone.page.locator(".diary-progress")).to_be_hidden()
+
+
+# A content rollback that removed an option: the backup still imports ------------------------------------------
+
+def test_a_backup_with_an_option_the_content_no_longer_has_imports_and_shows_its_id(phone, tmp_path):
+    open_diary(phone)
+    retired = entry_record(day_ago=2, area="forearm_inner")  # an area a rolled-back content version had
+    backup = backup_file(entries=[retired, entry_record(day_ago=1)])
+    phone.open("#/diary/backup")
+    preview = import_backup(phone, backup, confirm=None)
+    said = preview.locator("[data-import-retired]")
+    expect(said).to_have_attribute("data-import-retired", "1")  # said before anything is written
+    expect(said).to_contain_text("forearm_inner")
+    expect(preview).to_contain_text(word("diary.backup.preview.add", **counts(2)))
+    preview.get_by_role("button", name=UI["diary.backup.confirm_import"], exact=True).click()
+    expect(phone.page.get_by_role("status").filter(has_text=words_like("diary.backup.imported", added=2))).to_be_visible()
+
+    phone.open("#/diary")
+    shown = dict(entries(phone))
+    assert "forearm_inner" in shown[retired["id"]]  # kept as it is, shown by its id
+    phone.open("#/diary/backup")  # and the diary's own export of it imports again
+    with phone.page.expect_download() as download:
+        phone.button(UI["diary.backup.export"]).click()
+    path = tmp_path / "again.json"
+    download.value.save_as(path)
+    preview = import_backup(phone, str(path), confirm=None)
+    expect(preview).to_contain_text(UI["diary.backup.preview.nothing"])
+    expect(preview.locator("[data-import-retired]")).to_have_attribute("data-import-retired", "1")

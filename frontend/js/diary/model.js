@@ -84,6 +84,10 @@ const DELETION_FIELDS = Object.freeze(["id", "kind", "deleted_at"]);
 /** What a deletion can be of: a twitch entry or a check-in. */
 export const DELETED_KINDS = Object.freeze(["entry", "checkin"]);
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// An option id as the content writes them. A record may hold one the content no longer has (a content rollback
+// removed it): a backup keeps such a record as it is, and the screens show the id (see retiredOptions).
+const OPTION_ID_PATTERN = /^[a-z0-9][a-z0-9_]{0,63}$/;
+const isOptionId = (value) => typeof value === "string" && OPTION_ID_PATTERN.test(value);
 // A full UTC or offset timestamp, as toISOString writes; a bare date would be read as UTC midnight.
 const INSTANT_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -149,14 +153,19 @@ function dayProblems(record, field, now) {
   return isDayKey(record[field]) ? rangeProblems(field, record[field], now) : [problem(field, "not_day")];
 }
 
-function oneOfProblems(record, field, options, { optional = false } = {}) {
+function oneOfProblems(record, field, options, { optional = false, keepRetired = false } = {}) {
   const value = record[field];
   if (optional && value === null) return [];
+  if (keepRetired && isOptionId(value)) return [];
   return options.includes(value) ? [] : [problem(field, "not_one_of", { options: [...options], optional })];
 }
 
-/** What is wrong with a twitch entry, as [{field, code, values}]; empty when it is fine. Dates are checked against `now`. */
-export function validateTwitchEntry(rules, entry, now = new Date()) {
+/**
+ * What is wrong with a twitch entry, as [{field, code, values}]; empty when it is fine. Dates are checked against
+ * `now`. With `keepRetired`, an area the content no longer has (but a well-formed option id) is no problem: a
+ * backup or a stored record keeps it as it is.
+ */
+export function validateTwitchEntry(rules, entry, now = new Date(), { keepRetired = false } = {}) {
   if (!isPlainObject(entry)) return [problem("entry", "not_object")];
   const problems = [...unknownFieldProblems(entry, ENTRY_FIELDS), ...idProblems(entry)];
   const atIsInstant = isInstant(entry.at);
@@ -170,7 +179,7 @@ export function validateTwitchEntry(rules, entry, now = new Date()) {
   if (atIsInstant && dayIsKey && offsetIsValid && wallClockAt(entry.at, entry.tz_offset_min).day !== entry.day) {
     problems.push(problem("day", "day_mismatch"));
   }
-  problems.push(...oneOfProblems(entry, "area", rules.areas), ...oneOfProblems(entry, "strength", rules.strengths));
+  problems.push(...oneOfProblems(entry, "area", rules.areas, { keepRetired }), ...oneOfProblems(entry, "strength", rules.strengths));
   if (typeof entry.note !== "string") problems.push(problem("note", "not_text"));
   else if (entry.note.length > NOTE_MAX_LENGTH) problems.push(problem("note", "too_long", { max: NOTE_MAX_LENGTH }));
   else if (entry.note.search(UNWRITABLE) !== -1) problems.push(problem("note", "bad_characters"));
@@ -178,11 +187,11 @@ export function validateTwitchEntry(rules, entry, now = new Date()) {
   return problems;
 }
 
-function warningSignProblems(rules, signs) {
+function warningSignProblems(rules, signs, keepRetired) {
   const field = WARNING_SIGNS_QUESTION;
   if (!Array.isArray(signs)) return [problem(field, "not_list")];
   const problems = [];
-  const unknown = signs.filter((sign) => !rules.warningSigns.includes(sign));
+  const unknown = signs.filter((sign) => !rules.warningSigns.includes(sign) && !(keepRetired && isOptionId(sign)));
   if (unknown.length) problems.push(problem(field, "unknown_options", { unknown: unknown.map(String), options: [...rules.warningSigns] }));
   if (new Set(signs).size !== signs.length) problems.push(problem(field, "repeated_option"));
   for (const option of rules.noSigns) {
@@ -191,17 +200,37 @@ function warningSignProblems(rules, signs) {
   return problems;
 }
 
-/** What is wrong with a daily check-in, as [{field, code, values}]; empty when it is fine. Dates are checked against `now`. */
-export function validateCheckin(rules, checkin, now = new Date()) {
+/**
+ * What is wrong with a daily check-in, as [{field, code, values}]; empty when it is fine. Dates are checked against
+ * `now`. With `keepRetired`, habit answers and warning signs the content no longer has are no problem.
+ */
+export function validateCheckin(rules, checkin, now = new Date(), { keepRetired = false } = {}) {
   if (!isPlainObject(checkin)) return [problem("checkin", "not_object")];
   const problems = [...unknownFieldProblems(checkin, checkinFields(rules)), ...idProblems(checkin)];
   problems.push(...dayProblems(checkin, "day", now));
   // Every habit is optional, as in the questionnaire: null means not answered that day, but the field is always there.
   for (const habit of rules.habits) {
-    problems.push(...oneOfProblems(checkin, habit.question, habit.options, { optional: true }));
+    problems.push(...oneOfProblems(checkin, habit.question, habit.options, { optional: true, keepRetired }));
   }
-  problems.push(...warningSignProblems(rules, checkin.warning_signs), ...instantProblems(checkin, "updated_at", now));
+  problems.push(...warningSignProblems(rules, checkin.warning_signs, keepRetired), ...instantProblems(checkin, "updated_at", now));
   return problems;
+}
+
+/**
+ * The answers of a record (kind "entry" or "checkin") that the content no longer has, as [{field, value}]: a
+ * content rollback removed the option. The record is kept as it is; the screens show the raw id.
+ */
+export function retiredOptions(rules, kind, record) {
+  if (!isPlainObject(record)) return [];
+  if (kind === "entry") return isOptionId(record.area) && !rules.areas.includes(record.area) ? [{ field: "area", value: record.area }] : [];
+  const retired = rules.habits
+    .filter((habit) => isOptionId(record[habit.question]) && !habit.options.includes(record[habit.question]))
+    .map((habit) => ({ field: habit.question, value: record[habit.question] }));
+  const signs = Array.isArray(record.warning_signs) ? record.warning_signs : [];
+  for (const sign of signs) {
+    if (isOptionId(sign) && !rules.warningSigns.includes(sign)) retired.push({ field: WARNING_SIGNS_QUESTION, value: sign });
+  }
+  return retired;
 }
 
 /**
@@ -250,9 +279,13 @@ export function editCheckin(rules, checkin, changes = {}, now = new Date()) {
   return edited;
 }
 
-/** A draft check-in for `day` with the habits of `previous` (yesterday's); warning signs are always asked afresh. */
+/**
+ * A draft check-in for `day` with the habits of `previous` (yesterday's), but for answers the content no longer
+ * has; warning signs are always asked afresh.
+ */
 export function prefillCheckin(rules, previous, day, now = new Date()) {
-  const habits = previous ? Object.fromEntries(rules.habitQuestions.map((question) => [question, previous[question] ?? null])) : {};
+  const current = (habit) => (habit.options.includes(previous[habit.question]) ? previous[habit.question] : null);
+  const habits = previous ? Object.fromEntries(rules.habits.map((habit) => [habit.question, current(habit)])) : {};
   return newCheckin(rules, day, habits, now);
 }
 
@@ -261,10 +294,16 @@ export function reportedWarningSigns(rules, checkin) {
   return (checkin?.warning_signs ?? []).filter((sign) => !rules.noSigns.includes(sign));
 }
 
-/** The questionnaire answers a check-in gives, for the assessment engine's triage of warning signs. */
+/**
+ * The questionnaire answers a check-in gives, for the assessment engine's triage of warning signs: only options
+ * the content has (a retired one is shown by its id, never scored).
+ */
 export function checkinAnswers(rules, checkin) {
   const answers = {};
-  for (const question of rules.habitQuestions) if (checkin[question] != null) answers[question] = checkin[question];
-  if (checkin.warning_signs?.length) answers.warning_signs = [...checkin.warning_signs];
+  for (const habit of rules.habits) {
+    if (habit.options.includes(checkin[habit.question])) answers[habit.question] = checkin[habit.question];
+  }
+  const signs = (checkin.warning_signs ?? []).filter((sign) => rules.warningSigns.includes(sign));
+  if (signs.length) answers.warning_signs = signs;
   return answers;
 }

@@ -2,7 +2,7 @@
 // IndexedDB is apart from the service worker's caches, so clearing or replacing
 // those on an app update leaves the diary as it was. Records are checked before
 // they are written, against the diary's rules (diaryRules of the content), so
-// nothing invalid is ever stored.
+// nothing invalid is ever stored (a backup's record may keep an answer the content no longer has).
 //
 // Nothing is lost between tabs: a save says which stored version it changes (`basedOn`, that version's
 // updated_at, or null for a new record), and one that finds another version stored (changed or deleted in another
@@ -193,6 +193,10 @@ function diaryStore(db, rules) {
   const checkEntry = (entry) => checked("entry", entry, (record) => validateTwitchEntry(rules, record));
   const checkCheckin = (checkin) => checked("checkin", checkin, (record) => validateCheckin(rules, record));
   const checkDeletion = (deletion) => checked("deletion", deletion, validateDeletion);
+  // A backup's records may hold answers the content no longer has (a rollback removed them): kept as they are.
+  const keepRetired = { keepRetired: true };
+  const checkBackupEntry = (entry) => checked("entry", entry, (record) => validateTwitchEntry(rules, record, new Date(), keepRetired));
+  const checkBackupCheckin = (checkin) => checked("checkin", checkin, (record) => validateCheckin(rules, record, new Date(), keepRetired));
   const readAll = () =>
     inTransaction(db, "readonly", async ({ entries, checkins, deleted }) => ({
       entries: (await done(entries.getAll())).sort(byTime),
@@ -216,8 +220,8 @@ function diaryStore(db, rules) {
     return mergeDiaries(current, backup, { keepHere });
   };
   const checkBackup = (backup) => {
-    backup.entries.forEach(checkEntry);
-    backup.checkins.forEach(checkCheckin);
+    backup.entries.forEach(checkBackupEntry);
+    backup.checkins.forEach(checkBackupCheckin);
     (backup.deleted ?? []).forEach(checkDeletion);
   };
 
@@ -319,8 +323,8 @@ function diaryStore(db, rules) {
     readAll,
     /** Replaces the whole diary, deletion notes included, with a checked backup, all or nothing. */
     replaceAll: async ({ entries, checkins, deleted = [] }) => {
-      entries.forEach(checkEntry);
-      checkins.forEach(checkCheckin);
+      entries.forEach(checkBackupEntry);
+      checkins.forEach(checkBackupCheckin);
       deleted.forEach(checkDeletion);
       return inTransaction(db, "readwrite", async (stores) => {
         await Promise.all(STORES.map((name) => done(stores[name].clear())));

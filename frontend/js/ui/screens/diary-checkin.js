@@ -33,7 +33,8 @@ function habitField(app, habit, chosen) {
 function warningSignsField(app, rules, chosen) {
   const question = app.content.questionnaire.questions.find((q) => q.id === "warning_signs");
   const options = question.options; // diaryRules' warningSigns are these options
-  let answer = chosen.length ? [...chosen] : undefined;
+  const current = chosen.filter((sign) => rules.warningSigns.includes(sign)); // one the content no longer has: asked again
+  let answer = current.length ? current : undefined;
   const inputs = options.map((option) => h("input", {
     type: "checkbox", name: "warning_signs", value: option.id, id: `sign-${option.id}`, checked: chosen.includes(option.id),
   }));
