@@ -15,6 +15,7 @@ import {
   editCheckin as editCheckinOf,
   editTwitchEntry,
   newCheckin as newCheckinOf,
+  newDeletion as newDeletionOf,
   newId,
   newTwitchEntry,
   prefillCheckin as prefillCheckinOf,
@@ -325,4 +326,11 @@ test("an answer the content no longer has is not carried into a new check-in, no
   assert.equal(habitHolds(sleep, old), null);
   assert.deepEqual(retiredOptions(rules, "entry", { area: "forearm_inner" }), [{ field: "area", value: "forearm_inner" }]);
   assert.deepEqual(retiredOptions(rules, "entry", { area: "eyelid" }), []);
+});
+
+test("a deletion note is never dated before the record it deletes was last changed", () => {
+  const behind = new Date("2024-06-07T10:00:00Z");
+  assert.equal(newDeletionOf("x", "entry", behind, "2024-06-10T10:00:00.000Z").deleted_at, "2024-06-10T10:00:00.000Z");
+  assert.equal(newDeletionOf("x", "entry", behind, "2024-06-01T10:00:00.000Z").deleted_at, behind.toISOString());
+  assert.equal(newDeletionOf("x", "entry", behind).deleted_at, behind.toISOString());
 });

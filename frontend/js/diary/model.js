@@ -244,9 +244,15 @@ export function validateDeletion(deletion, now = new Date()) {
   return [...problems, ...instantProblems(deletion, "deleted_at", now)];
 }
 
-/** The record that `id` (of `kind`) was deleted at `now`: kept so an older copy does not come back. */
-export function newDeletion(id, kind, now = new Date()) {
-  return { id, kind, deleted_at: now.toISOString() };
+/**
+ * The record that `id` (of `kind`) was deleted at `now`: kept so an older copy does not come back. It is never
+ * dated before `lastChanged` (the record's updated_at): with the phone's clock behind, a deletion dated by it
+ * alone would lose to a backup of the very version it deleted.
+ */
+export function newDeletion(id, kind, now = new Date(), lastChanged = null) {
+  const changed = lastChanged === null ? Number.NaN : Date.parse(lastChanged);
+  const at = changed > now.getTime() ? new Date(changed) : now;
+  return { id, kind, deleted_at: at.toISOString() };
 }
 
 /** A new twitch entry logged at `at` (now by default) in the device's zone. */

@@ -206,8 +206,9 @@ function diaryStore(db, rules) {
   // Deleting keeps a note of it in the same transaction: no record can go without its note.
   const remove = (kind, storeName) => (id, now = new Date()) =>
     inTransaction(db, "readwrite", async (stores) => {
+      const stored = await done(stores[storeName].get(id));
       await done(stores[storeName].delete(id));
-      await done(stores.deleted.put(newDeletion(id, kind, now)));
+      await done(stores.deleted.put(newDeletion(id, kind, now, stored?.updated_at ?? null)));
       await pruneDeletions(stores.deleted);
     });
   /** What a checked backup does to the diary as it is in `stores` (mergeBackup of backup.js). */
