@@ -75,7 +75,8 @@ function largestRecords(rules) {
     strength: longest(rules.strengths), note: "\u20ac".repeat(NOTE_MAX_LENGTH), updated_at: at };
   const habits = Object.fromEntries(rules.habits.map((habit) => [habit.question, longest(habit.options)]));
   const warning_signs = rules.warningSigns.filter((sign) => !rules.noSigns.includes(sign));
-  const checkin = { id, day: EARLIEST_DAY, ...habits, warning_signs, updated_at: at };
+  const other_signs = rules.otherSigns.filter((sign) => !rules.noOtherSigns.includes(sign));
+  const checkin = { id, day: EARLIEST_DAY, ...habits, warning_signs, other_signs, updated_at: at };
   return { entries: entry, checkins: checkin, deleted: { id, kind: longest(["entry", "checkin"]), deleted_at: at } };
 }
 

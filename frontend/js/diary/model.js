@@ -16,6 +16,8 @@ export const STRENGTHS = Object.freeze(["light", "strong", "constant"]);
 // The questionnaire's questions whose options a diary record holds: a twitch's area, a check-in's warning signs.
 const AREAS_QUESTION = "areas";
 const WARNING_SIGNS_QUESTION = "warning_signs";
+// The second safety question: asked with the first, only when the person says something is new or worse.
+const OTHER_SIGNS_QUESTION = "other_signs";
 
 const rulesOfContent = new WeakMap();
 
@@ -36,6 +38,7 @@ function countedAreas(trigger, areas) {
 function buildRules(content) {
   const areas = Object.freeze(questionOf(content, AREAS_QUESTION).options.map((option) => option.id));
   const signs = questionOf(content, WARNING_SIGNS_QUESTION).options;
+  const others = questionOf(content, OTHER_SIGNS_QUESTION).options;
   const habits = content.diary.habits.map((habit) => Object.freeze({
     ...habit,
     options: Object.freeze([...habit.options]),
@@ -51,6 +54,8 @@ function buildRules(content) {
     warningSigns: Object.freeze(signs.map((option) => option.id)),
     // "None of these": an option that goes with no other, and reports no sign.
     noSigns: Object.freeze(signs.filter((option) => option.exclusive).map((option) => option.id)),
+    otherSigns: Object.freeze(others.map((option) => option.id)),
+    noOtherSigns: Object.freeze(others.filter((option) => option.exclusive).map((option) => option.id)),
   });
 }
 
@@ -79,7 +84,8 @@ export const FUTURE_SLACK_MS = 24 * 60 * 60 * 1000;
 export const DIARY_CAPACITY = Object.freeze({ entries: 100_000, checkins: 36_525, deleted: 100_000 });
 
 const ENTRY_FIELDS = Object.freeze(["id", "at", "day", "tz_offset_min", "area", "strength", "note", "updated_at"]);
-const checkinFields = (rules) => ["id", "day", ...rules.habitQuestions, WARNING_SIGNS_QUESTION, "updated_at"];
+// other_signs is missing from check-ins saved before the check-in asked it (a list since).
+const checkinFields = (rules) => ["id", "day", ...rules.habitQuestions, WARNING_SIGNS_QUESTION, OTHER_SIGNS_QUESTION, "updated_at"];
 const DELETION_FIELDS = Object.freeze(["id", "kind", "deleted_at"]);
 /** What a deletion can be of: a twitch entry or a check-in. */
 export const DELETED_KINDS = Object.freeze(["entry", "checkin"]);
@@ -187,14 +193,14 @@ export function validateTwitchEntry(rules, entry, now = new Date(), { keepRetire
   return problems;
 }
 
-function warningSignProblems(rules, signs, keepRetired) {
-  const field = WARNING_SIGNS_QUESTION;
+function warningSignProblems(rules, signs, keepRetired, field = WARNING_SIGNS_QUESTION) {
+  const [options, none] = field === WARNING_SIGNS_QUESTION ? [rules.warningSigns, rules.noSigns] : [rules.otherSigns, rules.noOtherSigns];
   if (!Array.isArray(signs)) return [problem(field, "not_list")];
   const problems = [];
-  const unknown = signs.filter((sign) => !rules.warningSigns.includes(sign) && !(keepRetired && isOptionId(sign)));
-  if (unknown.length) problems.push(problem(field, "unknown_options", { unknown: unknown.map(String), options: [...rules.warningSigns] }));
+  const unknown = signs.filter((sign) => !options.includes(sign) && !(keepRetired && isOptionId(sign)));
+  if (unknown.length) problems.push(problem(field, "unknown_options", { unknown: unknown.map(String), options: [...options] }));
   if (new Set(signs).size !== signs.length) problems.push(problem(field, "repeated_option"));
-  for (const option of rules.noSigns) {
+  for (const option of none) {
     if (signs.includes(option) && signs.length > 1) problems.push(problem(field, "exclusive_with_others", { option }));
   }
   return problems;
@@ -212,7 +218,9 @@ export function validateCheckin(rules, checkin, now = new Date(), { keepRetired 
   for (const habit of rules.habits) {
     problems.push(...oneOfProblems(checkin, habit.question, habit.options, { optional: true, keepRetired }));
   }
-  problems.push(...warningSignProblems(rules, checkin.warning_signs, keepRetired), ...instantProblems(checkin, "updated_at", now));
+  problems.push(...warningSignProblems(rules, checkin.warning_signs, keepRetired));
+  if (checkin.other_signs !== undefined) problems.push(...warningSignProblems(rules, checkin.other_signs, keepRetired, OTHER_SIGNS_QUESTION));
+  problems.push(...instantProblems(checkin, "updated_at", now));
   return problems;
 }
 
@@ -226,9 +234,9 @@ export function retiredOptions(rules, kind, record) {
   const retired = rules.habits
     .filter((habit) => isOptionId(record[habit.question]) && !habit.options.includes(record[habit.question]))
     .map((habit) => ({ field: habit.question, value: record[habit.question] }));
-  const signs = Array.isArray(record.warning_signs) ? record.warning_signs : [];
-  for (const sign of signs) {
-    if (isOptionId(sign) && !rules.warningSigns.includes(sign)) retired.push({ field: WARNING_SIGNS_QUESTION, value: sign });
+  for (const [field, options] of [[WARNING_SIGNS_QUESTION, rules.warningSigns], [OTHER_SIGNS_QUESTION, rules.otherSigns]]) {
+    const signs = Array.isArray(record[field]) ? record[field] : [];
+    for (const sign of signs) if (isOptionId(sign) && !options.includes(sign)) retired.push({ field, value: sign });
   }
   return retired;
 }
@@ -274,7 +282,18 @@ export function editTwitchEntry(entry, { at, area, strength, note } = {}, now = 
 export function newCheckin(rules, day, answers = {}, now = new Date()) {
   const habits = Object.fromEntries(rules.habitQuestions.map((question) => [question, answers[question] ?? null]));
   const warning_signs = [...(answers.warning_signs ?? [])];
-  return { id: newId(), day, ...habits, warning_signs, updated_at: now.toISOString() };
+  const other_signs = [...(answers.other_signs ?? [])];
+  return { id: newId(), day, ...habits, warning_signs, other_signs, updated_at: now.toISOString() };
+}
+
+/**
+ * Both safety questions' answers from the check-in's "Anything new or worse since yesterday?": "no" answers both
+ * ("none of these"); "yes" takes the signs ticked in each list. Null when it was not answered.
+ */
+export function safetyAnswers(rules, anythingNew, { warning_signs = [], other_signs = [] } = {}) {
+  if (anythingNew === "no") return { warning_signs: [...rules.noSigns], other_signs: [...rules.noOtherSigns] };
+  if (anythingNew === "yes") return { warning_signs: [...warning_signs], other_signs: [...other_signs] };
+  return null;
 }
 
 /** The check-in with `changes` to its habits or warning signs applied. */
@@ -282,6 +301,7 @@ export function editCheckin(rules, checkin, changes = {}, now = new Date()) {
   const edited = { ...checkin, updated_at: now.toISOString() };
   for (const question of rules.habitQuestions) if (changes[question] !== undefined) edited[question] = changes[question];
   if (changes.warning_signs !== undefined) edited.warning_signs = [...changes.warning_signs];
+  if (changes.other_signs !== undefined) edited.other_signs = [...changes.other_signs];
   return edited;
 }
 
@@ -295,9 +315,10 @@ export function prefillCheckin(rules, previous, day, now = new Date()) {
   return newCheckin(rules, day, habits, now);
 }
 
-/** The warning signs a check-in reports, without "none of these": what the app must act on at once. */
+/** The warning signs a check-in reports (both safety questions), without "none of these": what the app must act on at once. */
 export function reportedWarningSigns(rules, checkin) {
-  return (checkin?.warning_signs ?? []).filter((sign) => !rules.noSigns.includes(sign));
+  return [...(checkin?.warning_signs ?? []), ...(checkin?.other_signs ?? [])]
+    .filter((sign) => !rules.noSigns.includes(sign) && !rules.noOtherSigns.includes(sign));
 }
 
 /**
@@ -311,5 +332,7 @@ export function checkinAnswers(rules, checkin) {
   }
   const signs = (checkin.warning_signs ?? []).filter((sign) => rules.warningSigns.includes(sign));
   if (signs.length) answers.warning_signs = signs;
+  const others = (checkin.other_signs ?? []).filter((sign) => rules.otherSigns.includes(sign));
+  if (others.length) answers.other_signs = others;
   return answers;
 }
