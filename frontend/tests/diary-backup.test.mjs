@@ -121,7 +121,7 @@ test("the JSON backup has the format, schema version, export time and every reco
 
 test("an exported backup imports back as it was", () => {
   const backup = parseBackup(exportJson(diary(), EXPORTED));
-  assert.deepEqual(backup, { schema_version: SCHEMA_VERSION, exported_at: EXPORTED.toISOString(), entries: [entry(), ENTRY_2], checkins: [checkin()], deleted: [] });
+  assert.deepEqual(backup, { schema_version: SCHEMA_VERSION, exported_at: EXPORTED.toISOString(), entries: [entry(), ENTRY_2], checkins: [checkin()], deleted: [], retired: [] });
 });
 
 test("records made by the model export and import cleanly", () => {
@@ -200,7 +200,8 @@ test("a refusal carries values, not sentences: the screen words them", () => {
 });
 
 test("a bad record names its number and field", () => {
-  const problems = problemsOf(backupText({ entries: [entry(), entry({ id: "55555555-5555-4555-8555-555555555555", area: "knee" })], checkins: [checkin({ sleep: "lots" })] }));
+  // Not option ids at all (an option the content no longer has is kept: see "a content rollback" below).
+  const problems = problemsOf(backupText({ entries: [entry(), entry({ id: "55555555-5555-4555-8555-555555555555", area: "Knee!" })], checkins: [checkin({ sleep: 7 })] }));
   assert.equal(problems.length, 2);
   assert.equal(problems[0], `Entry #2: area must be one of ${rules.areas.join(", ")}.`);
   assert.equal(problems[1], "Check-in #1: sleep must be one of under_5h, 5_to_6h, 7_to_8h, over_8h or null.");
@@ -378,7 +379,7 @@ test("merging never changes the diary it was given", () => {
 test("a bad file leaves the stored diary as it was", () => {
   const current = diary();
   const before = structuredClone(current);
-  assert.throws(() => importBackup(current, backupText({ entries: [entry({ area: "knee" })] })), BackupError);
+  assert.throws(() => importBackup(current, backupText({ entries: [entry({ area: "Knee!" })] })), BackupError);
   assert.deepEqual(current, before);
 });
 
@@ -510,4 +511,42 @@ test("a file with hundreds of thousands of problems is refused with the first fe
   assert.equal(problems.length, MAX_REPORTED_PROBLEMS + 1);
   assert.equal(problems.at(-1).code, "more");
   assert.ok(problems.at(-1).values.count > 200_000);
+});
+
+// A content rollback (docs/deploy.md plans them) can remove an option that records already use.
+const RETIRED_AREA = "forearm_inner"; // no such area in the content
+const withRetired = () => ({
+  entries: [entry(), entry({ id: "66666666-6666-4666-8666-666666666666", area: RETIRED_AREA })],
+  checkins: [checkin(), checkin({ id: "77777777-7777-4777-8777-777777777777", day: "2024-06-11", sleep: "under_4h",
+    warning_signs: ["eyelid_droop_new"] })],
+});
+
+test("a content rollback: records with an option the content no longer has are kept as they are, and the rest imports", () => {
+  assert.ok(!rules.areas.includes(RETIRED_AREA) && !rules.habits[0].options.includes("under_4h"));
+  const backup = parseBackup(backupText(withRetired()));
+  assert.deepEqual(backup.entries, withRetired().entries);
+  assert.deepEqual(backup.checkins, withRetired().checkins);
+  // What the preview says before anything is written: which records, and which answers.
+  assert.deepEqual(backup.retired, [
+    { record: "entry", number: 2, field: "area", value: RETIRED_AREA },
+    { record: "checkin", number: 2, field: "sleep", value: "under_4h" },
+    { record: "checkin", number: 2, field: "warning_signs", value: "eyelid_droop_new" },
+  ]);
+  const merged = mergeBackup({ entries: [], checkins: [] }, backup);
+  assert.deepEqual(merged.counts, { added: 4, updated: 0, unchanged: 0, removed: 0, stay_deleted: 0 });
+  assert.deepEqual(merged.entries.map((e) => e.area).sort(), ["eyelid", RETIRED_AREA]);
+});
+
+test("the diary's own export, with a record from before a rollback, imports again as it was", () => {
+  const diaryWithRetired = withRetired();
+  const backup = parseBackup(exportJson(diaryWithRetired, EXPORTED));
+  assert.deepEqual(backup.entries, [...diaryWithRetired.entries].sort((a, b) => (a.at < b.at ? -1 : 1)));
+  assert.equal(mergeBackup(diaryWithRetired, backup).counts.unchanged, 4);
+});
+
+test("a form's save still takes only the content's options: a retired one is kept only from a backup", () => {
+  assert.deepEqual(validateTwitchEntry(rules, entry({ area: RETIRED_AREA })).map(({ code }) => code), ["not_one_of"]);
+  assert.deepEqual(validateTwitchEntry(rules, entry({ area: RETIRED_AREA }), new Date(), { keepRetired: true }), []);
+  assert.deepEqual(validateCheckin(rules, withRetired().checkins[1], new Date(), { keepRetired: true }), []);
+  assert.deepEqual(validateCheckin(rules, withRetired().checkins[1]).map(({ code }) => code), ["not_one_of", "unknown_options"]);
 });

@@ -15,13 +15,16 @@ import {
   editCheckin as editCheckinOf,
   editTwitchEntry,
   newCheckin as newCheckinOf,
+  newDeletion as newDeletionOf,
   newId,
   newTwitchEntry,
   prefillCheckin as prefillCheckinOf,
   reportedWarningSigns as reportedWarningSignsOf,
+  retiredOptions,
   validateCheckin as validateCheckinOf,
   validateTwitchEntry as validateTwitchEntryOf,
 } from "../js/diary/model.js";
+import { habitHolds } from "../js/diary/stats.js";
 import { loadContent } from "./content-fixture.mjs";
 
 process.env.TZ = "Europe/London";
@@ -308,4 +311,26 @@ test("a note keeps tabs and line breaks but not control characters or half a sur
   assert.deepEqual(codesOf(validateTwitchEntry({ ...goodEntry(), note: "bell\u0007" })), ["note bad_characters"]);
   assert.deepEqual(codesOf(validateTwitchEntry({ ...goodEntry(), note: "half \udc00" })), ["note bad_characters"]);
   assert.equal(newTwitchEntry({ area: "eyelid", strength: "light", note: "a\u0001b" }, NOW).note, "ab");
+});
+
+test("an answer the content no longer has is not carried into a new check-in, nor scored, nor counted as a habit", () => {
+  const old = { ...newCheckinOf(rules, "2024-06-10", { sleep: "5_to_6h", caffeine: "3_to_4" }), sleep: "under_4h",
+    warning_signs: ["none", "eyelid_droop_new"] };
+  assert.deepEqual(retiredOptions(rules, "checkin", old), [{ field: "sleep", value: "under_4h" },
+    { field: "warning_signs", value: "eyelid_droop_new" }]);
+  const next = prefillCheckinOf(rules, old, "2024-06-11");
+  assert.equal(next.sleep, null);
+  assert.equal(next.caffeine, "3_to_4");
+  assert.deepEqual(checkinAnswersOf(rules, old), { caffeine: "3_to_4", warning_signs: ["none"] });
+  const sleep = rules.habits.find((habit) => habit.question === "sleep");
+  assert.equal(habitHolds(sleep, old), null);
+  assert.deepEqual(retiredOptions(rules, "entry", { area: "forearm_inner" }), [{ field: "area", value: "forearm_inner" }]);
+  assert.deepEqual(retiredOptions(rules, "entry", { area: "eyelid" }), []);
+});
+
+test("a deletion note is never dated before the record it deletes was last changed", () => {
+  const behind = new Date("2024-06-07T10:00:00Z");
+  assert.equal(newDeletionOf("x", "entry", behind, "2024-06-10T10:00:00.000Z").deleted_at, "2024-06-10T10:00:00.000Z");
+  assert.equal(newDeletionOf("x", "entry", behind, "2024-06-01T10:00:00.000Z").deleted_at, behind.toISOString());
+  assert.equal(newDeletionOf("x", "entry", behind).deleted_at, behind.toISOString());
 });

@@ -147,6 +147,16 @@ test("a backup with a bad record is refused before anything is written", async (
   diary.close();
 });
 
+test("a backup's record with an answer the content no longer has is written as it is; a form's save is not", async () => {
+  const { diary } = await freshDiary();
+  const retired = twitchAt("2024-06-09T10:00:00Z", { area: "forearm_inner" }); // a rollback removed the area
+  const good = twitchAt("2024-06-10T10:00:00Z");
+  await diary.mergeBackup({ entries: [retired, good], checkins: [] });
+  assert.deepEqual(await diary.listEntries(), [retired, good]);
+  await assert.rejects(() => diary.putEntry(twitchAt("2024-06-11T10:00:00Z", { area: "forearm_inner" })), InvalidRecordError);
+  diary.close();
+});
+
 test("replaceAll swaps the whole diary at once", async () => {
   const { diary } = await freshDiary();
   await diary.putEntry(twitchAt("2024-06-10T10:00:00Z"));
@@ -169,6 +179,23 @@ test("deleting notes the deletion, so an older backup does not bring the record 
   assert.deepEqual(totals(await diary.mergeBackup(older)), { added: 0, updated: 0, unchanged: 1, removed: 0, stay_deleted: 1 });
   const { entries, checkins } = await diary.readAll();
   assert.deepEqual([entries, checkins], [[], [checkin]]);
+  diary.close();
+});
+
+test("a deletion made with the phone's clock 3 days behind still wins over an older backup", async () => {
+  const { diary } = await freshDiary();
+  const entry = twitchAt("2024-06-10T10:00:00Z"); // logged, and last changed, with the clock right
+  await diary.putEntry(entry);
+  const older = backupOf(await diary.readAll());
+  await diary.deleteEntry(entry.id, at("2024-06-07T10:05:00Z")); // then the clock went 3 days back
+  const [note] = (await diary.readAll()).deleted;
+  assert.ok(Date.parse(note.deleted_at) >= Date.parse(entry.updated_at), "never dated before the record's last change");
+  assert.deepEqual(totals(await diary.mergeBackup(older)), { added: 0, updated: 0, unchanged: 0, removed: 0, stay_deleted: 1 });
+  assert.deepEqual((await diary.readAll()).entries, []);
+  // A change made after the record's last change, on another phone, still brings it back.
+  const changedLater = { ...entry, note: "changed on the other phone", updated_at: "2024-06-10T12:00:00.000Z" };
+  await diary.mergeBackup(backupOf({ entries: [changedLater], checkins: [] }));
+  assert.deepEqual((await diary.readAll()).entries, [changedLater]);
   diary.close();
 });
 

@@ -389,7 +389,7 @@ def test_the_check_in_starts_from_yesterdays_answers(phone):
     expect(phone.heading()).to_have_text(words_like("diary.checkin.day_heading"))
     phone.option("sleep", "5_to_6h").check()
     phone.option("caffeine", "5_plus").check()
-    phone.option("warning_signs", "none").check()
+    phone.option("anything_new", "no").check()
     phone.button(UI["diary.save"]).click()
     expect(phone.page.get_by_role("status").filter(has_text=words_like("diary.checkin.saved"))).to_be_visible()
 
@@ -398,9 +398,10 @@ def test_the_check_in_starts_from_yesterdays_answers(phone):
     expect(phone.page.get_by_text(UI["diary.checkin.hint_from_day_before"])).to_be_visible()
     expect(phone.option("sleep", "5_to_6h")).to_be_checked()
     expect(phone.option("caffeine", "5_plus")).to_be_checked()
-    expect(phone.option("warning_signs", "none")).not_to_be_checked()  # warning signs are asked afresh every day
+    for answer in ("yes", "no"):  # warning signs are asked afresh every day
+        expect(phone.option("anything_new", answer)).not_to_be_checked()
     phone.option("sleep", "7_to_8h").check()
-    phone.option("warning_signs", "none").check()
+    phone.option("anything_new", "no").check()
     phone.button(UI["diary.save"]).click()
     expect(phone.page.get_by_role("link", name=UI["diary.list.change_checkin"])).to_be_visible()
     phone.page.get_by_role("link", name=UI["diary.list.change_checkin"]).click()
@@ -409,11 +410,14 @@ def test_the_check_in_starts_from_yesterdays_answers(phone):
 
 @pytest.mark.parametrize("signs", [["weakness"], ["breathing", "numbness_tingling"], ["eye_signs"]])
 def test_a_check_in_with_a_warning_sign_shows_the_triage_advice_at_once(phone, content, signs):
-    expected = engine.assess(content, {"sleep": "under_5h", "warning_signs": signs})
+    expected = engine.assess(content, {"sleep": "under_5h", "warning_signs": signs, "other_signs": ["none"]})
+    assert "safety_unanswered" not in [flag["id"] for flag in expected["red_flags"]]
     phone.open("#/diary/checkin")
     phone.option("sleep", "under_5h").check()
+    phone.option("anything_new", "yes").check()
     for sign in signs:
         phone.option("warning_signs", sign).check()
+    phone.option("other_signs", "none").check()
     # the advice shows as soon as the sign is ticked, before saving
     expect(phone.page.locator(f'[data-triage-level="{expected["triage"]["level"]}"]')).to_be_visible()
     phone.button(UI["diary.save"]).click()
@@ -422,7 +426,7 @@ def test_a_check_in_with_a_warning_sign_shows_the_triage_advice_at_once(phone, c
     banner = phone.page.locator("[data-triage-level]")
     expect(banner).to_have_attribute("data-triage-level", expected["triage"]["level"])
     expect(banner).to_contain_text(expected["triage"]["title"])
-    assert phone.ranked("data-red-flag") == [flag["id"] for flag in expected["red_flags"]]
+    assert phone.ranked("data-red-flag") == [flag["id"] for flag in expected["red_flags"]]  # never "not answered"
 
     phone.page.get_by_role("link", name=UI["diary.go_to_diary"]).click()  # the diary keeps pointing to the advice
     expect(phone.page.get_by_text(UI["diary.list.warned_today"])).to_be_visible()
@@ -436,13 +440,72 @@ def test_a_check_in_with_a_warning_sign_shows_the_triage_advice_at_once(phone, c
 
 def test_none_of_these_unticks_the_warning_signs_and_the_advice_goes(phone):
     phone.open("#/diary/checkin")
+    phone.option("anything_new", "yes").check()
     phone.option("warning_signs", "stiffness").check()
     expect(phone.page.locator("[data-triage-level]")).to_be_visible()
     phone.option("warning_signs", "none").check()
     expect(phone.option("warning_signs", "stiffness")).not_to_be_checked()
     expect(phone.page.locator("[data-triage-level]")).to_have_count(0)
+    phone.option("other_signs", "none").check()
     phone.button(UI["diary.save"]).click()
     expect(phone.heading()).to_have_text(DIARY_HEADING)
+
+
+def stored_checkin(phone, day):
+    return phone.page.evaluate("""async (day) => {
+        const { openDiary } = await import("./js/diary/storage.js");
+        const { diaryRules } = await import("./js/diary/model.js");
+        const store = await openDiary({ rules: diaryRules(await (await fetch("api/v1/content")).json()) });
+        const checkin = await store.getCheckin(day);
+        store.close();
+        return checkin;
+    }""", day)
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_the_check_in_asks_anything_new_and_no_answers_both_safety_questions(phones, app_url, lang):
+    phone = phones(app_url, locale="es-ES" if lang == "es" else "en-GB")
+    words = load_content(lang=lang)["ui"] if lang == "es" else UI
+    phone.open("#/diary/checkin")
+    expect(phone.heading()).to_have_text(words["diary.checkin.today_heading"])
+    expect(phone.page.get_by_role("group", name=words["diary.checkin.anything_new_legend"])).to_be_visible()
+    for answer in ("yes", "no"):
+        expect(phone.option("anything_new", answer)).not_to_be_checked()  # never pre-filled
+    for question in ("warning_signs", "other_signs"):  # the lists only after "yes": no nightly checking loop
+        expect(phone.option(question, "none")).to_be_hidden()
+
+    phone.button(words["diary.save"]).click()  # it must be answered
+    expect(phone.page.get_by_role("alert")).to_have_text(words["diary.checkin.anything_new_needed"])
+    phone.option("anything_new", "yes").check()
+    for question in ("warning_signs", "other_signs"):
+        expect(phone.option(question, "none")).to_be_visible()
+    phone.option("anything_new", "no").check()
+    expect(phone.option("warning_signs", "none")).to_be_hidden()
+    phone.button(words["diary.save"]).click()
+    expect(phone.heading()).to_have_text(words["diary.list.title"])  # no advice screen
+    saved = stored_checkin(phone, date.today().isoformat())
+    assert saved["warning_signs"] == ["none"] and saved["other_signs"] == ["none"]  # "no" answered both
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_a_sign_ticked_after_yes_gives_advice_that_never_says_the_questions_were_not_answered(phones, app_url, content,
+                                                                                              lang):
+    phone = phones(app_url, locale="es-ES" if lang == "es" else "en-GB")
+    words = load_content(lang=lang)["ui"] if lang == "es" else UI
+    phone.open("#/diary/checkin")
+    phone.option("anything_new", "yes").check()
+    phone.option("warning_signs", "stiffness").check()
+    phone.button(words["diary.save"]).click()  # the second list is still to answer
+    must = next(q for q in load_content(lang=lang)["questionnaire"]["questions"] if q["id"] == "other_signs")["must_answer"]
+    expect(phone.page.get_by_role("alert")).to_have_text(must)
+    phone.option("other_signs", "swollen_calf").check()
+    phone.button(words["diary.save"]).click()
+    expected = engine.assess(content, {"warning_signs": ["stiffness"], "other_signs": ["swollen_calf"]})
+    expect(phone.heading()).to_have_text(words["diary.advice.reported"])
+    expect(phone.page.locator("[data-triage-level]")).to_have_attribute("data-triage-level", expected["triage"]["level"])
+    flags = phone.ranked("data-red-flag")
+    assert flags == [flag["id"] for flag in expected["red_flags"]]
+    assert "safety_unanswered" not in flags
 
 
 # Patterns and the doctor's summary -------------------------------------------------------------------------
@@ -550,7 +613,9 @@ def test_axe_finds_no_violation_with_warning_sign_advice_an_edit_form_and_an_imp
     expect(phone.heading()).to_have_text(UI["diary.log.change_heading"])
     assert phone.run_axe() == []
     phone.open("#/diary/checkin")
+    phone.option("anything_new", "yes").check()
     phone.option("warning_signs", "breathing").check()
+    phone.option("other_signs", "none").check()
     expect(phone.page.locator('[data-triage-level="emergency_ambulance"]')).to_be_visible()
     assert phone.run_axe() == []
     phone.button(UI["diary.save"]).click()

@@ -210,18 +210,21 @@ def test_a_twitch_deleted_in_one_tab_does_not_come_back_from_the_other(phone):
 def test_two_tabs_doing_the_same_check_in_do_not_lose_a_warning_sign(phone):
     phone.open("#/diary/checkin")
     other = second_tab(phone, "#/diary/checkin")
+    phone.option("anything_new", "yes").check()
     phone.option("warning_signs", "weakness").check()
+    phone.option("other_signs", "none").check()
     phone.button(UI["diary.save"]).click()
     expect(phone.heading()).to_have_text(UI["diary.advice.reported"])
 
     other.locator('input[name="sleep"][value="7_to_8h"]').check()
-    other.locator('input[name="warning_signs"][value="none"]').check()
+    other.locator('input[name="anything_new"][value="no"]').check()
     other.get_by_role("button", name=UI["diary.save"], exact=True).click()
     alert = other.get_by_role("alert").filter(has_text=UI["diary.checkin.conflict_changed"])
     expect(alert).to_be_visible()
     expect(other.locator('input[name="sleep"][value="7_to_8h"]')).to_be_checked()  # the answers are kept
 
     alert.get_by_role("button", name=UI["diary.checkin.show_other"]).click()  # see the other tab's answers
+    other.locator('input[name="anything_new"][value="yes"]').check()  # asked afresh, its lists then show
     expect(other.locator('input[name="warning_signs"][value="weakness"]')).to_be_checked()
     phone.open("#/diary")
     expect(phone.page.get_by_text(UI["diary.list.warned_today"])).to_be_visible()
@@ -262,6 +265,7 @@ def test_a_note_typed_and_not_saved_survives_the_reload_of_an_app_update(phones,
 def test_check_in_answers_not_saved_survive_a_reload_and_start_again_drops_them(phone):
     phone.open("#/diary/checkin")
     phone.option("sleep", "under_5h").check()
+    phone.option("anything_new", "yes").check()
     phone.option("warning_signs", "stiffness").check()
     phone.page.reload()
     phone.wait_for_screen()
@@ -422,3 +426,31 @@ def test_a_large_import_shows_its_progress(phone):
     assert UI["diary.backup.progress.checking"] in shown
     assert word("diary.backup.progress.writing", count=5000, shown="5,000") in shown
     expect(phone.page.locator(".diary-progress")).to_be_hidden()
+
+
+# A content rollback that removed an option: the backup still imports ------------------------------------------
+
+def test_a_backup_with_an_option_the_content_no_longer_has_imports_and_shows_its_id(phone, tmp_path):
+    open_diary(phone)
+    retired = entry_record(day_ago=2, area="forearm_inner")  # an area a rolled-back content version had
+    backup = backup_file(entries=[retired, entry_record(day_ago=1)])
+    phone.open("#/diary/backup")
+    preview = import_backup(phone, backup, confirm=None)
+    said = preview.locator("[data-import-retired]")
+    expect(said).to_have_attribute("data-import-retired", "1")  # said before anything is written
+    expect(said).to_contain_text("forearm_inner")
+    expect(preview).to_contain_text(word("diary.backup.preview.add", **counts(2)))
+    preview.get_by_role("button", name=UI["diary.backup.confirm_import"], exact=True).click()
+    expect(phone.page.get_by_role("status").filter(has_text=words_like("diary.backup.imported", added=2))).to_be_visible()
+
+    phone.open("#/diary")
+    shown = dict(entries(phone))
+    assert "forearm_inner" in shown[retired["id"]]  # kept as it is, shown by its id
+    phone.open("#/diary/backup")  # and the diary's own export of it imports again
+    with phone.page.expect_download() as download:
+        phone.button(UI["diary.backup.export"]).click()
+    path = tmp_path / "again.json"
+    download.value.save_as(path)
+    preview = import_backup(phone, str(path), confirm=None)
+    expect(preview).to_contain_text(UI["diary.backup.preview.nothing"])
+    expect(preview.locator("[data-import-retired]")).to_have_attribute("data-import-retired", "1")

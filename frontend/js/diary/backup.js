@@ -4,8 +4,8 @@
 // said in codes with their values; the backup screen words them.
 import { wallClockAt } from "./days.js";
 import {
-  DIARY_CAPACITY, EARLIEST_DAY, NOTE_MAX_LENGTH, SCHEMA_VERSION, byDay, byField, byTime, isPlainObject, validateCheckin,
-  validateDeletion, validateTwitchEntry,
+  DIARY_CAPACITY, EARLIEST_DAY, NOTE_MAX_LENGTH, SCHEMA_VERSION, byDay, byField, byTime, isPlainObject, retiredOptions,
+  validateCheckin, validateDeletion, validateTwitchEntry,
 } from "./model.js";
 
 export const BACKUP_FORMAT = "twitch-diary";
@@ -75,7 +75,8 @@ function largestRecords(rules) {
     strength: longest(rules.strengths), note: "\u20ac".repeat(NOTE_MAX_LENGTH), updated_at: at };
   const habits = Object.fromEntries(rules.habits.map((habit) => [habit.question, longest(habit.options)]));
   const warning_signs = rules.warningSigns.filter((sign) => !rules.noSigns.includes(sign));
-  const checkin = { id, day: EARLIEST_DAY, ...habits, warning_signs, updated_at: at };
+  const other_signs = rules.otherSigns.filter((sign) => !rules.noOtherSigns.includes(sign));
+  const checkin = { id, day: EARLIEST_DAY, ...habits, warning_signs, other_signs, updated_at: at };
   return { entries: entry, checkins: checkin, deleted: { id, kind: longest(["entry", "checkin"]), deleted_at: at } };
 }
 
@@ -201,7 +202,8 @@ function migrated(document) {
 
 /**
  * Checks a backup's text a step at a time: yields {done, total} records checked, and returns the checked diary
- * {schema_version, exported_at, entries, checkins, deleted}; throws BackupError. Dates are checked against `now`.
+ * {schema_version, exported_at, entries, checkins, deleted, retired}; throws BackupError. Dates are checked
+ * against `now`. `retired` lists the answers the content no longer has ({record, number, field, value}).
  */
 function* checkBackup(rules, text, now) {
   const document = migrated(backupDocumentOf(rules, text));
@@ -217,6 +219,11 @@ function* checkBackup(rules, text, now) {
     [document.deleted, "deletion", (deletion) => validateDeletion(deletion, now)],
   ];
   let before = 0;
+  // Answers the content no longer has (a rollback removed them) do not refuse the file: those records are kept as
+  // they are, and the preview says how many.
+  const keepRetired = { keepRetired: true };
+  checks[0][2] = (entry) => validateTwitchEntry(rules, entry, now, keepRetired);
+  checks[1][2] = (checkin) => validateCheckin(rules, checkin, now, keepRetired);
   for (const [records, record, validate] of checks) {
     const steps = recordProblems(records, record, validate);
     let step = steps.next();
@@ -232,11 +239,19 @@ function* checkBackup(rules, text, now) {
     entries: document.entries,
     checkins: document.checkins,
     deleted: document.deleted,
+    retired: retiredOf(rules, document),
   };
 }
 
+/** The answers in a checked backup that the content no longer has: [{record, number, field, value}]. */
+function retiredOf(rules, document) {
+  const of = (records, record) => records.flatMap((item, index) =>
+    retiredOptions(rules, record, item).map(({ field, value }) => ({ record, number: index + 1, field, value })));
+  return [...of(document.entries, "entry"), ...of(document.checkins, "checkin")];
+}
+
 /**
- * The checked diary in a backup file's text: {schema_version, exported_at, entries, checkins, deleted}; throws
+ * The checked diary in a backup file's text: {schema_version, exported_at, entries, checkins, deleted, retired}; throws
  * BackupError. Records are checked against the diary's `rules` (diaryRules of the content), dates against `now`.
  */
 export function parseBackup(rules, text, now = new Date()) {

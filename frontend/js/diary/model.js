@@ -16,6 +16,8 @@ export const STRENGTHS = Object.freeze(["light", "strong", "constant"]);
 // The questionnaire's questions whose options a diary record holds: a twitch's area, a check-in's warning signs.
 const AREAS_QUESTION = "areas";
 const WARNING_SIGNS_QUESTION = "warning_signs";
+// The second safety question: asked with the first, only when the person says something is new or worse.
+const OTHER_SIGNS_QUESTION = "other_signs";
 
 const rulesOfContent = new WeakMap();
 
@@ -36,6 +38,7 @@ function countedAreas(trigger, areas) {
 function buildRules(content) {
   const areas = Object.freeze(questionOf(content, AREAS_QUESTION).options.map((option) => option.id));
   const signs = questionOf(content, WARNING_SIGNS_QUESTION).options;
+  const others = questionOf(content, OTHER_SIGNS_QUESTION).options;
   const habits = content.diary.habits.map((habit) => Object.freeze({
     ...habit,
     options: Object.freeze([...habit.options]),
@@ -51,6 +54,8 @@ function buildRules(content) {
     warningSigns: Object.freeze(signs.map((option) => option.id)),
     // "None of these": an option that goes with no other, and reports no sign.
     noSigns: Object.freeze(signs.filter((option) => option.exclusive).map((option) => option.id)),
+    otherSigns: Object.freeze(others.map((option) => option.id)),
+    noOtherSigns: Object.freeze(others.filter((option) => option.exclusive).map((option) => option.id)),
   });
 }
 
@@ -79,11 +84,16 @@ export const FUTURE_SLACK_MS = 24 * 60 * 60 * 1000;
 export const DIARY_CAPACITY = Object.freeze({ entries: 100_000, checkins: 36_525, deleted: 100_000 });
 
 const ENTRY_FIELDS = Object.freeze(["id", "at", "day", "tz_offset_min", "area", "strength", "note", "updated_at"]);
-const checkinFields = (rules) => ["id", "day", ...rules.habitQuestions, WARNING_SIGNS_QUESTION, "updated_at"];
+// other_signs is missing from check-ins saved before the check-in asked it (a list since).
+const checkinFields = (rules) => ["id", "day", ...rules.habitQuestions, WARNING_SIGNS_QUESTION, OTHER_SIGNS_QUESTION, "updated_at"];
 const DELETION_FIELDS = Object.freeze(["id", "kind", "deleted_at"]);
 /** What a deletion can be of: a twitch entry or a check-in. */
 export const DELETED_KINDS = Object.freeze(["entry", "checkin"]);
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// An option id as the content writes them. A record may hold one the content no longer has (a content rollback
+// removed it): a backup keeps such a record as it is, and the screens show the id (see retiredOptions).
+const OPTION_ID_PATTERN = /^[a-z0-9][a-z0-9_]{0,63}$/;
+const isOptionId = (value) => typeof value === "string" && OPTION_ID_PATTERN.test(value);
 // A full UTC or offset timestamp, as toISOString writes; a bare date would be read as UTC midnight.
 const INSTANT_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -149,14 +159,19 @@ function dayProblems(record, field, now) {
   return isDayKey(record[field]) ? rangeProblems(field, record[field], now) : [problem(field, "not_day")];
 }
 
-function oneOfProblems(record, field, options, { optional = false } = {}) {
+function oneOfProblems(record, field, options, { optional = false, keepRetired = false } = {}) {
   const value = record[field];
   if (optional && value === null) return [];
+  if (keepRetired && isOptionId(value)) return [];
   return options.includes(value) ? [] : [problem(field, "not_one_of", { options: [...options], optional })];
 }
 
-/** What is wrong with a twitch entry, as [{field, code, values}]; empty when it is fine. Dates are checked against `now`. */
-export function validateTwitchEntry(rules, entry, now = new Date()) {
+/**
+ * What is wrong with a twitch entry, as [{field, code, values}]; empty when it is fine. Dates are checked against
+ * `now`. With `keepRetired`, an area the content no longer has (but a well-formed option id) is no problem: a
+ * backup or a stored record keeps it as it is.
+ */
+export function validateTwitchEntry(rules, entry, now = new Date(), { keepRetired = false } = {}) {
   if (!isPlainObject(entry)) return [problem("entry", "not_object")];
   const problems = [...unknownFieldProblems(entry, ENTRY_FIELDS), ...idProblems(entry)];
   const atIsInstant = isInstant(entry.at);
@@ -170,7 +185,7 @@ export function validateTwitchEntry(rules, entry, now = new Date()) {
   if (atIsInstant && dayIsKey && offsetIsValid && wallClockAt(entry.at, entry.tz_offset_min).day !== entry.day) {
     problems.push(problem("day", "day_mismatch"));
   }
-  problems.push(...oneOfProblems(entry, "area", rules.areas), ...oneOfProblems(entry, "strength", rules.strengths));
+  problems.push(...oneOfProblems(entry, "area", rules.areas, { keepRetired }), ...oneOfProblems(entry, "strength", rules.strengths));
   if (typeof entry.note !== "string") problems.push(problem("note", "not_text"));
   else if (entry.note.length > NOTE_MAX_LENGTH) problems.push(problem("note", "too_long", { max: NOTE_MAX_LENGTH }));
   else if (entry.note.search(UNWRITABLE) !== -1) problems.push(problem("note", "bad_characters"));
@@ -178,30 +193,52 @@ export function validateTwitchEntry(rules, entry, now = new Date()) {
   return problems;
 }
 
-function warningSignProblems(rules, signs) {
-  const field = WARNING_SIGNS_QUESTION;
+function warningSignProblems(rules, signs, keepRetired, field = WARNING_SIGNS_QUESTION) {
+  const [options, none] = field === WARNING_SIGNS_QUESTION ? [rules.warningSigns, rules.noSigns] : [rules.otherSigns, rules.noOtherSigns];
   if (!Array.isArray(signs)) return [problem(field, "not_list")];
   const problems = [];
-  const unknown = signs.filter((sign) => !rules.warningSigns.includes(sign));
-  if (unknown.length) problems.push(problem(field, "unknown_options", { unknown: unknown.map(String), options: [...rules.warningSigns] }));
+  const unknown = signs.filter((sign) => !options.includes(sign) && !(keepRetired && isOptionId(sign)));
+  if (unknown.length) problems.push(problem(field, "unknown_options", { unknown: unknown.map(String), options: [...options] }));
   if (new Set(signs).size !== signs.length) problems.push(problem(field, "repeated_option"));
-  for (const option of rules.noSigns) {
+  for (const option of none) {
     if (signs.includes(option) && signs.length > 1) problems.push(problem(field, "exclusive_with_others", { option }));
   }
   return problems;
 }
 
-/** What is wrong with a daily check-in, as [{field, code, values}]; empty when it is fine. Dates are checked against `now`. */
-export function validateCheckin(rules, checkin, now = new Date()) {
+/**
+ * What is wrong with a daily check-in, as [{field, code, values}]; empty when it is fine. Dates are checked against
+ * `now`. With `keepRetired`, habit answers and warning signs the content no longer has are no problem.
+ */
+export function validateCheckin(rules, checkin, now = new Date(), { keepRetired = false } = {}) {
   if (!isPlainObject(checkin)) return [problem("checkin", "not_object")];
   const problems = [...unknownFieldProblems(checkin, checkinFields(rules)), ...idProblems(checkin)];
   problems.push(...dayProblems(checkin, "day", now));
   // Every habit is optional, as in the questionnaire: null means not answered that day, but the field is always there.
   for (const habit of rules.habits) {
-    problems.push(...oneOfProblems(checkin, habit.question, habit.options, { optional: true }));
+    problems.push(...oneOfProblems(checkin, habit.question, habit.options, { optional: true, keepRetired }));
   }
-  problems.push(...warningSignProblems(rules, checkin.warning_signs), ...instantProblems(checkin, "updated_at", now));
+  problems.push(...warningSignProblems(rules, checkin.warning_signs, keepRetired));
+  if (checkin.other_signs !== undefined) problems.push(...warningSignProblems(rules, checkin.other_signs, keepRetired, OTHER_SIGNS_QUESTION));
+  problems.push(...instantProblems(checkin, "updated_at", now));
   return problems;
+}
+
+/**
+ * The answers of a record (kind "entry" or "checkin") that the content no longer has, as [{field, value}]: a
+ * content rollback removed the option. The record is kept as it is; the screens show the raw id.
+ */
+export function retiredOptions(rules, kind, record) {
+  if (!isPlainObject(record)) return [];
+  if (kind === "entry") return isOptionId(record.area) && !rules.areas.includes(record.area) ? [{ field: "area", value: record.area }] : [];
+  const retired = rules.habits
+    .filter((habit) => isOptionId(record[habit.question]) && !habit.options.includes(record[habit.question]))
+    .map((habit) => ({ field: habit.question, value: record[habit.question] }));
+  for (const [field, options] of [[WARNING_SIGNS_QUESTION, rules.warningSigns], [OTHER_SIGNS_QUESTION, rules.otherSigns]]) {
+    const signs = Array.isArray(record[field]) ? record[field] : [];
+    for (const sign of signs) if (isOptionId(sign) && !options.includes(sign)) retired.push({ field, value: sign });
+  }
+  return retired;
 }
 
 /**
@@ -215,9 +252,15 @@ export function validateDeletion(deletion, now = new Date()) {
   return [...problems, ...instantProblems(deletion, "deleted_at", now)];
 }
 
-/** The record that `id` (of `kind`) was deleted at `now`: kept so an older copy does not come back. */
-export function newDeletion(id, kind, now = new Date()) {
-  return { id, kind, deleted_at: now.toISOString() };
+/**
+ * The record that `id` (of `kind`) was deleted at `now`: kept so an older copy does not come back. It is never
+ * dated before `lastChanged` (the record's updated_at): with the phone's clock behind, a deletion dated by it
+ * alone would lose to a backup of the very version it deleted.
+ */
+export function newDeletion(id, kind, now = new Date(), lastChanged = null) {
+  const changed = lastChanged === null ? Number.NaN : Date.parse(lastChanged);
+  const at = changed > now.getTime() ? new Date(changed) : now;
+  return { id, kind, deleted_at: at.toISOString() };
 }
 
 /** A new twitch entry logged at `at` (now by default) in the device's zone. */
@@ -239,7 +282,18 @@ export function editTwitchEntry(entry, { at, area, strength, note } = {}, now = 
 export function newCheckin(rules, day, answers = {}, now = new Date()) {
   const habits = Object.fromEntries(rules.habitQuestions.map((question) => [question, answers[question] ?? null]));
   const warning_signs = [...(answers.warning_signs ?? [])];
-  return { id: newId(), day, ...habits, warning_signs, updated_at: now.toISOString() };
+  const other_signs = [...(answers.other_signs ?? [])];
+  return { id: newId(), day, ...habits, warning_signs, other_signs, updated_at: now.toISOString() };
+}
+
+/**
+ * Both safety questions' answers from the check-in's "Anything new or worse since yesterday?": "no" answers both
+ * ("none of these"); "yes" takes the signs ticked in each list. Null when it was not answered.
+ */
+export function safetyAnswers(rules, anythingNew, { warning_signs = [], other_signs = [] } = {}) {
+  if (anythingNew === "no") return { warning_signs: [...rules.noSigns], other_signs: [...rules.noOtherSigns] };
+  if (anythingNew === "yes") return { warning_signs: [...warning_signs], other_signs: [...other_signs] };
+  return null;
 }
 
 /** The check-in with `changes` to its habits or warning signs applied. */
@@ -247,24 +301,38 @@ export function editCheckin(rules, checkin, changes = {}, now = new Date()) {
   const edited = { ...checkin, updated_at: now.toISOString() };
   for (const question of rules.habitQuestions) if (changes[question] !== undefined) edited[question] = changes[question];
   if (changes.warning_signs !== undefined) edited.warning_signs = [...changes.warning_signs];
+  if (changes.other_signs !== undefined) edited.other_signs = [...changes.other_signs];
   return edited;
 }
 
-/** A draft check-in for `day` with the habits of `previous` (yesterday's); warning signs are always asked afresh. */
+/**
+ * A draft check-in for `day` with the habits of `previous` (yesterday's), but for answers the content no longer
+ * has; warning signs are always asked afresh.
+ */
 export function prefillCheckin(rules, previous, day, now = new Date()) {
-  const habits = previous ? Object.fromEntries(rules.habitQuestions.map((question) => [question, previous[question] ?? null])) : {};
+  const current = (habit) => (habit.options.includes(previous[habit.question]) ? previous[habit.question] : null);
+  const habits = previous ? Object.fromEntries(rules.habits.map((habit) => [habit.question, current(habit)])) : {};
   return newCheckin(rules, day, habits, now);
 }
 
-/** The warning signs a check-in reports, without "none of these": what the app must act on at once. */
+/** The warning signs a check-in reports (both safety questions), without "none of these": what the app must act on at once. */
 export function reportedWarningSigns(rules, checkin) {
-  return (checkin?.warning_signs ?? []).filter((sign) => !rules.noSigns.includes(sign));
+  return [...(checkin?.warning_signs ?? []), ...(checkin?.other_signs ?? [])]
+    .filter((sign) => !rules.noSigns.includes(sign) && !rules.noOtherSigns.includes(sign));
 }
 
-/** The questionnaire answers a check-in gives, for the assessment engine's triage of warning signs. */
+/**
+ * The questionnaire answers a check-in gives, for the assessment engine's triage of warning signs: only options
+ * the content has (a retired one is shown by its id, never scored).
+ */
 export function checkinAnswers(rules, checkin) {
   const answers = {};
-  for (const question of rules.habitQuestions) if (checkin[question] != null) answers[question] = checkin[question];
-  if (checkin.warning_signs?.length) answers.warning_signs = [...checkin.warning_signs];
+  for (const habit of rules.habits) {
+    if (habit.options.includes(checkin[habit.question])) answers[habit.question] = checkin[habit.question];
+  }
+  const signs = (checkin.warning_signs ?? []).filter((sign) => rules.warningSigns.includes(sign));
+  if (signs.length) answers.warning_signs = signs;
+  const others = (checkin.other_signs ?? []).filter((sign) => rules.otherSigns.includes(sign));
+  if (others.length) answers.other_signs = others;
   return answers;
 }

@@ -12,12 +12,12 @@ export const MIN_DAYS_EACH_SIDE = 3;
 
 /**
  * Whether a check-in has the habit (one of the habit's `counts_with` options): true, false, or null when that
- * question was not answered. A check-in on day D is about the night before D and the day D itself, so "after
+ * question was not answered (or with an answer the content no longer has). A check-in on day D is about the night before D and the day D itself, so "after
  * nights under 6 hours' sleep" is that same day.
  */
 export function habitHolds(habit, checkin) {
   const answer = checkin?.[habit.question];
-  if (answer === null || answer === undefined) return null;
+  if (!habit.options.includes(answer)) return null; // not answered, or an answer the content no longer has
   return habit.counts_with.includes(answer);
 }
 

@@ -2,7 +2,7 @@
 // IndexedDB is apart from the service worker's caches, so clearing or replacing
 // those on an app update leaves the diary as it was. Records are checked before
 // they are written, against the diary's rules (diaryRules of the content), so
-// nothing invalid is ever stored.
+// nothing invalid is ever stored (a backup's record may keep an answer the content no longer has).
 //
 // Nothing is lost between tabs: a save says which stored version it changes (`basedOn`, that version's
 // updated_at, or null for a new record), and one that finds another version stored (changed or deleted in another
@@ -193,6 +193,10 @@ function diaryStore(db, rules) {
   const checkEntry = (entry) => checked("entry", entry, (record) => validateTwitchEntry(rules, record));
   const checkCheckin = (checkin) => checked("checkin", checkin, (record) => validateCheckin(rules, record));
   const checkDeletion = (deletion) => checked("deletion", deletion, validateDeletion);
+  // A backup's records may hold answers the content no longer has (a rollback removed them): kept as they are.
+  const keepRetired = { keepRetired: true };
+  const checkBackupEntry = (entry) => checked("entry", entry, (record) => validateTwitchEntry(rules, record, new Date(), keepRetired));
+  const checkBackupCheckin = (checkin) => checked("checkin", checkin, (record) => validateCheckin(rules, record, new Date(), keepRetired));
   const readAll = () =>
     inTransaction(db, "readonly", async ({ entries, checkins, deleted }) => ({
       entries: (await done(entries.getAll())).sort(byTime),
@@ -202,8 +206,9 @@ function diaryStore(db, rules) {
   // Deleting keeps a note of it in the same transaction: no record can go without its note.
   const remove = (kind, storeName) => (id, now = new Date()) =>
     inTransaction(db, "readwrite", async (stores) => {
+      const stored = await done(stores[storeName].get(id));
       await done(stores[storeName].delete(id));
-      await done(stores.deleted.put(newDeletion(id, kind, now)));
+      await done(stores.deleted.put(newDeletion(id, kind, now, stored?.updated_at ?? null)));
       await pruneDeletions(stores.deleted);
     });
   /** What a checked backup does to the diary as it is in `stores` (mergeBackup of backup.js). */
@@ -216,8 +221,8 @@ function diaryStore(db, rules) {
     return mergeDiaries(current, backup, { keepHere });
   };
   const checkBackup = (backup) => {
-    backup.entries.forEach(checkEntry);
-    backup.checkins.forEach(checkCheckin);
+    backup.entries.forEach(checkBackupEntry);
+    backup.checkins.forEach(checkBackupCheckin);
     (backup.deleted ?? []).forEach(checkDeletion);
   };
 
@@ -319,8 +324,8 @@ function diaryStore(db, rules) {
     readAll,
     /** Replaces the whole diary, deletion notes included, with a checked backup, all or nothing. */
     replaceAll: async ({ entries, checkins, deleted = [] }) => {
-      entries.forEach(checkEntry);
-      checkins.forEach(checkCheckin);
+      entries.forEach(checkBackupEntry);
+      checkins.forEach(checkBackupCheckin);
       deleted.forEach(checkDeletion);
       return inTransaction(db, "readwrite", async (stores) => {
         await Promise.all(STORES.map((name) => done(stores[name].clear())));

@@ -163,6 +163,14 @@ export async function render(app, params, store) {
     no: t("diary.backup.remove_no"),
   }, () => write(chosen, backup, plan, { removing: [...plan.removing.entries, ...plan.removing.checkins].map((record) => record.id) }));
 
+  /** A backup's answers the content no longer has (a rollback removed them): kept, and said before importing. */
+  const retiredLine = ({ retired = [] }) => {
+    if (!retired.length) return null;
+    const count = new Set(retired.map(({ record, number }) => `${record}#${number}`)).size;
+    const ids = [...new Set(retired.map(({ value }) => value))].join(", ");
+    return h("p", { "data-import-retired": String(count) }, t("diary.backup.preview.retired", { count, ids }));
+  };
+
   /** What the import would do, before anything is written, with the choices; `note` says why it is shown again. */
   const showPlan = async (chosen, backup, note) => {
     progress.show(t("diary.backup.progress.comparing"));
@@ -196,6 +204,7 @@ export async function render(app, params, store) {
         ? h("p", { class: "diary-problem" }, t("diary.backup.too_full", { count: plan.entries.length.toLocaleString(locale()), max: DIARY_CAPACITY.entries.toLocaleString(locale()) }))
         : [
           nothing ? h("p", {}, t("diary.backup.preview.nothing")) : h("ul", { class: "diary-plan" }, planLines(plan)),
+          retiredLine(backup),
           plan.counts.removed > 0 && [h("p", {}, h("strong", {}, t("diary.backup.preview.removed_heading"))), removalList(app, plan)],
           h("p", { class: "small" }, t("diary.backup.preview.nothing_yet")),
         ],

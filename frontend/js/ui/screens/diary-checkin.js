@@ -1,12 +1,14 @@
 // The daily check-in: the habits the questionnaire asks about, for one day, started from the last
-// check-in's answers so that a day like yesterday is one tap (Save). Warning signs are asked afresh
-// every time, and one reported shows the questionnaire's triage advice at once.
+// check-in's answers so that a day like yesterday is one tap (Save). Warning signs are asked afresh every time,
+// in one question ("Anything new or worse since yesterday?", never pre-filled): "no" answers both safety
+// questions; "yes" shows both lists, and a sign reported shows the questionnaire's triage advice at once. A nightly
+// list of 13 signs would be a checking loop for a worried person (the tips say "Set a limit on checking").
 // #/diary/checkin is today's; #/diary/checkin/<YYYY-MM-DD> an earlier day's. Answers not yet saved are kept as a
 // draft on the device, so a reload (an app update) does not lose them; a save that meets a check-in saved for
 // the day in another tab asks first.
 import { toggle } from "../../answers.js";
 import { previousDay, todayKey, isDayKey } from "../../diary/days.js";
-import { EARLIEST_DAY, diaryRules, editCheckin, prefillCheckin, reportedWarningSigns } from "../../diary/model.js";
+import { EARLIEST_DAY, diaryRules, editCheckin, prefillCheckin, reportedWarningSigns, safetyAnswers } from "../../diary/model.js";
 import { assess } from "../../engine.js";
 import { t } from "../../words.js";
 import { triageBanner } from "../parts/advice.js";
@@ -30,30 +32,71 @@ function habitField(app, habit, chosen) {
   };
 }
 
-function warningSignsField(app, rules, chosen) {
-  const question = app.content.questionnaire.questions.find((q) => q.id === "warning_signs");
-  const options = question.options; // diaryRules' warningSigns are these options
-  let answer = chosen.length ? [...chosen] : undefined;
-  const inputs = options.map((option) => h("input", {
-    type: "checkbox", name: "warning_signs", value: option.id, id: `sign-${option.id}`, checked: chosen.includes(option.id),
+/** One safety question's list of signs (warning_signs or other_signs), ticked like the questionnaire's. */
+function signsList(app, rules, id, legend, chosen, onChange) {
+  const question = app.content.questionnaire.questions.find((q) => q.id === id);
+  const known = id === "warning_signs" ? rules.warningSigns : rules.otherSigns;
+  const current = chosen.filter((sign) => known.includes(sign)); // one the content no longer has: asked again
+  let answer = current.length ? current : undefined;
+  const inputs = question.options.map((option) => h("input", {
+    type: "checkbox", name: id, value: option.id, id: `sign-${option.id}`, checked: current.includes(option.id),
   }));
-  const advice = h("div", { class: "diary-advice-slot", "aria-live": "assertive" });
-  const showAdvice = () => {
-    const signs = reportedWarningSigns(rules, { warning_signs: answer ?? [] });
-    advice.replaceChildren(...(signs.length ? [triageBanner(app.content, assess(app.content, { warning_signs: signs }).triage)] : []));
-  };
-  const fieldset = h("fieldset", { class: "diary-signs", "aria-describedby": "signs-help" },
-    h("legend", {}, h("h2", {}, t("diary.checkin.signs_legend"))),
-    h("p", { class: "help", id: "signs-help" }, t("diary.checkin.signs_help")),
-    h("div", { class: "options" }, options.map((option, n) =>
+  const fieldset = h("fieldset", { class: "diary-signs" },
+    h("legend", {}, h("h2", {}, legend)),
+    h("div", { class: "options" }, question.options.map((option, n) =>
       h("label", { class: "option", for: inputs[n].id }, inputs[n], h("span", {}, option.label)))));
   fieldset.addEventListener("change", (event) => {
     answer = toggle(question, answer, event.target.value, event.target.checked);
     for (const input of inputs) input.checked = (answer ?? []).includes(input.value); // an exclusive option (none of these) unticks the rest
+    onChange();
+  });
+  return { fieldset, question, value: () => [...(answer ?? [])] };
+}
+
+/**
+ * "Anything new or worse since yesterday?" (yes / no, never pre-filled) and, only after "yes", both safety
+ * questions' lists. `value()` is both questions' answers ({warning_signs, other_signs}), or null until answered.
+ */
+function safetyField(app, rules, chosen, anythingNew) {
+  const advice = h("div", { class: "diary-advice-slot", "aria-live": "assertive" });
+  const lists = [
+    signsList(app, rules, "warning_signs", t("diary.checkin.signs_legend"), chosen.warning_signs ?? [], () => showAdvice()),
+    signsList(app, rules, "other_signs", t("diary.checkin.other_signs_legend"), chosen.other_signs ?? [], () => showAdvice()),
+  ];
+  const labels = { yes: t("diary.checkin.anything_new_yes"), no: t("diary.checkin.anything_new_no") };
+  const choices = ["yes", "no"].map((option) => h("input", {
+    type: "radio", name: "anything_new", value: option, id: `anything-new-${option}`, checked: option === anythingNew,
+  }));
+  const shown = h("div", { class: "diary-signs-lists", hidden: anythingNew !== "yes" }, lists.map((list) => list.fieldset));
+  const question = h("fieldset", { class: "diary-signs", "aria-describedby": "anything-new-help" },
+    h("legend", {}, h("h2", {}, t("diary.checkin.anything_new_legend"))),
+    h("p", { class: "help", id: "anything-new-help" }, t("diary.checkin.anything_new_help")),
+    h("div", { class: "diary-chips" }, choices.map((input) =>
+      h("label", { class: "option", for: input.id }, input, h("span", {}, labels[input.value])))));
+  const answered = () => choices.find((input) => input.checked)?.value ?? null;
+  const value = () => safetyAnswers(rules, answered(), { warning_signs: lists[0].value(), other_signs: lists[1].value() });
+  function showAdvice() {
+    const answers = value();
+    const signs = answers ? reportedWarningSigns(rules, answers) : [];
+    // Only the signs ticked decide this banner: a list not reached yet is not advice that it was "not answered".
+    const ticked = {
+      warning_signs: answers?.warning_signs.length ? answers.warning_signs : [...rules.noSigns],
+      other_signs: answers?.other_signs.length ? answers.other_signs : [...rules.noOtherSigns],
+    };
+    advice.replaceChildren(...(signs.length ? [triageBanner(app.content, assess(app.content, ticked).triage)] : []));
+  }
+  question.addEventListener("change", () => {
+    shown.hidden = answered() !== "yes";
     showAdvice();
   });
+  /** Why the check-in cannot be saved yet: the question unanswered, or a list left empty after "yes". */
+  const missing = () => {
+    if (answered() === null) return t("diary.checkin.anything_new_needed");
+    const empty = answered() === "yes" && lists.find((list) => list.value().length === 0);
+    return empty ? empty.question.must_answer : null;
+  };
   showAdvice();
-  return { fieldset, advice, value: () => [...(answer ?? [])] };
+  return { fieldsets: [question, shown], advice, value, answered, missing };
 }
 
 function notADay() {
@@ -70,8 +113,10 @@ function withDraft(rules, checkin, draft) {
     const value = draft.answers?.[habit.question];
     if (value === null || habit.options.includes(value)) answers[habit.question] = value;
   }
-  const signs = draft.answers?.warning_signs;
-  if (Array.isArray(signs)) answers.warning_signs = signs.filter((sign) => rules.warningSigns.includes(sign));
+  for (const [field, known] of [["warning_signs", rules.warningSigns], ["other_signs", rules.otherSigns]]) {
+    const signs = draft.answers?.[field];
+    if (Array.isArray(signs)) answers[field] = signs.filter((sign) => known.includes(sign));
+  }
   return answers;
 }
 
@@ -86,7 +131,8 @@ export async function render(app, [day = todayKey()], store) {
   const start = stored ?? prefillCheckin(rules, previous, day);
   const shown = withDraft(rules, start, kept);
   const habits = rules.habits.map((habit) => [habit.question, habitField(app, habit, shown[habit.question])]);
-  const signs = warningSignsField(app, rules, shown.warning_signs);
+  // Never pre-filled: a draft (typed before a reload) keeps its answer, a stored check-in does not.
+  const signs = safetyField(app, rules, shown, kept?.answers?.anything_new ?? null);
   const problem = h("div", { class: "diary-error", role: "alert" });
   // The day's stored check-in this change is made to: the draft's when one was kept (its answers were typed on it).
   let basedOn = kept && "basedOn" in kept ? kept.basedOn : stored?.updated_at ?? null;
@@ -99,12 +145,15 @@ export async function render(app, [day = todayKey()], store) {
       : t("diary.checkin.hint_from_day", { day: formatDay(previous.day) });
   }
 
-  const answers = () => ({ ...Object.fromEntries(habits.map(([question, field]) => [question, field.value()])), warning_signs: signs.value() });
+  const answers = () => ({ ...Object.fromEntries(habits.map(([question, field]) => [question, field.value()])),
+    ...(signs.value() ?? {}), anything_new: signs.answered() });
   const remember = () => keepDraft(draftName, { answers: answers(), basedOn });
 
   const save = async (event) => {
     event?.preventDefault();
     problem.replaceChildren();
+    const needed = signs.missing();
+    if (needed) return problem.replaceChildren(h("span", {}, needed));
     const saved = editCheckin(rules, stored ?? start, answers());
     const choice = (message, choices) => problem.replaceChildren(h("span", {}, message), h("span", { class: "actions diary-conflict" },
       choices.map(([label, run, kind = "secondary"]) => h("button", { type: "button", class: kind, onclick: run }, label))));
@@ -131,7 +180,7 @@ export async function render(app, [day = todayKey()], store) {
     screenHeading(day === today ? t("diary.checkin.today_heading") : t("diary.checkin.day_heading", { day: formatDay(day) })),
     kept ? restoredLine(draftName) : h("p", {}, hint),
     habits.map(([, field]) => field.fieldset),
-    signs.fieldset,
+    signs.fieldsets,
     signs.advice,
     problem,
     h("div", { class: "actions" },

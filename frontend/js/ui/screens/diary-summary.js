@@ -53,8 +53,10 @@ function durationSection(summary) {
 }
 
 function warningSection(app, summary) {
-  const signs = app.content.questionnaire.questions.find((q) => q.id === "warning_signs");
-  const label = (id) => signs.options.find((o) => o.id === id)?.label ?? id;
+  // Both safety questions' options: a check-in asks the two together.
+  const options = app.content.questionnaire.questions.filter((q) => q.id === "warning_signs" || q.id === "other_signs")
+    .flatMap((q) => q.options);
+  const label = (id) => options.find((o) => o.id === id)?.label ?? id;
   const earlier = summary.warning_sign_days.filter((d) => d.day !== summary.latest_checkin_day);
   let latest = t("diary.summary.no_checkin");
   if (summary.latest_checkin_day) {
