@@ -17,8 +17,10 @@ export function fitLabel(score) {
   return t("results.fit_some");
 }
 
-/** The first tip of each of the top triggers: [{trigger, tip}], at most TRY_FIRST. */
+/** The first tip of each of the top triggers: [{trigger, tip}], at most TRY_FIRST. None at the urgent levels: there
+ * nothing may suggest self-care before the emergency care (spec-v3 section 1). */
 export function tryFirst(result) {
+  if (result.triage.urgent) return [];
   return result.triggers.filter((trigger) => trigger.tips.length).slice(0, TRY_FIRST)
     .map((trigger) => ({ trigger, tip: trigger.tips[0] }));
 }

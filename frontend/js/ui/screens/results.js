@@ -33,14 +33,16 @@ function tryFirstList(result) {
       jumpLink(`tip-${tip.id}`, tip.title), h("span", { class: "print-only" }, ` ${tip.text}`)))));
 }
 
-function triggerItem(trigger, why) {
+function triggerItem(trigger, why, urgent) {
   return h("li", { class: "card trigger", "data-trigger": trigger.id },
     h("h3", {}, trigger.title),
     h("p", { class: "fit" }, fitLabel(trigger.score)),
     h("p", { class: "why-label" }, t("results.why_it_fits")),
     h("ul", {}, trigger.reasons.map((reason) => h("li", {}, reason.text))),
     trigger.tips.length > 0 && h("details", {},
-      h("summary", {}, t("results.what_to_try", { count: trigger.tips.length })),
+      // At an emergency the tips wait until the person has been seen: never "what to try" before getting help.
+      h("summary", {}, urgent ? t("results.after_seen", { count: trigger.tips.length })
+        : t("results.what_to_try", { count: trigger.tips.length })),
       h("p", { class: "trigger-why" }, why),
       h("ul", { class: "tips" }, trigger.tips.map((tip) => {
         const item = tipItem(tip, "h4");
@@ -50,17 +52,28 @@ function triggerItem(trigger, why) {
       }))));
 }
 
-function triggerList(content, triggers) {
+/** The triggers a raised warning sign names (a medicine reaction names the medicine). */
+function namedTriggers(content, flags) {
+  const raised = new Set(flags.map((flag) => flag.id));
+  return new Set(content.red_flags.filter((flag) => raised.has(flag.id) && flag.first_trigger).map((flag) => flag.first_trigger));
+}
+
+function triggerList(content, result) {
+  const { triggers } = result;
+  const urgent = result.triage.urgent;
   const why = new Map(content.triggers.map((trigger) => [trigger.id, trigger.why]));
-  const main = triggers.filter((trigger) => trigger.score >= STRONG_OR_GOOD);
-  const other = triggers.filter((trigger) => trigger.score < STRONG_OR_GOOD);
+  // At an emergency only the trigger a warning sign names stays in view; the rest are folded away.
+  const named = namedTriggers(content, result.red_flags);
+  const shown = (trigger) => (urgent ? named.has(trigger.id) : trigger.score >= STRONG_OR_GOOD);
+  const main = triggers.filter(shown);
+  const other = triggers.filter((trigger) => !shown(trigger));
   return h("section", { "aria-labelledby": "triggers-title" },
     h("h2", { id: "triggers-title" }, t("results.triggers_heading")),
     !triggers.length && h("p", {}, t("results.no_trigger")),
-    main.length > 0 && h("ol", { class: "triggers" }, main.map((trigger) => triggerItem(trigger, why.get(trigger.id)))),
+    main.length > 0 && h("ol", { class: "triggers" }, main.map((trigger) => triggerItem(trigger, why.get(trigger.id), urgent))),
     other.length > 0 && h("details", { class: "other-triggers" },
       h("summary", {}, t("results.other_triggers", { count: other.length })),
-      h("ol", { class: "triggers" }, other.map((trigger) => triggerItem(trigger, why.get(trigger.id))))));
+      h("ol", { class: "triggers" }, other.map((trigger) => triggerItem(trigger, why.get(trigger.id), urgent)))));
 }
 
 function conditionList(conditions) {
@@ -157,7 +170,7 @@ export function render(app) {
       triageBanner(content, result.triage),
       foldedFlagList(content, result.red_flags, t("results.why_heading")),
       tryFirstList(result),
-      triggerList(content, result.triggers),
+      triggerList(content, result),
       conditionList(result.related_conditions),
       yourAnswers(content, answers),
       h("section", { class: "keep no-print", "aria-labelledby": "keep-title" },
