@@ -234,6 +234,9 @@ def drop(key):
 
 # file, change, words the message must hold (file, item, field, what is wrong)
 BROKEN = [
+    ("diary.yml", lambda d: d["habits"][0].update(in_day_line="sleep"),
+     ["diary.yml", "in_day_line", "must name {answer}"]),
+    ("diary.yml", lambda d: d["habits"][0].pop("in_summary"), ["diary.yml", "in_summary"]),
     ("questions.yml", lambda d: question(d, "sleep").update(kind="several"),
      ["questions.yml", "'sleep'", "kind", "Must be one of"]),
     ("questions.yml", lambda d: option(d, "sleep", "under_5h")["triggers"].update(slep=3),
