@@ -4,6 +4,8 @@
 // - the content, in two parts (check, then rest) per language: kept for each language the page asks for
 //   ("keep-offline" names it) and, through an update, for every language saved before; network first with the
 //   saved copy as the fallback; only a response that is sound content (JSON with a version) replaces it;
+// - the two parts are one version: a new part waits (WAITING_CACHE) until its partner of the same version is
+//   saved too, and until then the last complete pair is what the page gets, online and off;
 // - nothing the network sends goes into a cache unless it is what it claims (see isAppFile and isContent);
 // - the page asks "keep-offline" to show whether the app works offline: checked against the caches;
 // - any other page in scope, with no network, leads to the shell;
@@ -11,12 +13,13 @@
 //   or in the background when the app next starts under this worker.
 // Change VERSION whenever a shell file changes: the new worker then installs beside the old one,
 // the app offers a reload, and on activation the old caches are deleted.
-const VERSION = "95e786d7124d";
+const VERSION = "eb69b1ed94b3";
 const PREFIX = "twitch-";
 const SHELL_CACHE = `${PREFIX}shell-v${VERSION}`;
 const CONTENT_CACHE = `${PREFIX}content-v${VERSION}`;
+const WAITING_CACHE = `${PREFIX}waiting-v${VERSION}`; // a content part whose partner has not come yet
 const DIARY_CACHE = `${PREFIX}diary-v${VERSION}`;
-const EXPECTED_CACHES = new Set([SHELL_CACHE, CONTENT_CACHE, DIARY_CACHE]);
+const EXPECTED_CACHES = new Set([SHELL_CACHE, CONTENT_CACHE, WAITING_CACHE, DIARY_CACHE]);
 const KEEP_TRIES = 3; // fetching what is missing, when a network has just come back
 const NETWORK_TIMEOUT_MS = 6000; // a network that hangs ("lie-fi") falls back to the saved content
 
@@ -60,6 +63,7 @@ const DIARY = [
   "css/diary.css",
   "js/diary/backup.js",
   "js/diary/days.js",
+  "js/diary/experiment.js",
   "js/diary/model.js",
   "js/diary/stats.js",
   "js/diary/storage.js",
@@ -82,6 +86,13 @@ const SHELL_URLS = new Set(SHELL.map(scoped));
 const DIARY_URLS = new Set(DIARY.map(scoped));
 const CONTENT_PATHS = new Set(CONTENT_PARTS.map((part) => new URL(scoped(part)).pathname));
 const contentUrls = (lang) => CONTENT_PARTS.map((part) => scoped(`${part}?lang=${encodeURIComponent(lang)}`));
+/** The other part of the content at `url`, in the same language. */
+const partnerOf = (url) => {
+  const [check, rest] = CONTENT_PARTS.map((part) => new URL(scoped(part)).pathname);
+  const partner = new URL(url);
+  partner.pathname = partner.pathname === check ? rest : check;
+  return partner.href;
+};
 const APP_PAGES = new Set([scoped("./"), scoped("index.html")]);
 
 self.addEventListener("install", (event) => {
@@ -181,52 +192,135 @@ async function savedLanguages() {
   return langs;
 }
 
-/** Save both parts of the content in `lang` for offline use: each from the network when it is sound, else the
- * copy an earlier version of this worker saved (so an update installs while the content route is down); neither:
- * fail. The two parts are kept together only when they are of one version. */
-async function keepContent(lang) {
-  const parts = await Promise.all(contentUrls(lang).map(async (url) => {
-    const response = await fetch(new Request(url, { cache: "no-cache" })).catch(() => null);
-    const sound = response && await isContent(response) ? response : await caches.match(url);
-    if (!sound) throw new Error(`no sound content to keep: ${url}`);
-    return [url, sound, (await sound.clone().json()).version];
-  }));
-  if (new Set(parts.map(([, , version]) => version)).size !== 1) throw new Error("the two parts differ in version");
-  const cache = await caches.open(CONTENT_CACHE);
-  await Promise.all(parts.map(([url, response]) => cache.put(url, response)));
+/** The version a saved or fetched content part carries. */
+const versionOf = async (response) => (await response.clone().json()).version;
+
+/** A sound copy of the content at `url` from the network, or null. */
+async function freshContent(url) {
+  const response = await withTimeout(fetch(new Request(url, { cache: "no-cache" })), NETWORK_TIMEOUT_MS)
+    .catch(() => null);
+  return response && await withTimeout(isContent(response), NETWORK_TIMEOUT_MS).catch(() => false) ? response : null;
 }
 
-/** Whether the app works offline now in `lang`: the whole shell and both parts of the content saved. Whatever is
- * missing (a browser short of space may delete a cache) is fetched again first; the shell as a whole, so its
- * files stay of one version. Several asks at once share one check. */
+/** The part at `url` as saved by this worker, or else by an earlier version of it (never a part still waiting). */
+async function savedContent(url) {
+  const names = (await caches.keys()).filter((name) => name.startsWith(`${PREFIX}content-`));
+  names.sort((a, b) => (b === CONTENT_CACHE) - (a === CONTENT_CACHE)); // this version's first
+  for (const name of names) {
+    const saved = await (await caches.open(name)).match(url);
+    if (saved) return saved;
+  }
+  return null;
+}
+
+/** Save both parts of the content in `lang` for offline use, as one version: from the network when both are
+ * sound and alike, else one fresh part with the saved copy of its partner when they match, else the pair an
+ * earlier version of this worker saved (so an update installs while the content route is down); none: fail.
+ * A fresh part that could not be paired waits for its partner. */
+async function keepContent(lang) {
+  const urls = contentUrls(lang);
+  const fresh = await Promise.all(urls.map(freshContent));
+  const saved = await Promise.all(urls.map(savedContent));
+  const versions = async (parts) => Promise.all(parts.map((part) => part && versionOf(part)));
+  const [freshVersions, savedVersions] = [await versions(fresh), await versions(saved)];
+  const pairs = [[0, 0], [0, 1], [1, 0], [1, 1]]; // for check and rest: 0 fresh, 1 saved; fresh first
+  const pair = pairs.find(([a, b]) => {
+    const [first, second] = [[fresh, saved][a][0], [fresh, saved][b][1]];
+    return first && second && [freshVersions, savedVersions][a][0] === [freshVersions, savedVersions][b][1];
+  });
+  if (!pair) throw new Error(`no pair of content parts of one version to keep in ${lang}`);
+  const chosen = pair.map((source, n) => [fresh, saved][source][n]);
+  await settled(async () => {
+    const [cache, waiting] = await Promise.all([caches.open(CONTENT_CACHE), caches.open(WAITING_CACHE)]);
+    await Promise.all(urls.map((url, n) => cache.put(url, chosen[n].clone())));
+    for (const [n, url] of urls.entries()) {
+      if (fresh[n] && pair[n] === 1) await waiting.put(url, fresh[n]);
+      else await waiting.delete(url);
+    }
+  });
+}
+
+/** Whether both parts of the content in `lang` are saved, and of one version: what opens offline. */
+async function holdsContent(lang) {
+  const cache = await caches.open(CONTENT_CACHE);
+  const parts = await Promise.all(contentUrls(lang).map((url) => cache.match(url)));
+  if (parts.some((part) => !part)) return false;
+  const [check, rest] = await Promise.all(parts.map((part) => versionOf(part).catch(() => null)));
+  return check !== null && check === rest;
+}
+
+/** Whether the app works offline now in `lang`: the whole shell and both parts of the content saved, of one
+ * version. Whatever is missing (a browser short of space may delete a cache) or mismatched is fetched again
+ * first; the shell as a whole, so its files stay of one version. Several asks at once share one check. */
 const keeping = new Map();
 function keepOffline(lang) {
   if (!keeping.has(lang)) {
     keeping.set(lang, (async () => {
       if (!(await holdsAll(SHELL_CACHE, SHELL))) await retried(() => fillCache(SHELL_CACHE, SHELL));
-      if (lang && !(await holdsAll(CONTENT_CACHE, contentUrls(lang)))) await retried(() => keepContent(lang));
+      if (lang && !(await holdsContent(lang))) await retried(() => keepContent(lang));
       return Boolean(lang);
     })().catch(() => false).finally(() => keeping.delete(lang)));
   }
   return keeping.get(lang);
 }
 
-/** Network first, so content updates arrive by themselves. Only sound content replaces the saved copy, and
- * anything else (no network, a network that hangs, an error, a portal's page, a broken body) gets the saved copy. */
+// Saving content parts one at a time: two requests arriving together must each see what the other saved.
+let saving = Promise.resolve();
+function settled(task) {
+  const done = saving.then(task);
+  saving = done.catch(() => {});
+  return done;
+}
+
+/** Keep `response`, a sound part of the content at `url`, and say which copy the page gets: the new part when
+ * its partner of the same version is saved (it joins it) or when nothing of this language is saved yet; else
+ * the saved part of the last complete pair, while the new one waits for its partner. When the partner was
+ * waiting, the pair is complete from now on, but this answer is still the old part: the page was given the old
+ * partner. Returns { answer, paired }. */
+function keepPart(url, response) {
+  return settled(async () => {
+    const partner = partnerOf(url);
+    const [cache, waiting] = await Promise.all([caches.open(CONTENT_CACHE), caches.open(WAITING_CACHE)]);
+    const version = await versionOf(response);
+    const [saved, savedPartner, waitingPartner] = await Promise.all([cache.match(url), cache.match(partner),
+      waiting.match(partner)]);
+    if (savedPartner && await versionOf(savedPartner) === version) {
+      await cache.put(url, response.clone());
+      await waiting.delete(url);
+      return { answer: response, paired: true };
+    }
+    if (waitingPartner && await versionOf(waitingPartner) === version) {
+      await cache.put(url, response.clone());
+      await cache.put(partner, waitingPartner);
+      await Promise.all([waiting.delete(url), waiting.delete(partner)]);
+      return { answer: saved ?? response, paired: true };
+    }
+    await waiting.put(url, response.clone());
+    return { answer: saved ?? response, paired: false };
+  });
+}
+
+/** Network first, so content updates arrive by themselves, one version at a time: a new part is used only once
+ * its partner of the same version is saved too (the worker fetches the partner at once), so a lost or slow
+ * request never leaves the phone with parts of two versions. Anything unsound (no network, a network that
+ * hangs, an error, a portal's page, a broken body) gets the saved copy. */
 async function handleContentRequest(request, url) {
-  const cache = await caches.open(CONTENT_CACHE);
   let response = null;
   let failure = null;
   try {
     response = await withTimeout(fetch(request), NETWORK_TIMEOUT_MS);
     if (await withTimeout(isContent(response), NETWORK_TIMEOUT_MS)) { // the body too may hang
-      await cache.put(url, response.clone()).catch(() => {}); // storage full: still served
-      return response;
+      const { answer, paired } = await keepPart(url, response).catch(() => ({ answer: response, paired: true }));
+      if (paired) return answer; // (storage full: still served)
+      const partner = await freshContent(partnerOf(url));
+      if (partner && (await keepPart(partnerOf(url), partner)).paired) return response;
+      return answer;
     }
   } catch (error) {
     failure = error;
   }
-  const saved = await cache.match(url);
+  // Read after any pair being saved is whole: never one part of each version.
+  const saved = await settled(async () => (await caches.open(CONTENT_CACHE)).match(url));
   if (saved) return saved;
   if (response) return response; // nothing saved yet: the page shows that the content could not load
   throw failure;
