@@ -311,6 +311,10 @@ class HabitSchema(Strict):
     option_labels = fields.Dict(keys=fields.String(validate=ID), values=prose())  # a day's words, where they differ
     name = prose(required=True)  # the habit in a summary: "Nights under 6 hours' sleep"
     on_days = prose(required=True)  # in an insight: "on days after nights under 6 hours' sleep"
+    in_summary = prose(required=True)  # its row in the summary for a doctor, 30 days of answers: "Sleep the night before"
+    # In a day's line of the diary, the day's answer filled in: "sleep {answer}". A habit without one is not in it.
+    in_day_line = fields.String(validate=[validate.Length(min=1), validate.Regexp(
+        r".*\{answer\}", error="must name {{answer}}, where the day's answer goes")], metadata={"translate": True})
     sources = source_ids()
 
 

@@ -352,6 +352,9 @@ Habit = documented(c.HabitSchema, "Habit", {
     "option_labels": ("A day's words for options, where they differ from the questionnaire's.", {"some": "1 or 2 drinks"}),
     "name": ("The habit in a summary.", "Nights under 6 hours' sleep"),
     "on_days": ("The habit in a pattern's sentence.", "after nights under 6 hours' sleep"),
+    "in_summary": ("The habit's row in the summary for a doctor (30 days of answers).", "Sleep the night before"),
+    "in_day_line": ("The habit in a day's line of the diary, the day's answer in place of `{answer}`; a habit "
+                    "without it is not in that line.", "sleep {answer}"),
     "sources": SOURCES,
 })
 WORD = {"oneOf": [

@@ -3,7 +3,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from test_content import rewrite
+from helpers import rewrite
 
 TOOL = Path(__file__).resolve().parents[1] / "tools" / "content_review.py"
 

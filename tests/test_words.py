@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from api.content import ContentError, load_content
-from test_content import rewrite
+from helpers import rewrite
 
 ROOT = Path(__file__).resolve().parents[1]
 JS = sorted((ROOT / "frontend" / "js").rglob("*.js"))

@@ -21,7 +21,11 @@ export function useWordsOfPage(lang) {
 export function t(key, values = {}) {
   const word = words[key];
   if (word === undefined) throw new Error(`no words for "${key}" in content/ui.yml`);
-  const text = typeof word === "string" ? word : (word[plurals.select(values.count)] ?? word.other);
+  return fill(typeof word === "string" ? word : (word[plurals.select(values.count)] ?? word.other), values);
+}
+
+/** `text` (the words of a key, or content's own words that name values) with its `{placeholders}` filled in. */
+export function fill(text, values) {
   return text.replace(/\{([a-z_]+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
 }
 

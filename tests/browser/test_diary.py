@@ -11,74 +11,14 @@ import pytest
 from playwright.sync_api import expect
 
 from api import engine
-from api.content import load_content
+from diary_steps import (CONTENT, DIARY_HEADING, UI, entries, import_backup, log_twitch, open_diary, option_label, start_twitch,
+                         what, word, words_like)
 
 WORKER = Path(__file__).resolve().parents[2] / "frontend" / "sw.js"
 DIARY_FILES = json.loads(re.sub(r",\s*\]", "]", re.search(r"const DIARY = (\[[^\]]*\]);", WORKER.read_text()).group(1)))
-CONTENT = load_content()
-UI = CONTENT["ui"]  # the words of the app's screens, the diary's among them (content/diary.yml's `words`)
-PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
 
-# The words a person reads, from the content -----------------------------------------------------------------
-
-def word(key, **values):
-    """The words of `key` with its `{placeholders}` filled in; a plural form chosen for `count` (English rules)."""
-    text = UI[key]
-    if isinstance(text, dict):
-        text = text["one"] if values.get("count") == 1 and "one" in text else text["other"]
-    return PLACEHOLDER.sub(lambda m: str(values[m[1]]) if m[1] in values else m[0], text)
-
-
-def words_like(key, **values):
-    """A pattern for the words of `key`: the values given filled in, any other placeholder (a date) anything."""
-    parts = PLACEHOLDER.split(word(key, **values))  # the names left are at the odd places
-    return re.compile("^" + "".join(".*" if n % 2 else re.escape(part) for n, part in enumerate(parts)) + "$")
-
-
-def option_label(question_id, option_id):
-    question = next(q for q in CONTENT["questionnaire"]["questions"] if q["id"] == question_id)
-    return next(o["label"] for o in question["options"] if o["id"] == option_id)
-
-
-def what(area, strength):
-    """A twitch entry as the diary names it: "Eyelid, strong"."""
-    return word("diary.entry.what", area=option_label("areas", area), strength=UI[f"diary.strength.{strength}"].lower())
-
-
-DIARY_HEADING = UI["diary.list.title"]
-
-
-# Steps a person takes -------------------------------------------------------------------------------------
-
-def open_diary(phone):
-    phone.open()
-    phone.page.get_by_role("link", name=UI["home.open_diary"]).click()
-    expect(phone.heading()).to_have_text(DIARY_HEADING)
-
-
-def start_twitch(phone, area, strength=None, note=""):
-    """Open "Log a twitch" and fill it in, without saving."""
-    phone.page.get_by_role("link", name=UI["diary.log_a_twitch"]).click()
-    expect(phone.heading()).to_have_text(UI["diary.log_a_twitch"])
-    phone.option("area", area).check()
-    if strength:
-        phone.option("strength", strength).check()
-    if note:
-        phone.page.get_by_label(UI["diary.log.note"]).fill(note)
-
-
-def log_twitch(phone, area, strength, note=""):
-    start_twitch(phone, area, strength, note)
-    phone.button(UI["diary.save"]).click()
-    expect(phone.heading()).to_have_text(DIARY_HEADING)
-
-
-def entries(phone):
-    """The diary list as the person reads it: each entry's id and its words."""
-    items = phone.page.locator("[data-diary-entry]")
-    return items.evaluate_all("els => els.map(e => [e.dataset.diaryEntry, e.innerText.replace(/\\s+/g, ' ').trim()])")
-
+# Steps a person takes (more in diary_steps.py) ------------------------------------------------------------
 
 def wait_until_diary_works_offline(phone):
     """The app is installed and has kept the diary's own files (they are fetched when the diary first opens)."""
@@ -116,17 +56,6 @@ def short_sleep_days():
     return [{"ago": ago, "twitches": [("eyelid", "light")] * (3 if ago % 2 else 1),
              "habits": {"sleep": "5_to_6h" if ago % 2 else "7_to_8h", "caffeine": "1_to_2", "warning_signs": ["none"]}}
             for ago in range(1, 13)]
-
-
-def import_backup(phone, files, confirm=UI["diary.backup.confirm_import"]):
-    """Choose a backup file and tap Import; once the screen shows what it will do, tap `confirm` there."""
-    phone.page.get_by_label(UI["diary.backup.file_label"]).set_input_files(files)
-    phone.button(UI["diary.backup.import"]).click()
-    preview = phone.page.locator("[data-import-preview]")
-    expect(preview).to_be_visible()
-    if confirm:
-        preview.get_by_role("button", name=confirm, exact=True).click()
-    return preview
 
 
 def backup_of(phone, tmp_path, name):

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from playwright.sync_api import expect
 
-from test_diary import (DIARY_HEADING, UI, entries, import_backup, log_twitch, open_diary, start_twitch, what, word,
+from diary_steps import (DIARY_HEADING, UI, entries, import_backup, log_twitch, open_diary, start_twitch, what, word,
                         words_like)
 
 NOW = datetime.now(timezone.utc)

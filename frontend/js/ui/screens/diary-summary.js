@@ -8,19 +8,6 @@ import { dataTable, h, screenHeading } from "../parts/dom.js";
 import { areaLabel, dayCount, formatDay, habitOf, insightText, optionLabel, strengthLabel } from "../parts/diary-format.js";
 import { diaryNav } from "../parts/diary-nav.js";
 
-// Each habit as a row of the summary's habits table, by its question. content/diary.yml's habits carry a
-// prompt about one day and the name of a pattern, but no name for 30 days of answers: until they do (a field
-// the content schema would have to allow), those names are words here, and a habit without one shows its name.
-const HABIT_ROWS = Object.freeze({
-  sleep: () => t("diary.summary.habit_sleep"),
-  caffeine: () => t("diary.summary.habit_caffeine"),
-  alcohol: () => t("diary.summary.habit_alcohol"),
-  stress: () => t("diary.summary.habit_stress"),
-  exercise: () => t("diary.summary.habit_exercise"),
-  fluids: () => t("diary.summary.habit_fluids"),
-  screen_time: () => t("diary.summary.habit_screen_time"),
-});
-
 // The guide's questions to take to a doctor (content/guide.yml, section seeing_a_doctor).
 function doctorQuestions(content) {
   return content.guide.sections.find((section) => section.id === "seeing_a_doctor").questions_to_ask;
@@ -77,7 +64,7 @@ function habitsSection(app, summary) {
   const rows = summary.habits.filter((row) => row.answered_days > 0).map((row) => {
     const habit = habitOf(app.content, row.habit);
     return [
-      HABIT_ROWS[habit.question]?.() ?? habit.name,
+      habit.in_summary,
       habit.options.filter((option) => row.counts[option] > 0)
         .map((option) => t("diary.summary.answer_days", { answer: optionLabel(app.content, habit.question, option), days: dayCount(row.counts[option]) }))
         .join("; "),

@@ -5,7 +5,7 @@ import { locale } from "../../language.js";
 import { previousDay, todayKey } from "../../diary/days.js";
 import { diaryRules, reportedWarningSigns } from "../../diary/model.js";
 import { OpenTimeoutError } from "../../diary/storage.js";
-import { t } from "../../words.js";
+import { fill, t } from "../../words.js";
 import { buttonLink, h, screenHeading } from "../parts/dom.js";
 import { entryTime, entryWhat, formatDay, optionLabel, twitchCount, withElements } from "../parts/diary-format.js";
 import { diaryNav, messageScreen } from "../parts/diary-nav.js";
@@ -95,16 +95,12 @@ function entryItem(app, entry) {
     entry.note && h("p", { class: "diary-note" }, entry.note));
 }
 
-// The habits a day's line shows, in a word each: enough to recognise the day, the rest is one tap away.
-const LINE_HABITS = Object.freeze({
-  sleep: (answer) => t("diary.list.sleep", { answer }),
-  caffeine: (answer) => t("diary.list.caffeine", { answer }),
-  stress: (answer) => t("diary.list.stress", { answer }),
-});
-
 function checkinLine(app, rules, checkin) {
-  const words = Object.entries(LINE_HABITS).filter(([question]) => checkin[question] != null)
-    .map(([question, word]) => word(optionLabel(app.content, question, checkin[question]).toLocaleLowerCase(locale())));
+  // The habits with words for a day's line (content/diary.yml's in_day_line): enough to recognise the day, the
+  // rest is one tap away.
+  const words = rules.habits.filter((habit) => habit.in_day_line && checkin[habit.question] != null)
+    .map((habit) => fill(habit.in_day_line,
+      { answer: optionLabel(app.content, habit.question, checkin[habit.question]).toLocaleLowerCase(locale()) }));
   const signs = reportedWarningSigns(rules, checkin).length > 0;
   return h("p", { class: "diary-checkin-line" },
     h("a", { href: `#/diary/checkin/${checkin.day}` },
