@@ -142,9 +142,14 @@ def run(python, task_root, var_runtime, events, env, timeout=120):
                                env={**env, "LAMBDA_TASK_ROOT": str(task_root), "LAMBDA_RUNTIME_DIR": str(var_runtime),
                                     "AWS_LAMBDA_RUNTIME_API": api.address},
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + timeout
     try:
-        if not api.finished.wait(timeout):
-            raise TimeoutError(f"the function answered {len(api.results)} of {len(events)} events in {timeout} s")
+        while not api.finished.wait(0.1):  # until every event is answered, the function dies, or time runs out
+            if process.poll() is not None or time.monotonic() > deadline:
+                log = process.communicate()[0].decode("utf-8", "replace") if process.poll() is not None else ""
+                raise RuntimeError(f"the function answered {len(api.results)} of {len(events)} events "
+                                   f"({'it exited' if log or process.poll() is not None else 'out of time'}):\n"
+                                   f"{log[-4000:]}")
     finally:
         process.kill()
         log = process.communicate()[0].decode("utf-8", "replace")
