@@ -511,8 +511,9 @@ def with_page_languages(sources, english, lang, source_lang):
 
 
 def cache_dir():
-    """Where checked bundles are kept: $TWITCH_CONTENT_CACHE, else build/content-cache/ (never the content folder)."""
-    return Path(os.environ.get("TWITCH_CONTENT_CACHE") or CACHE_DIR)
+    """Where checked bundles are kept: $TWITCH_CONTENT_CACHE (a relative one from the project's root: the Lambda
+    package names its own `content-cache/` so), else build/content-cache/ (never the content folder)."""
+    return ROOT / os.environ.get("TWITCH_CONTENT_CACHE", CACHE_DIR)
 
 
 def _remember(path, bundles):

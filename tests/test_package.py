@@ -251,6 +251,29 @@ def test_zip_holds_only_what_runs_on_lambda(package_zip):
     assert not missing, f"the Lambda zip lacks runtime packages: {missing}; take them out of `exclude`"
 
 
+CACHE_DRIVER = """
+import sys
+sys.path[:0] = [sys.argv[1], sys.argv[2]]
+import api.content as content
+def check(folder):
+    raise SystemExit("the content was checked again: the zip holds no checked bundle for this runtime")
+content.check = check
+print(sorted(content.load_bundles()))
+"""
+
+
+def test_a_cold_start_reads_the_checked_content_from_the_zip(task_root, lambda_runtime):
+    """Checking every content file costs more than the rest of a cold start: the zip carries the bundle the build
+    checked, with this runtime and these libraries, where the stage's TWITCH_CONTENT_CACHE points."""
+    python, var_runtime = lambda_runtime
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C.UTF-8",
+           **(stage_setting("environment_variables") or {})}
+    run = subprocess.run([str(python), "-I", "-S", "-c", CACHE_DRIVER, str(task_root), str(var_runtime)],
+                         cwd="/", env=env, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout.strip() == "['en', 'es']"
+
+
 def test_production_is_careful():
     assert stage_setting("debug", "production") is False
     assert stage_setting("runtime", "production") == "python3.12"  # 3.11 on Lambda is deprecated in 2027
