@@ -31,7 +31,7 @@ function twitchesSection(app, rules, summary) {
   return h("section", { "aria-labelledby": "sum-twitches" },
     h("h2", { id: "sum-twitches" }, t("diary.summary.twitches_heading")),
     h("p", {}, summary.twitch_count
-      ? t("diary.summary.twitches", { count: summary.twitch_count, days: dayCount(summary.twitch_days), window: summary.days,
+      ? t("diary.summary.twitches", { count: summary.twitch_count, days: dayCount(summary.twitch_days), window: summary.tracked_days,
         per_day: summary.twitches_per_day })
       : t("diary.summary.no_twitches", { window: summary.days })),
     areas.length > 0 && dataTable({
