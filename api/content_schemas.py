@@ -246,6 +246,7 @@ class FaqSchema(Strict):
     id = id_field()
     question = prose(required=True)
     answer = fields.List(prose(), required=True, validate=validate.Length(min=1))
+    results_when = answer_tests()  # the results link this question on their first screen when any holds
     sources = source_ids()
 
 
@@ -401,7 +402,7 @@ KINDS = (
          references=(("trigger", "triggers"), ("cautions", "cautions"))),
     Kind("cautions", "cautions.yml", CautionSchema, rules=("when",)),
     Kind("sections", "guide.yml", GuideSectionSchema, part="rest", bundle_key="guide"),
-    Kind("faq", "faq.yml", FaqSchema, part="rest"),
+    Kind("faq", "faq.yml", FaqSchema, rules=("results_when",), part="rest"),
 )
 
 # file name -> (top-level key or None for a plain mapping, schema): every kind's file, and the files of one mapping

@@ -211,8 +211,10 @@ Faq = documented(c.FaqSchema, "Faq", {
     "id": ("The question's id.", "why_only_eyelid"),
     "question": ("The question people ask.", "Why does only my eyelid twitch?"),
     "answer": ("The answer's paragraphs, in order.", ["The eyelid is the most common place for a twitch."]),
+    "results_when": ("Answer tests: a result links this question on its first screen when any holds.",
+                     [{"question": "duration", "includes_any": ["over_3_months"]}]),
     "sources": SOURCES,
-})
+}, nested=_TESTS)
 Source = documented(c.SourceSchema, "Source", {
     "id": ("The source id.", "nhs-twitching"),
     "title": ("The source's title.", "Twitching eyes and muscles"),

@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from api.content import ContentError, load_content
+from api.engine import any_holds
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGS = ["en", "es"]
@@ -85,3 +86,15 @@ def test_the_api_serves_each_red_flags_kind_and_the_trust_fields(client):
     assert {"reviewed", "next_review", "report_problem", "checked_cases"} <= set(body["trust"])
     raw = yaml.safe_load((ROOT / "content/red_flags.yml").read_text(encoding="utf-8"))["red_flags"]
     assert len(body["red_flags"]) == len(raw)
+
+
+@pytest.mark.parametrize("answers, linked", [
+    ({"areas": ["calf_foot"], "duration": "over_3_months"}, True),
+    ({"areas": ["eyelid", "arm_hand"], "duration": "2_weeks_to_3_months"}, True),
+    ({"areas": ["eyelid"], "duration": "over_3_months"}, False),
+    ({"areas": ["calf_foot"], "duration": "1_to_2_weeks"}, False),
+    ({"areas": ["eyelid"], "warning_signs": ["weakness"], "weakness_how": "feels_weak"}, True),
+])
+def test_the_results_link_the_als_question_for_a_twitch_outside_the_eyelid_for_two_weeks_or_more(content, answers, linked):
+    faq = next(item for item in content["faq"] if item["id"] == "is_it_als")
+    assert any_holds(faq["results_when"], answers) is linked
