@@ -400,6 +400,8 @@ def build_bundle(parts, lang, languages):
         "license": meta["license"],
         "score_scale": meta["score_scale"],
         "rules_grammar": RULES_GRAMMAR,
+        "trust": {key: meta[key] for key in ("reviewed", "next_review", "report_problem", "checked_cases")},
+        "search": {"synonyms": meta["search_synonyms"], "ignore": meta["search_ignore"]},
         "questionnaire": {"questions": parts["questions"]},
         "triggers": parts["triggers"],
         "red_flags": parts["red_flags"],

@@ -160,9 +160,14 @@ class ConditionSchema(Strict):
     sources = source_ids()
 
 
+RED_FLAG_KINDS = ("warning_sign", "reason")
+
+
 class RedFlagSchema(Strict):
     id = id_field()
     level = fields.String(required=True, validate=ID)
+    # A warning sign to act on, or a reason to see a GP that is not one (the app never styles a reason as a warning).
+    kind = fields.String(required=True, validate=validate.OneOf(RED_FLAG_KINDS))
     title = prose(required=True)
     advice = prose(required=True)
     when = answer_tests(required=True)
@@ -182,6 +187,7 @@ class TriageLevelSchema(Strict):
     icon = fields.String(required=True, validate=ID)  # the picture beside the level's words
     title = prose(required=True)
     how_soon = prose(required=True)
+    calm = prose()  # one calming, true sentence the care card opens with (levels that are not urgent)
     advice = prose(required=True)
     # Translated whole: a language lists the numbers its readers call, in its order (each named in the advice).
     calls = fields.List(fields.Nested(CallSchema), validate=validate.Length(min=1), metadata={"translate": "whole"})
@@ -194,6 +200,7 @@ class TipSchema(Strict):
     id = id_field()
     trigger = fields.String(required=True, validate=ID)
     title = prose(required=True)
+    short = prose(required=True)  # how, in one line: what Try first shows under the title
     do = prose(required=True)
     how_long = prose(required=True)
     expect = prose(required=True)
@@ -239,6 +246,7 @@ class FaqSchema(Strict):
     id = id_field()
     question = prose(required=True)
     answer = fields.List(prose(), required=True, validate=validate.Length(min=1))
+    results_when = answer_tests()  # the results link this question on their first screen when any holds
     sources = source_ids()
 
 
@@ -270,6 +278,16 @@ class MetaSchema(Strict):
     score_scale = fields.Integer(required=True, strict=True, validate=validate.Range(min=1))
     disclaimer = prose(required=True)
     license = fields.Nested(LicenseSchema, required=True)
+    reviewed = fields.String(required=True, validate=DATE)  # when the content was last read against its sources
+    next_review = fields.String(required=True, validate=DATE)  # when that is next due
+    report_problem = fields.String(required=True, validate=validate.Regexp(r"^(mailto:\S+@\S+|https://\S+)$",
+                                                                            error="must be a mailto: or https:// address"))
+    checked_cases = fields.Integer(required=True, strict=True, validate=validate.Range(min=1))  # About says "{count} or more"
+    # Guide search: groups of words that mean the same to a reader, and words too common to search by. Each language
+    # lists its own, whole.
+    search_synonyms = fields.List(fields.List(fields.String(validate=validate.Length(min=1)), validate=validate.Length(min=2)),
+                                  required=True, metadata={"translate": "whole"})
+    search_ignore = fields.List(fields.String(validate=validate.Length(min=1)), required=True, metadata={"translate": "whole"})
 
 
 WORD_KEY = validate.Regexp(r"^[a-z0-9_]+(\.[a-z0-9_]+)+$", error="must be dotted lower_snake_case, like home.start")
@@ -388,7 +406,7 @@ KINDS = (
          references=(("trigger", "triggers"), ("cautions", "cautions"))),
     Kind("cautions", "cautions.yml", CautionSchema, rules=("when",)),
     Kind("sections", "guide.yml", GuideSectionSchema, part="rest", bundle_key="guide"),
-    Kind("faq", "faq.yml", FaqSchema, part="rest"),
+    Kind("faq", "faq.yml", FaqSchema, rules=("results_when",), part="rest"),
 )
 
 # file name -> (top-level key or None for a plain mapping, schema): every kind's file, and the files of one mapping

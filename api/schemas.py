@@ -142,6 +142,8 @@ Condition = documented(c.ConditionSchema, "Condition", {
 RedFlag = documented(c.RedFlagSchema, "RedFlag", {
     "id": ("The red flag id. Stable.", "weakness"),
     "level": ("The triage level id this warning sign needs.", "consultation_24"),
+    "kind": ("`warning_sign`, a sign to act on, or `reason`, a reason to see a GP that is not a warning sign "
+             "(a long or spread-out twitch, a medicine, an injury). Never style a reason as a warning sign.", "reason"),
     "title": ("The warning sign in plain words.", "Weakness in the muscle"),
     "advice": ("What to do about it.", "Twitching with weakness should be checked by a doctor soon."),
     "when": ("Answer tests: the red flag is raised when any of them holds.",
@@ -160,6 +162,8 @@ TriageLevel = documented(c.TriageLevelSchema, "TriageLevel", {
     "icon": ("The name of the picture the app shows beside the level's words (never instead of them).", "calendar"),
     "title": ("What to do, in a few words.", "See a GP"),
     "how_soon": ("How soon to act.", "Within a few days"),
+    "calm": ("One calming, true sentence to show near the top (levels that are not urgent).",
+             "Twitches are very common, and they are very rarely a sign of anything serious."),
     "advice": ("What to do and how.", "Book an appointment with your GP."),
     "calls": ("Emergency numbers to offer as tap-to-call buttons, each named in the advice. Only on the most urgent level.",
               None),
@@ -171,6 +175,7 @@ Tip = documented(c.TipSchema, "Tip", {
     "id": ("The tip id.", "caffeine_stop_after_midday"),
     "trigger": ("The trigger this tip is for.", "caffeine"),
     "title": ("The tip in a few words.", "Have no caffeine after midday"),
+    "short": ("How, in one line.", "Keep coffee, tea and cola to the morning."),
     "do": ("What to do.", "Keep coffee, tea, cola and energy drinks to the morning."),
     "how_long": ("For how long to try it.", "Try it for two weeks."),
     "expect": ("What to expect.", "You may notice a change in a week or so."),
@@ -206,8 +211,10 @@ Faq = documented(c.FaqSchema, "Faq", {
     "id": ("The question's id.", "why_only_eyelid"),
     "question": ("The question people ask.", "Why does only my eyelid twitch?"),
     "answer": ("The answer's paragraphs, in order.", ["The eyelid is the most common place for a twitch."]),
+    "results_when": ("Answer tests: a result links this question on its first screen when any holds.",
+                     [{"question": "duration", "includes_any": ["over_3_months"]}]),
     "sources": SOURCES,
-})
+}, nested=_TESTS)
 Source = documented(c.SourceSchema, "Source", {
     "id": ("The source id.", "nhs-twitching"),
     "title": ("The source's title.", "Twitching eyes and muscles"),
@@ -413,6 +420,20 @@ class ContentBundleSchema(Response):
                          example=10)
     rules_grammar = always(fields.Integer, "The version of the rule grammar (`when`, `unless`...): evaluate rules "
                            "yourself only if you implement this version, otherwise POST /assessments.", example=2)
+    trust = always(fields.Nested, "What a reader needs to trust the content.", Response.from_dict({
+        "reviewed": always(fields.String, "When the content was last read against its sources (YYYY-MM-DD).",
+                           example="2026-12-01"),
+        "next_review": always(fields.String, "When that is next due (YYYY-MM-DD).", example="2027-12-01"),
+        "report_problem": always(fields.String, "Where to report a mistake (mailto: or https:).",
+                                 example="mailto:content@twitch.example.org"),
+        "checked_cases": always(fields.Integer, "Each change is tested against at least this many hand-written cases.",
+                                example=81)}, name="Trust"))
+    search = always(fields.Nested, "Guide search: words that mean the same, and words too common to search by.",
+                    Response.from_dict({
+                        "synonyms": always(fields.List, "Groups of words and phrases that mean the same to a reader.",
+                                           fields.List(fields.String()), example=[["als", "mnd", "motor neurone disease"]]),
+                        "ignore": always(fields.List, "Words left out of a query.", fields.String(), example=["the", "in"]),
+                    }, name="Search"))
     questionnaire = always(fields.Nested, "The questions.", Response.from_dict(
         {"questions": always(fields.List, "The questions in the order to ask them.", fields.Nested(Question))},
         name="QuestionnaireBody"))

@@ -141,8 +141,9 @@ def _same_shape(english, text):
         return isinstance(text, str) and text.strip() != ""
     if isinstance(english, dict):  # plural forms: each language has its own categories, `other` always
         return isinstance(text, dict) and "other" in text and all(isinstance(v, str) and v.strip() for v in text.values())
-    if isinstance(english, list):  # calls: a list of {number, where}, checked again by the schema
-        return isinstance(text, list) and len(text) > 0 and all(isinstance(c, dict) for c in text)
+    if isinstance(english, list):  # calls ({number, where}), search words: items of the English's kind, checked again by the schema
+        kind = type(english[0]) if english else dict
+        return isinstance(text, list) and len(text) > 0 and all(isinstance(item, kind) for item in text)
     return False
 
 

@@ -117,7 +117,7 @@ def spanish_texts(*file_names):
             if isinstance(value, dict):
                 texts += value.values()
             elif isinstance(value, list):
-                texts += [call["where"] for call in value]
+                texts += [call["where"] for call in value if isinstance(call, dict)]  # calls; search words are no prose
             else:
                 texts.append(value)
     return texts

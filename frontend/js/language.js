@@ -1,5 +1,6 @@
 // Which language the app speaks: the person's choice, kept on this device, else the browser's first language the
 // content has, else the content's own. The page lists its languages (index.html's boot words, one set each).
+import { phoneLocale } from "./formats.js";
 import * as store from "./store.js";
 
 const KEY = "lang";
@@ -41,7 +42,8 @@ export function speak(lang) {
   document.documentElement.lang = lang;
 }
 
-/** The page's language, for Intl (dates, numbers, lists). */
+/** The locale for Intl (dates, numbers, lists): the phone's own (en-GB, es-MX) when it speaks the page's language,
+ * else the page's language. */
 export function locale() {
-  return globalThis.document?.documentElement.lang || "en"; // no page: in Node's tests
+  return phoneLocale(globalThis.document?.documentElement.lang || "en"); // no page: in Node's tests
 }

@@ -104,7 +104,9 @@ export function offlineStatus() {
 function showOfflineStatus() {
   const status = document.getElementById("offline-status");
   if (!status || !app.content) return; // the page's own first screen, before the words of its states have come
-  status.textContent = offlineStatus();
+  // Said once: while the notice says the app is ready offline, the home screen's line does not say it again.
+  const told = offlineState() === "ready" && document.querySelector('[data-notice="offline-ready"]');
+  status.textContent = told ? "" : offlineStatus();
   status.dataset.state = offlineState();
 }
 
@@ -133,6 +135,7 @@ function tellOfflineReady() {
   if (!offline.ready || !app.content || app.screen !== "" || store.get("offline_ready_told")) return;
   store.set("offline_ready_told", true);
   notify("offline-ready", t("notice.offline_ready"));
+  showOfflineStatus();
 }
 
 // Content updates: the person is told and can reload; answers in progress are saved and kept.

@@ -26,9 +26,9 @@ export function meanPerDay(total, days) {
   return days === 0 ? null : Math.round((total * 10) / days) / 10;
 }
 
-/** A rate as the person reads it: one decimal, always ("1.0"). */
-export function formatRate(rate) {
-  return rate.toFixed(1);
+/** A rate as the person reads it: one decimal, always, with the locale's decimal mark ("1.0", "1,0"). */
+export function formatRate(rate, locale = "en") {
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(rate);
 }
 
 /** Twitch entries counted per day key. */
@@ -143,12 +143,16 @@ export function doctorSummary(rules, entries, checkins, today, days = WINDOW_DAY
   // Going on since the first entry ever, not only the first in the window; future days are ignored.
   const first = firstEntryDay(entries.filter((entry) => entry.day <= today));
   const latest = latestCheckin(checkins, today);
+  // Averaged over the days the diary covers, from its first entry (at most the window): 66 twitches in a diary of
+  // 16 days are 4.1 a day, not 2.2 over 30.
+  const tracked = first === null ? days : Math.min(days, daysBetween(first, today) + 1);
   return {
     from: window[0],
     to: today,
     days,
     twitch_count: recent.length,
-    twitches_per_day: meanPerDay(recent.length, days),
+    tracked_days: tracked,
+    twitches_per_day: meanPerDay(recent.length, tracked),
     twitch_days: new Set(recent.map((entry) => entry.day)).size,
     by_area: rules.areas.map((area) => {
       const inArea = recent.filter((entry) => entry.area === area);

@@ -70,8 +70,8 @@ export function habitOf(content, habitId) {
 export function insightText(content, comparison) {
   const values = {
     on_days: habitOf(content, comparison.habit).on_days,
-    mean_with: formatRate(comparison.mean_with),
-    mean_without: formatRate(comparison.mean_without),
+    mean_with: formatRate(comparison.mean_with, locale()),
+    mean_without: formatRate(comparison.mean_without, locale()),
   };
   if (!comparison.counted_areas) return t("diary.insight.text", values);
   const areas = comparison.counted_areas.map((area) => areaLabel(content, area).toLocaleLowerCase(locale()));

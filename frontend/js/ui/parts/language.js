@@ -3,7 +3,13 @@ import { t } from "../../words.js";
 import { h } from "./dom.js";
 
 export function languageControl(app, id) {
-  const select = h("select", { id, onchange: (event) => app.switchLanguage(event.target.value) },
+  // After the switch, every Language control shows the language in use: the old one if the switch failed (offline,
+  // a language not saved on this phone yet).
+  const onchange = async (event) => {
+    await app.switchLanguage(event.target.value);
+    for (const control of document.querySelectorAll(".language select")) control.value = app.lang;
+  };
+  const select = h("select", { id, onchange },
     app.content.languages.map((language) => h("option", { value: language.id, lang: language.id,
       selected: language.id === app.lang }, language.name)));
   return h("p", { class: "language" }, h("label", { for: id }, t("language.label")), " ", select);

@@ -24,7 +24,7 @@ export async function render(app, [day], store) {
       screenHeading(reported ? t("diary.advice.reported") : t("diary.advice.none_reported")),
       h("p", {}, t("diary.advice.lead", { day: formatDay(day) })),
       triageBanner(app.content, result.triage),
-      flagList(result.red_flags),
+      flagList(app.content, result.red_flags),
       h("p", {}, t("diary.advice.show_doctor")),
       h("div", { class: "actions" },
         buttonLink("#/diary/summary", t("diary.summary.title")),

@@ -98,7 +98,11 @@ function conflictChoice(problem, message, choices) {
     choices.map(([label, run, kind = "secondary"]) => h("button", { type: "button", class: kind, onclick: run }, label))));
 }
 
-export async function render(app, [id], store) {
+// #/diary/log/new/<area>: a new entry with that area chosen (the results' "Log this twitch in your diary").
+const NEW = "new";
+
+export async function render(app, [given, chosenArea], store) {
+  const id = given === NEW ? undefined : given;
   const entry = id === undefined ? null : await store.getEntry(id);
   if (id !== undefined && !entry) return notFound();
   const draftName = `log.${entry ? entry.id : "new"}`;
@@ -107,7 +111,7 @@ export async function render(app, [id], store) {
   const rules = diaryRules(app.content);
   const known = (options, value) => (options.includes(value) ? value : undefined);
   const area = choices("area", t("diary.log.where"), rules.areas.map((a) => [a, [areaLabel(app.content, a)]]),
-    known(rules.areas, draft?.area) ?? entry?.area ?? last?.area);
+    known(rules.areas, draft?.area) ?? entry?.area ?? known(rules.areas, chosenArea) ?? last?.area);
   const strength = choices("strength", t("diary.log.how_strong"), rules.strengths.map((s) => [s, [strengthLabel(s), strengthHint(s)]]),
     known(rules.strengths, draft?.strength) ?? entry?.strength ?? last?.strength ?? "light");
   const note = noteField(typeof draft?.note === "string" ? draft.note : entry?.note ?? "");

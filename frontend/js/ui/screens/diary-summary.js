@@ -1,6 +1,10 @@
 // A summary of the last 30 days for a doctor, made to be printed or saved as a PDF: twitches by area and
 // strength, how long it has been going on, warning signs, habits, patterns, and questions to ask.
+import { clean } from "../../answers.js";
 import { addDays, todayKey } from "../../diary/days.js";
+import { assess } from "../../engine.js";
+import { formatDate, formatNumber } from "../../formats.js";
+import { locale } from "../../language.js";
 import { diaryRules } from "../../diary/model.js";
 import { WINDOW_DAYS, doctorSummary } from "../../diary/stats.js";
 import { t } from "../../words.js";
@@ -18,8 +22,8 @@ function twitchesSection(app, rules, summary) {
   return h("section", { "aria-labelledby": "sum-twitches" },
     h("h2", { id: "sum-twitches" }, t("diary.summary.twitches_heading")),
     h("p", {}, summary.twitch_count
-      ? t("diary.summary.twitches", { count: summary.twitch_count, days: dayCount(summary.twitch_days), window: summary.days,
-        per_day: summary.twitches_per_day })
+      ? t("diary.summary.twitches", { count: summary.twitch_count, days: dayCount(summary.twitch_days), window: summary.tracked_days,
+        per_day: formatNumber(summary.twitches_per_day, locale()) })
       : t("diary.summary.no_twitches", { window: summary.days })),
     areas.length > 0 && dataTable({
       caption: t("diary.summary.by_area_caption"),
@@ -95,6 +99,36 @@ async function summaryRecords(store, today) {
   return { entries: withOne(entries, firstEntry), checkins: withOne(checkins, latestCheckin) };
 }
 
+/** The last check done on this phone, as the doctor needs it: its day, its level and how long it had lasted. */
+function lastCheckSection(app) {
+  const saved = app.check.current();
+  if (!saved?.finished) return null;
+  const answers = clean(app.content, saved.answers);
+  const finished = saved.finished_at ? new Date(saved.finished_at) : null;
+  const date = finished && !Number.isNaN(finished.getTime()) ? formatDate(finished, locale()) : "";
+  const duration = app.content.questionnaire.questions.find((question) => question.id === "duration");
+  const answer = duration?.options.find((option) => option.id === answers.duration);
+  const { triage } = assess(app.content, answers);
+  return h("section", { "data-last-check": triage.level },
+    h("p", {}, t("doctor_summary.last_check", { date, level: triage.title })),
+    answer && h("p", { "data-last-duration": answer.id }, t("doctor_summary.last_duration", { duration: answer.label })));
+}
+
+/** The summary as a text file: shared as a file where the phone can (Web Share), saved otherwise. */
+function fileButton(article, today) {
+  const fileOf = () => new File([article.innerText], `twitch-diary-summary-${today}.txt`, { type: "text/plain" });
+  const canShare = typeof navigator.canShare === "function" && navigator.canShare({ files: [fileOf()] });
+  const save = () => {
+    const link = h("a", { href: URL.createObjectURL(fileOf()), download: `twitch-diary-summary-${today}.txt`, hidden: true });
+    document.body.append(link);
+    link.click();
+    link.remove();
+  };
+  const share = () => navigator.share({ files: [fileOf()], title: t("doctor_summary.file_title") }).catch(() => {});
+  return h("button", { type: "button", class: "secondary", "data-summary-file": canShare ? "share" : "download", onclick: canShare ? share : save },
+    canShare ? t("doctor_summary.share") : t("doctor_summary.download"));
+}
+
 export async function render(app, params, store) {
   const today = todayKey();
   const { entries, checkins } = await summaryRecords(store, today);
@@ -102,23 +136,24 @@ export async function render(app, params, store) {
   const summary = doctorSummary(rules, entries, checkins, today);
   const from = formatDay(summary.from, { year: true, weekday: false });
   const to = formatDay(summary.to, { year: true, weekday: false });
-  return {
-    title: t("diary.summary.title"),
-    view: h("article", { class: "diary diary-summary" },
-      screenHeading(t("diary.summary.heading")),
-      diaryNav("summary"),
-      h("p", { class: "lead" }, t("diary.summary.period", { from, to, days: summary.days })),
-      h("p", {}, t("diary.summary.kept_by")),
-      h("div", { class: "actions" },
-        h("button", { type: "button", class: "primary", onclick: () => window.print() }, t("diary.summary.print"))),
-      twitchesSection(app, rules, summary),
-      durationSection(summary),
-      warningSection(app, summary),
-      habitsSection(app, summary),
-      patternsSection(app, summary),
-      h("section", { "aria-labelledby": "sum-questions" },
-        h("h2", { id: "sum-questions" }, t("diary.summary.questions_heading")),
-        h("ol", {}, doctorQuestions(app.content).map((question) => h("li", {}, question)))),
-      h("p", { class: "disclaimer" }, app.content.disclaimer)),
-  };
+  const actions = h("div", { class: "actions" },
+    h("button", { type: "button", class: "primary", onclick: () => window.print() }, t("diary.summary.print")));
+  const view = h("article", { class: "diary diary-summary" },
+    screenHeading(t("diary.summary.heading")),
+    diaryNav("summary"),
+    h("p", { class: "lead" }, t("diary.summary.period", { from, to, days: summary.days })),
+    h("p", {}, t("diary.summary.kept_by")),
+    actions,
+    lastCheckSection(app),
+    twitchesSection(app, rules, summary),
+    durationSection(summary),
+    warningSection(app, summary),
+    habitsSection(app, summary),
+    patternsSection(app, summary),
+    h("section", { "aria-labelledby": "sum-questions" },
+      h("h2", { id: "sum-questions" }, t("diary.summary.questions_heading")),
+      h("ol", {}, doctorQuestions(app.content).map((question) => h("li", {}, question)))),
+    h("p", { class: "disclaimer" }, app.content.disclaimer));
+  actions.append(fileButton(view, today));
+  return { title: t("diary.summary.title"), view };
 }

@@ -22,7 +22,7 @@ export function render(app, [from]) {
       triageBanner(app.content, triage, { heading: (text) => screenHeading(text, { id: "triage-title" }) }),
       h("h2", {}, t("emergency.what_to_say")),
       h("p", {}, t("emergency.say", { signs: flags.map((flag) => flag.title).join(", ") })),
-      flagList(flags, t("emergency.why")),
+      flagList(app.content, flags, t("emergency.why")),
       h("div", { class: "actions" },
         h("a", { class: "button secondary", href: `#/check/${questions[n].id}` }, t("emergency.change_answer")),
         h("a", { class: "button secondary", href: `#/check/${next.id}` }, t("emergency.go_on")))),

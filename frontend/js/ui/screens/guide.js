@@ -1,5 +1,7 @@
-// The guide, read offline: every section (tables included), the FAQ and the sources, with a filter box.
+// The guide, read offline: every section (tables included), the FAQ and the sources, with a search box (whole
+// words, accents ignored, synonyms from content, best question first: js/search.js).
 // #/guide lists everything, #/guide/<section id> opens a section, #/guide/faq and #/guide/sources the rest.
+import { guideEntries, search, searchIndex } from "../../search.js";
 import { t } from "../../words.js";
 import { dataTable, h, screenHeading, sourceCitation, sourceList } from "../parts/dom.js";
 
@@ -7,46 +9,34 @@ function backLink() {
   return h("p", { class: "back" }, h("a", { href: "#/guide" }, t("guide.all")));
 }
 
-function searchText(...parts) {
-  return parts.flat(Infinity).join(" ").toLowerCase();
-}
-
 function index(content) {
   const sections = content.guide.sections;
   const entries = [
-    ...sections.map((s) => ({
-      href: `#/guide/${s.id}`, title: s.title, summary: s.summary,
-      text: searchText(s.title, s.summary, s.body, s.table ? [s.table.caption, s.table.columns, s.table.rows] : [],
-        s.questions_to_ask ?? []),
-    })),
-    { href: "#/guide/faq", title: t("guide.faq_title"), summary: t("guide.faq_summary", { count: content.faq.length }),
-      text: searchText("faq", t("guide.faq_title"), content.faq.map((f) => [f.question, f.answer])) },
-    { href: "#/guide/sources", title: t("guide.sources_title"), summary: t("guide.sources_summary"),
-      text: searchText(t("guide.sources_title"), content.sources.map((s) => [s.title, s.publisher, s.evidence])) },
+    ...sections.map((s) => ({ href: `#/guide/${s.id}`, title: s.title, summary: s.summary })),
+    { href: "#/guide/faq", title: t("guide.faq_title"), summary: t("guide.faq_summary", { count: content.faq.length }) },
+    { href: "#/guide/sources", title: t("guide.sources_title"), summary: t("guide.sources_summary") },
   ];
-  const faqEntries = content.faq.map((f) => ({
-    href: `#/guide/faq/${f.id}`, title: f.question, summary: f.answer[0], text: searchText(f.question, f.answer),
-  }));
-  const item = (entry) => {
-    const li = h("li", {}, h("a", { href: entry.href }, entry.title), h("p", {}, entry.summary));
-    return { entry, li };
-  };
-  const items = entries.map(item);
-  const faqItems = faqEntries.map(item);
-  const faqHeading = h("h2", { hidden: true }, t("guide.matching_questions"));
-  const faqList = h("ul", { class: "guide-list", hidden: true }, faqItems.map((i) => i.li));
+  // What search reads: every section and question, and the sources page (its titles, publishers and evidence).
+  const searchable = searchIndex([...guideEntries(content), {
+    kind: "page", id: "sources", href: "#/guide/sources", title: t("guide.sources_title"), summary: t("guide.sources_summary"),
+    text: content.sources.map((source) => `${source.title} ${source.publisher} ${source.evidence}`).join(" "),
+  }]);
+  const item = (entry) => h("li", { "data-guide-entry": entry.id ?? "" },
+    h("a", { href: entry.href, ...(entry.kind === "faq" ? { "data-faq": entry.id } : {}) }, entry.title), h("p", {}, entry.summary));
+  const all = h("ul", { class: "guide-list" }, entries.map(item));
+  const resultsHeading = h("h2", { hidden: true, id: "search-title" }, t("guide.search_results"));
+  const results = h("ol", { class: "guide-list", hidden: true, "data-search-results": "", "aria-labelledby": "search-title" });
   const status = h("p", { class: "small", role: "status" });
   const filter = h("input", { type: "search", id: "guide-filter", autocomplete: "off", spellcheck: "false" });
   filter.addEventListener("input", () => {
-    const words = filter.value.toLowerCase().split(/\s+/).filter(Boolean);
-    const matches = (i) => words.every((word) => i.entry.text.includes(word));
-    let shown = 0;
-    for (const i of items) shown += (i.li.hidden = !matches(i)) ? 0 : 1;
-    let questions = 0;
-    for (const i of faqItems) questions += (i.li.hidden = !(words.length && matches(i))) ? 0 : 1;
-    faqHeading.hidden = faqList.hidden = questions === 0;
-    status.textContent = words.length ? t("guide.matches", {
-      pages: t("guide.pages", { count: shown }), questions: t("guide.questions", { count: questions }), words: filter.value.trim(),
+    const query = filter.value.trim();
+    const found = query ? search(searchable, query, content.search) : [];
+    all.hidden = Boolean(query);
+    resultsHeading.hidden = results.hidden = !found.length;
+    results.replaceChildren(...found.map(item));
+    const questions = found.filter((entry) => entry.kind === "faq").length;
+    status.textContent = query ? t("guide.matches", {
+      pages: t("guide.pages", { count: found.length - questions }), questions: t("guide.questions", { count: questions }), words: query,
     }) : "";
   });
   return {
@@ -58,9 +48,9 @@ function index(content) {
         h("label", { for: "guide-filter" }, t("guide.filter")),
         filter),
       status,
-      h("ul", { class: "guide-list" }, items.map((i) => i.li)),
-      faqHeading,
-      faqList),
+      all,
+      resultsHeading,
+      results),
   };
 }
 

@@ -6,16 +6,20 @@ import { clean } from "../../answers.js";
 import { assess } from "../../engine.js";
 import { answerRows, fitLabel, STRONG_OR_GOOD, summaryText, tryFirst } from "../../summary.js";
 import { t } from "../../words.js";
-import { foldedFlagList, tipItem, triageBanner } from "../parts/advice.js";
+import { addDays, dayOf, formatDate } from "../../formats.js";
+import { CHECK_AGAIN_AFTER_DAYS, reminderFileName, reminderIcs } from "../../reminder.js";
+import { foldedFlagList, reasonList, splitFlags, tipItem, triageBanner } from "../parts/advice.js";
 import { confirmStartOver } from "../parts/confirm.js";
 import { buttonLink, h, screenHeading, sourceList } from "../parts/dom.js";
 
-/** A link within the results: opens what it points to and moves there, without changing the address. */
+/** A link within the results: opens what it points to and moves there. The move is a step in the history, on the
+ * same address, so the phone's Back comes back up to the results, never to the last question. */
 function jumpLink(target, text) {
   return h("a", {
     href: "#/results",
     onclick: (event) => {
       event.preventDefault();
+      history.pushState({ jumped: target }, "", "#/results");
       const element = document.getElementById(target);
       for (let node = element; node; node = node.parentElement) if (node.tagName === "DETAILS") node.open = true;
       element.scrollIntoView({ block: "start" });
@@ -24,13 +28,34 @@ function jumpLink(target, text) {
   }, text);
 }
 
-function tryFirstList(result) {
+/** Try first: each tip's title (a link to its card) and how, in one line (the tip's `short` in content). */
+function tryFirstList(content, result) {
   const tips = tryFirst(result);
   if (!tips.length) return null;
+  const how = new Map(content.tips.map((tip) => [tip.id, tip.short]));
   return h("section", { "aria-labelledby": "try-title", class: "try-first" },
     h("h2", { id: "try-title" }, t("results.try_first")),
-    h("ul", { "data-try-tonight": "" }, tips.map(({ tip }) => h("li", {},
-      jumpLink(`tip-${tip.id}`, tip.title), h("span", { class: "print-only" }, ` ${tip.text}`)))));
+    h("ul", { "data-try-tonight": "" }, tips.map(({ tip }) => h("li", { "data-tip": tip.id },
+      jumpLink(`tip-${tip.id}`, tip.title), h("p", { class: "how" }, how.get(tip.id) ?? tip.text)))));
+}
+
+/** Keep track: log the twitch in the diary with the check's first area chosen, and a calendar reminder to check
+ * again 14 days after the check (made here, downloaded; nothing is sent). Not at the urgent levels. */
+function trackIt(result, answers, checkDay) {
+  if (result.triage.urgent) return null;
+  const area = [answers.areas ?? []].flat()[0];
+  const ics = reminderIcs({
+    checkDay, title: t("results.reminder_title"), description: t("results.reminder_text"),
+    url: new URL("./", location.href).href,
+  });
+  const reminder = URL.createObjectURL(new Blob([ics], { type: "text/calendar" }));
+  const remindOn = formatDate(addDays(checkDay, CHECK_AGAIN_AFTER_DAYS), locale());
+  return h("section", { "aria-labelledby": "track-title", class: "track no-print" },
+    h("h2", { id: "track-title" }, t("results.track_heading")),
+    h("ul", { class: "track-links" },
+      h("li", {}, h("a", { href: area ? `#/diary/log/new/${encodeURIComponent(area)}` : "#/diary/log", "data-track": "" },
+        t("results.track_log"))),
+      h("li", {}, h("a", { href: reminder, download: reminderFileName(checkDay) }, t("results.track_reminder", { date: remindOn })))));
 }
 
 function triggerItem(trigger, why, urgent) {
@@ -78,13 +103,13 @@ function triggerList(content, result) {
 
 function conditionList(conditions) {
   if (!conditions.length) return null;
-  return h("section", { "aria-labelledby": "conditions-title", class: "no-print" },
+  return h("section", { "aria-labelledby": "conditions-title" },
     h("h2", { id: "conditions-title" }, t("results.conditions_heading")),
     h("p", {}, t("results.conditions_intro")),
     h("ul", { class: "conditions" }, conditions.map((condition) => h("li", { class: "card", "data-condition": condition.id },
       h("h3", {}, condition.title),
       h("p", { class: "calm" }, condition.calm),
-      h("details", {},
+      h("details", { "data-print-open": "" },
         h("summary", {}, t("results.condition_more")),
         h("p", {}, h("strong", {}, t("results.why_it_came_up")), condition.reason),
         h("p", {}, h("strong", {}, t("results.tell_the_doctor")), condition.mention),
@@ -158,7 +183,11 @@ export function render(app) {
     };
   }
   const result = assess(content, answers);
-  const date = new Date().toLocaleDateString(locale(), { day: "numeric", month: "long", year: "numeric" });
+  const saved = app.check.current();
+  const checkedAt = saved?.finished_at ? new Date(saved.finished_at) : new Date();
+  const checkDay = dayOf(Number.isNaN(checkedAt.getTime()) ? new Date() : checkedAt);
+  const date = formatDate(new Date(), locale());
+  const { warningSigns, reasons } = splitFlags(content, result.red_flags);
   const startOver = () => confirmStartOver(() => {
     app.check.start();
     app.go(first.slice(2));
@@ -167,9 +196,13 @@ export function render(app) {
     title: t("results.title"),
     view: h("div", { class: "results" },
       screenHeading(t("results.title")),
-      triageBanner(content, result.triage),
-      foldedFlagList(content, result.red_flags, t("results.why_heading")),
-      tryFirstList(result),
+      // The printout opens with what the copied summary opens with: the product's name and the date.
+      h("p", { class: "print-only print-title" }, t("summary.heading_dated", { title: content.title, date })),
+      triageBanner(content, result.triage, { answers }),
+      foldedFlagList(content, warningSigns, t("results.why_heading")),
+      reasonList(content, reasons),
+      tryFirstList(content, result),
+      trackIt(result, answers, checkDay),
       triggerList(content, result),
       conditionList(result.related_conditions),
       yourAnswers(content, answers),
