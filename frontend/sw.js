@@ -13,7 +13,7 @@
 //   or in the background when the app next starts under this worker.
 // Change VERSION whenever a shell file changes: the new worker then installs beside the old one,
 // the app offers a reload, and on activation the old caches are deleted.
-const VERSION = "bd27589eb5a6";
+const VERSION = "c491e0614f87";
 const PREFIX = "twitch-";
 const SHELL_CACHE = `${PREFIX}shell-v${VERSION}`;
 const CONTENT_CACHE = `${PREFIX}content-v${VERSION}`;
@@ -33,8 +33,11 @@ const SHELL = [
   "js/check.js",
   "js/content.js",
   "js/engine.js",
+  "js/formats.js",
   "js/language.js",
   "js/offline.js",
+  "js/reminder.js",
+  "js/search.js",
   "js/store.js",
   "js/summary.js",
   "js/words.js",
