@@ -90,7 +90,7 @@ TAGS = [
     {"name": "Service", "description": "Is the API up, and which content does it serve?"},
 ]
 # What API Gateway sends over the rate limit, once docs/deploy.md's gateway response is in place
-# (tools/gateway_responses.py builds it from this).
+# (infra/api.yaml's THROTTLED gateway response holds the same; tests/test_infra.py keeps them equal).
 THROTTLED = {"type": "about:blank", "title": "Too Many Requests", "status": 429,
              "detail": f"Over the rate limit ({RATE_LIMIT} requests a second for all clients). Wait a second or more "
                        "and retry, backing off."}
