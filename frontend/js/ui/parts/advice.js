@@ -72,14 +72,15 @@ export function flagList(content, flags, heading = t("advice.flags_heading")) {
       h("li", flagAttributes(content, flag), h("strong", {}, flag.title), h("p", {}, flag.advice)))));
 }
 
-/** Reasons to see a GP that are not warning signs (a long or spread-out twitch, a medicine, an injury): each with
- * its words open, in the calm look of a list, never the warning signs' red stripe or heading. */
+/** Reasons to see a GP that are not warning signs (a long or spread-out twitch, a medicine, an injury): one line
+ * each, its words a tap away (printed open), in the calm look of a list, never the warning signs' red stripe or
+ * heading. */
 export function reasonList(content, flags, heading = t("results.reasons_heading")) {
   if (!flags.length) return null;
   return h("section", { "aria-labelledby": "reasons-title", class: "reasons-section" },
     h("h2", { id: "reasons-title" }, heading),
-    h("ul", { class: "reasons" }, flags.map((flag) =>
-      h("li", flagAttributes(content, flag), h("strong", {}, flag.title), h("p", {}, flag.advice)))));
+    h("ul", { class: "reasons" }, flags.map((flag) => h("li", flagAttributes(content, flag),
+      h("details", { "data-print-open": "" }, h("summary", {}, flag.title), h("p", {}, flag.advice))))));
 }
 
 /**

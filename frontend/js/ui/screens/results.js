@@ -50,12 +50,10 @@ function trackIt(result, answers, checkDay) {
   });
   const reminder = URL.createObjectURL(new Blob([ics], { type: "text/calendar" }));
   const remindOn = formatDate(addDays(checkDay, CHECK_AGAIN_AFTER_DAYS), locale());
-  return h("section", { "aria-labelledby": "track-title", class: "track no-print" },
-    h("h2", { id: "track-title" }, t("results.track_heading")),
-    h("ul", { class: "track-links" },
-      h("li", {}, h("a", { href: area ? `#/diary/log/new/${encodeURIComponent(area)}` : "#/diary/log", "data-track": "" },
-        t("results.track_log"))),
-      h("li", {}, h("a", { href: reminder, download: reminderFileName(checkDay) }, t("results.track_reminder", { date: remindOn })))));
+  return h("ul", { class: "track-links no-print" },
+    h("li", {}, h("a", { href: area ? `#/diary/log/new/${encodeURIComponent(area)}` : "#/diary/log", "data-track": "" },
+      t("results.track_log"))),
+    h("li", {}, h("a", { href: reminder, download: reminderFileName(checkDay) }, t("results.track_reminder", { date: remindOn }))));
 }
 
 function triggerItem(trigger, why, urgent) {
@@ -200,9 +198,8 @@ export function render(app) {
       h("p", { class: "print-only print-title" }, t("summary.heading_dated", { title: content.title, date })),
       triageBanner(content, result.triage, { answers }),
       foldedFlagList(content, warningSigns, t("results.why_heading")),
-      reasonList(content, reasons),
       tryFirstList(content, result),
-      trackIt(result, answers, checkDay),
+      reasonList(content, reasons), // after what to try: they are reasons to book a visit, not signs to act on now
       triggerList(content, result),
       conditionList(result.related_conditions),
       yourAnswers(content, answers),
@@ -210,6 +207,7 @@ export function render(app) {
         h("h2", { id: "keep-title" }, t("results.keep_heading")),
         h("p", {}, t("results.keep_text"), " ",
           h("a", { href: "#/guide/seeing_a_doctor" }, t("results.visit_link"))),
+        trackIt(result, answers, checkDay),
         shareControls(summaryText(content, result, answers, { title: content.title, date }))),
       h("details", { class: "sources-fold", "data-print-open": "" },
         h("summary", {}, t("results.sources")),
