@@ -13,7 +13,7 @@
 //   or in the background when the app next starts under this worker.
 // Change VERSION whenever a shell file changes: the new worker then installs beside the old one,
 // the app offers a reload, and on activation the old caches are deleted.
-const VERSION = "c491e0614f87";
+const VERSION = "84dd77379961";
 const PREFIX = "twitch-";
 const SHELL_CACHE = `${PREFIX}shell-v${VERSION}`;
 const CONTENT_CACHE = `${PREFIX}content-v${VERSION}`;
@@ -36,6 +36,7 @@ const SHELL = [
   "js/formats.js",
   "js/language.js",
   "js/offline.js",
+  "js/region.js",
   "js/reminder.js",
   "js/search.js",
   "js/store.js",
