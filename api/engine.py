@@ -81,10 +81,40 @@ def active_cautions(content, answers):
     return {c["id"]: c for c in content["cautions"] if any_holds(c["when"], answers)}
 
 
-def triage(level, cautions):
-    """The level as a result shows it, with the caution lines that fit the person."""
+def region_of(content, region):
+    """The content's region for an ISO 3166-1 alpha-2 code (already upper case), or None: none asked for, or
+    one the content does not list (spec-v3 section 3.3). Never guessed from the language."""
+    return next((country for country in content["regions"]["countries"] if country["id"] == region), None)
+
+
+HEALTH_LINE_LEVEL = "consultation_24"  # the one level that offers the urgent, non-emergency line
+
+
+def calls(content, level, country):
+    """The numbers to call at this level where the person is (spec-v3 section 3.3): urgent levels list emergency
+    numbers only; consultation_24 the health line, if the region has one, then the emergency numbers; other levels
+    none. A number no official page confirms is never a button; a region with no confirmed emergency number, or
+    none known, gets the fallback numbers (region null)."""
+    if not level["urgent"] and level["id"] != HEALTH_LINE_LEVEL:
+        return []
+    confirmed = [n for n in (country or {}).get("emergency", ()) if not n.get("unconfirmed")]
+    if confirmed:
+        emergency = [{"number": n["number"], "name": n["name"], "kind": "emergency", "region": country["id"]}
+                     for n in confirmed]
+    else:
+        emergency = [{"number": n["number"], "name": n["name"], "kind": "emergency", "region": None}
+                     for n in content["regions"]["fallback"]["emergency"]]
+    line = (country or {}).get("health_line")
+    if level["urgent"] or not line or line.get("unconfirmed"):
+        return emergency
+    return [{"number": line["number"], "name": line["name"], "kind": "health_line", "region": country["id"]}, *emergency]
+
+
+def triage(level, cautions, numbers):
+    """The level as a result shows it, with the caution lines that fit the person and the numbers to call."""
     return {"level": level["id"], "urgent": level["urgent"], "title": level["title"], "advice": level["advice"],
-            "how_soon": level["how_soon"], "cautions": [{"id": c, "text": cautions[c]["text"]} for c in level.get("cautions", ()) if c in cautions]}
+            "how_soon": level["how_soon"], "cautions": [{"id": c, "text": cautions[c]["text"]} for c in level.get("cautions", ()) if c in cautions],
+            "calls": numbers}
 
 
 def contributions(content, answers, field):
@@ -184,16 +214,20 @@ def related_conditions(content, answers):
     return related
 
 
-def assess(content, answers, index=None):
+def assess(content, answers, index=None, region=None):
     """Score valid answers against the content: triage, red flags, ranked triggers, related conditions.
 
-    `index` is the bundle's `build_index`, built once when it was loaded; without it, it is built here."""
+    `index` is the bundle's `build_index`, built once when it was loaded; without it, it is built here.
+    `region` is an upper-case ISO 3166-1 alpha-2 code, or None: it picks the numbers in `triage.calls`."""
     index = index or build_index(content)
     flags = red_flags(content, answers, index)
     cautions = active_cautions(content, answers)
+    country = region_of(content, region)
+    level = index["level"][triage_level(content, flags)]
     return {
         "content_version": content["version"],
-        "triage": triage(index["level"][triage_level(content, flags)], cautions),
+        "region": country["id"] if country else None,
+        "triage": triage(level, cautions, calls(content, level, country)),
         "red_flags": flags,
         "triggers": ranked_triggers(content, answers, first_triggers(content, flags), cautions, index),
         "related_conditions": related_conditions(content, answers),

@@ -1,4 +1,6 @@
 """The JSON API under /api/v1: content GETs (cacheable by content version) and assessments."""
+import re
+
 from flask import current_app, jsonify, request
 from flask_smorest import Blueprint
 from marshmallow import ValidationError
@@ -218,10 +220,30 @@ def read_json_body():
     return inputs.parse_json(raw, current_app.json.loads)  # not UTF-8, too deep, not JSON, lone surrogates: 400
 
 
+REGION_CODE = re.compile(r"[A-Za-z]{2}")  # ISO 3166-1 alpha-2, any case
+REGION = {"in": "query", "name": "region", "required": False,
+          "description": "Where the person is: an ISO 3166-1 alpha-2 code, any case (`NZ`, `gb`). It picks the numbers "
+                         "in `triage.calls`. A code the content does not list gets `region: null` and the fallback "
+                         "numbers; a malformed one (`NZL`, `1`) gets 422 naming `region`. Without it, the fallback "
+                         "numbers: the region is never guessed from `Accept-Language` (language is not location).",
+          "schema": {"type": "string", "pattern": "^[A-Za-z]{2}$"}, "example": "NZ"}
+
+
+def requested_region():
+    """The `?region=` code in upper case, or None when there is none; a malformed one is a 422 naming `region`."""
+    asked = request.args.get("region") if request.environ.get("QUERY_STRING") else None
+    if asked is None:
+        return None
+    if not REGION_CODE.fullmatch(asked):
+        raise Problem(422, "Invalid query", f"'{asked[:20]}' is not a two-letter region code.",
+                      errors=[{"field": "region", "message": "must be an ISO 3166-1 alpha-2 code, such as NZ or GB"}])
+    return asked.upper()
+
+
 @bp.post("/assessments")
 @bp.response(200, openapi.ref("Assessment"), description="The assessment, its texts in the language asked for.",
              headers={**openapi.UNCACHED, **openapi.IN_LANGUAGE})
-@bp.doc(operationId="createAssessment", tags=["Assessment"], parameters=[openapi.LANG],
+@bp.doc(operationId="createAssessment", tags=["Assessment"], parameters=[openapi.LANG, REGION],
         requestBody=openapi.ANSWERS_BODY, responses=openapi.assessment_problems(not_sent_as_json()))
 def assessments():
     """Assess answers
@@ -231,7 +253,9 @@ def assessments():
     doctor. Every question is optional, but without both safety questions (`warning_signs`, `other_signs`) the
     level is at least `consultation`. A `multi` answer is a list of distinct option ids, and `none` must be alone.
     Send the body as `application/json`. Nothing is stored or logged. Bodies over 16 KiB get 413.
+    `?region=` (where the person is) picks the numbers in `triage.calls`; the result's `region` says which region's.
     """
+    region = requested_region()  # before the body: a bad query is named even when the body is fine
     body = read_json_body()
     app_state = state()
     try:
@@ -239,6 +263,6 @@ def assessments():
     except ValidationError as error:
         raise invalid_answers(error) from None
     in_language = language.current()
-    response = jsonify(engine.assess(in_language.content, valid["answers"], in_language.index))
+    response = jsonify(engine.assess(in_language.content, valid["answers"], in_language.index, region))
     response.headers["Cache-Control"] = "no-store"
     return response

@@ -262,6 +262,19 @@ class TriageSchema(Response):
     how_soon = always(fields.String, "How soon to act.", example="No rush")
     cautions = always(fields.List, "Lines that fit this person, to show with the advice (may be empty).",
                       fields.Nested(lambda: CautionResultSchema()))
+    calls = always(fields.List, "The numbers to call, as buttons, in order, for the region asked for (`?region=`): "
+                   "at emergency levels emergency numbers only; at consultation_24 the health line (if the region has "
+                   "one), then the emergency numbers; none at other levels. Without a known region, the fallback "
+                   "numbers: show \"Call your local emergency number\" first.", fields.Nested(lambda: TriageCallSchema()))
+
+
+class TriageCallSchema(Response):
+    number = always(fields.String, "The number to dial, digits only.", example="111")
+    name = always(fields.String, "What the number reaches, in the reader's language.", example="Emergency services")
+    kind = always(fields.String, "`emergency` or `health_line` (urgent, not an emergency); v1 may add kinds: "
+                  "show an unknown one as a plain button.", example="emergency")
+    region = always(fields.String, "The region whose number this is; null for a fallback number.",
+                    allow_none=True, example="NZ")
 
 
 class CautionResultSchema(Response):
@@ -318,6 +331,8 @@ class RelatedConditionSchema(Response):
 
 class AssessmentSchema(Response):
     content_version = always(fields.String, "The version of the content that scored the answers.", example=VERSION_EXAMPLE)
+    region = always(fields.String, "The region whose numbers `triage.calls` gives (`?region=`, upper case), or null "
+                    "when none was asked for or the content does not list it.", allow_none=True, example="NZ")
     triage = always(fields.Nested, "How urgently to get help: the most urgent raised red flag's level, or self_care.", TriageSchema)
     red_flags = always(fields.List, "The warning signs raised, most urgent first.", fields.Nested(RaisedRedFlagSchema))
     triggers = always(fields.List, "Triggers that fit the answers, highest score first; ties in content order.",

@@ -36,6 +36,7 @@ const SHELL = [
   "js/formats.js",
   "js/language.js",
   "js/offline.js",
+  "js/region.js",
   "js/reminder.js",
   "js/search.js",
   "js/store.js",

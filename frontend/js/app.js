@@ -5,6 +5,7 @@ import * as check from "./check.js";
 import { loadContent } from "./content.js";
 import { chooseLanguage, chosenLanguage, speak } from "./language.js";
 import { screenShown, watchOfflineUse } from "./offline.js";
+import { chooseRegion } from "./region.js";
 import { cacheDiaryOpenedBeforeWorker } from "./ui/parts/diary-offline.js";
 import { notify } from "./ui/parts/notices.js";
 import { drawLanguageControl, foldForPrint, place } from "./ui/parts/page.js";
@@ -36,6 +37,11 @@ const app = {
   check,
   go(path) {
     location.hash = `#/${path}`;
+  },
+  /** Show the numbers for `code` (a region id, or "" for somewhere else) from now on: remembered, screen redrawn. */
+  switchRegion(code) {
+    chooseRegion(code);
+    show();
   },
   /** Speak `lang` from now on: remembered, the content loaded in it (offline: if saved), the screen drawn again. */
   async switchLanguage(lang) {

@@ -77,11 +77,35 @@ export function activeCautions(content, answers) {
   return new Map(content.cautions.filter((c) => anyHolds(c.when, answers)).map((c) => [c.id, c]));
 }
 
-/** The level as a result shows it, with the caution lines that fit the person. */
-export function triage(level, cautions) {
+/** The content's region for an ISO 3166-1 alpha-2 code (already upper case), or null: none asked for, or one
+ * the content does not list (spec-v3 section 3.3). Never guessed from the language. */
+export function regionOf(content, region) {
+  return content.regions.countries.find((country) => country.id === region) ?? null;
+}
+
+export const HEALTH_LINE_LEVEL = "consultation_24"; // the one level that offers the urgent, non-emergency line
+
+/** The numbers to call at this level where the person is (spec-v3 section 3.3): urgent levels list emergency
+ * numbers only; consultation_24 the health line, if the region has one, then the emergency numbers; other levels
+ * none. A number no official page confirms is never a button; a region with no confirmed emergency number, or
+ * none known, gets the fallback numbers (region null). */
+export function calls(content, level, country) {
+  if (!level.urgent && level.id !== HEALTH_LINE_LEVEL) return [];
+  const confirmed = (country?.emergency ?? []).filter((n) => !n.unconfirmed);
+  const emergency = confirmed.length
+    ? confirmed.map((n) => ({ number: n.number, name: n.name, kind: "emergency", region: country.id }))
+    : content.regions.fallback.emergency.map((n) => ({ number: n.number, name: n.name, kind: "emergency", region: null }));
+  const line = country?.health_line;
+  if (level.urgent || !line || line.unconfirmed) return emergency;
+  return [{ number: line.number, name: line.name, kind: "health_line", region: country.id }, ...emergency];
+}
+
+/** The level as a result shows it, with the caution lines that fit the person and the numbers to call. */
+export function triage(level, cautions, numbers) {
   return {
     level: level.id, urgent: level.urgent, title: level.title, advice: level.advice, how_soon: level.how_soon,
     cautions: (level.cautions ?? []).filter((id) => cautions.has(id)).map((id) => ({ id, text: cautions.get(id).text })),
+    calls: numbers,
   };
 }
 
@@ -183,13 +207,17 @@ export function relatedConditions(content, answers) {
 }
 
 /** Score valid answers against the content: triage, red flags, ranked triggers, related conditions.
- * `index` is the bundle's `buildIndex`, where it is kept; without it, it is built here. */
-export function assess(content, answers, index = buildIndex(content)) {
+ * `index` is the bundle's `buildIndex`, where it is kept; without it, it is built here.
+ * `region` is an upper-case ISO 3166-1 alpha-2 code, or null: it picks the numbers in `triage.calls`. */
+export function assess(content, answers, index = buildIndex(content), region = null) {
   const flags = redFlags(content, answers, index);
   const cautions = activeCautions(content, answers);
+  const country = regionOf(content, region);
+  const level = index.level.get(triageLevel(content, flags));
   return {
     content_version: content.version,
-    triage: triage(index.level.get(triageLevel(content, flags)), cautions),
+    region: country ? country.id : null,
+    triage: triage(level, cautions, calls(content, level, country)),
     red_flags: flags,
     triggers: rankedTriggers(content, answers, firstTriggers(content, flags), cautions, index),
     related_conditions: relatedConditions(content, answers),

@@ -94,22 +94,33 @@ class Phone:
             self.option(question, option).check()
 
     def answer_all(self, content, answers):
-        """Go through every question from the first screen, ticking the given answers, to the results.
+        """Go through the questions the answers so far ask (spec-v3 section 2.6), from the first screen, ticking the
+        given answers, to the results. Progress reads "Question n of about N" for the questions asked.
 
         The safety questions cannot be skipped: where `answers` leaves one out, it is answered "none"."""
         questions, words = content["questionnaire"]["questions"], content["ui"]  # in the content's language
-        for n, question in enumerate(questions, start=1):
-            expect(self.page.locator(".progress-text")).to_have_text(
-                words["question.progress"].format(n=n, total=len(questions)))
-            answer = answers.get(question["id"], ["none"] if "must_answer" in question else None)
+        by_id = {question["id"]: question for question in questions}
+        given, current = {}, engine.asked_questions(content, {})[0]
+        while current:
+            question = by_id[current]
+            expect(self.page.locator(f'input[name="{current}"]').first).to_be_attached()
+            answer = answers.get(current, ["none"] if "must_answer" in question else None)
             if answer is not None:
-                self.tick(question["id"], answer)
-            self.button(words["question.see_results"] if n == len(questions) else words["question.next"]).click()
-            own = {question["id"]: answer} if answer is not None else {}
-            urgent = {level["id"] for level in content["triage_levels"] if level["urgent"]}  # shown at once
-            if any(flag["level"] in urgent for flag in engine.red_flags(content, own)):
-                expect(self.page.locator("[data-triage-level]")).to_be_visible()  # the emergency advice first
-                self.page.get_by_role("link", name=words["emergency.go_on"]).click()
+                self.tick(current, answer)
+                given[current] = answer
+            flow = engine.asked_questions(content, given)
+            expect(self.page.locator(".progress-text")).to_have_text(
+                words["question.progress"].format(n=flow.index(current) + 1, total=len(flow)))
+            after = flow[flow.index(current) + 1] if flow.index(current) + 1 < len(flow) else None
+            self.button(words["question.next"] if after else words["question.see_results"]).click()
+            go_on = self.page.get_by_role("link", name=words["emergency.go_on"])
+            arrived = self.page.locator(f'input[name="{after}"]') if after else self.heading().filter(
+                has_text=words["results.title"])
+            expect(arrived.first.or_(go_on)).to_be_visible()
+            if go_on.is_visible():  # what cannot wait comes first, with its call buttons
+                expect(self.page.locator("[data-triage-level] a[href^='tel:']").first).to_be_visible()
+                go_on.click()
+            current = after
         expect(self.heading()).to_have_text(words["results.title"])
 
     def wait_until(self, condition, timeout_s=15):

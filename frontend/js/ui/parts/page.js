@@ -1,7 +1,8 @@
 // The page around the screens: a screen put in place (title, scroll, focus), the first screen's words kept painted,
 // the footer's Language control, and the printout's folds.
+import { currentRegion } from "../../region.js";
 import { t } from "../../words.js";
-import { languageControl } from "./language.js";
+import { languageControl, regionControl } from "./language.js";
 import { clearTransient } from "./notices.js";
 
 let screensShown = 0;
@@ -33,12 +34,13 @@ function keepPainted(main, view) {
   }
 }
 
-/** The footer's Language control, once the content has named its languages. */
+/** The footer's Language and "Where are you?" controls, once the content has named its languages and regions. */
 export function drawLanguageControl(app) {
   const footer = document.querySelector("footer.foot");
   if (!app.content || !footer) return;
   footer.querySelector(".language")?.remove();
-  footer.append(languageControl(app, "footer-language"));
+  footer.querySelector(".region")?.remove();
+  footer.append(languageControl(app, "footer-language"), regionControl(app, "footer-region", currentRegion(app.content)));
 }
 
 /** The printout holds what a doctor needs, in at most 3 pages: the parts marked for print open, the rest folded. */

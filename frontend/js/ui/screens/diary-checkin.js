@@ -9,7 +9,7 @@
 import { toggle } from "../../answers.js";
 import { previousDay, todayKey, isDayKey } from "../../diary/days.js";
 import { EARLIEST_DAY, diaryRules, editCheckin, prefillCheckin, reportedWarningSigns, safetyAnswers } from "../../diary/model.js";
-import { assess } from "../../engine.js";
+import { askedQuestions, assess } from "../../engine.js";
 import { t } from "../../words.js";
 import { triageBanner } from "../parts/advice.js";
 import { buttonLink, h, screenHeading } from "../parts/dom.js";
@@ -83,8 +83,22 @@ function safetyField(app, rules, chosen, anythingNew) {
       warning_signs: answers?.warning_signs.length ? answers.warning_signs : [...rules.noSigns],
       other_signs: answers?.other_signs.length ? answers.other_signs : [...rules.noOtherSigns],
     };
-    advice.replaceChildren(...(signs.length ? [triageBanner(app.content, assess(app.content, ticked).triage)] : []));
+    // The follow-ups that decide how soon (spec-v3 section 2.5), asked when the signs ticked give 24 hours or
+    // sooner: felt weakness is not the 24-hour card every evening. Their answers only shape this advice.
+    const level = assess(app.content, ticked).triage.level;
+    const decide = ["emergency_ambulance", "emergency", "consultation_24"].includes(level)
+      ? askedQuestions(app.content, { ...ticked, ...followUpAnswers }).map((id) => byId.get(id)).filter((q) => q.follows) : [];
+    for (const id of Object.keys(followUpAnswers)) if (!decide.some((q) => q.id === id)) delete followUpAnswers[id];
+    if (decide.map((q) => q.id).join() !== followUps.dataset.shown) {
+      followUps.dataset.shown = decide.map((q) => q.id).join();
+      followUps.replaceChildren(...decide.map((q) => followUpField(q, followUpAnswers, showAdvice)));
+    }
+    const withFollowUps = { ...ticked, ...followUpAnswers };
+    advice.replaceChildren(...(signs.length ? [triageBanner(app.content, assess(app.content, withFollowUps).triage)] : []));
   }
+  const byId = new Map(app.content.questionnaire.questions.map((q) => [q.id, q]));
+  const followUpAnswers = {};
+  const followUps = h("div", { class: "diary-follow-ups", "data-shown": "" });
   question.addEventListener("change", () => {
     shown.hidden = answered() !== "yes";
     showAdvice();
@@ -96,7 +110,26 @@ function safetyField(app, rules, chosen, anythingNew) {
     return empty ? empty.question.must_answer : null;
   };
   showAdvice();
-  return { fieldsets: [question, shown], advice, value, answered, missing };
+  return { fieldsets: [question, shown, followUps], advice, value, answered, missing };
+}
+
+/** A follow-up of the questionnaire (weakness_how...), asked as there, its answer kept in `answers`. */
+function followUpField(question, answers, onChange) {
+  const inputs = question.options.map((option) => h("input", {
+    type: question.kind === "single" ? "radio" : "checkbox", name: question.id, value: option.id,
+    id: `checkin-${question.id}-${option.id}`, checked: [answers[question.id] ?? []].flat().includes(option.id),
+  }));
+  const fieldset = h("fieldset", { class: "diary-signs", "data-follow-up": question.id },
+    h("legend", {}, h("h2", {}, question.text)),
+    h("div", { class: "options" }, question.options.map((option, n) =>
+      h("label", { class: "option", for: inputs[n].id }, inputs[n], h("span", {}, option.label)))));
+  fieldset.addEventListener("change", (event) => {
+    const answer = toggle(question, answers[question.id], event.target.value, event.target.checked);
+    if (answer === undefined) delete answers[question.id];
+    else answers[question.id] = answer;
+    onChange();
+  });
+  return fieldset;
 }
 
 function notADay() {

@@ -1,6 +1,7 @@
 // Emergency advice, shown at once after a safety question raised an emergency sign, before any other question.
 // #/emergency/<question id>: the question that raised it, which "Change my answer" opens again.
-import { urgentFlags } from "../../answers.js";
+import { clean, urgentFlags } from "../../answers.js";
+import { askedQuestions } from "../../engine.js";
 import { t } from "../../words.js";
 import { flagList, levelOf, triageBanner } from "../parts/advice.js";
 import { h, screenHeading } from "../parts/dom.js";
@@ -8,8 +9,10 @@ import { h, screenHeading } from "../parts/dom.js";
 export function render(app, [from]) {
   const questions = app.content.questionnaire.questions;
   const n = Math.max(questions.findIndex((q) => q.id === from), 0);
-  const next = questions[n + 1] ?? questions[n];
-  const flags = urgentFlags(app.content, app.check.answers());
+  const answers = clean(app.content, app.check.answers());
+  const flow = askedQuestions(app.content, answers); // the questions these answers ask: the check goes on with them
+  const next = questions.find((q) => flow.includes(q.id) && questions.indexOf(q) > n) ?? questions[n];
+  const flags = urgentFlags(app.content, answers);
   if (!flags.length) {
     location.replace(`#/check/${next.id}`);
     return null;

@@ -3,7 +3,8 @@
 // given (each with Change), share and print, sources and the disclaimer. Scored on this device.
 import { locale } from "../../language.js";
 import { clean } from "../../answers.js";
-import { assess } from "../../engine.js";
+import { askedQuestions, assess } from "../../engine.js";
+import { currentRegion } from "../../region.js";
 import { answerRows, fitLabel, STRONG_OR_GOOD, summaryText, tryFirst } from "../../summary.js";
 import { t } from "../../words.js";
 import { addDays, dayOf, formatDate } from "../../formats.js";
@@ -122,12 +123,23 @@ function yourAnswers(content, answers) {
   return h("section", { "aria-labelledby": "answers-title", "data-your-answers": "" },
     h("h2", { id: "answers-title" }, t("results.your_answers")),
     h("details", { "data-print-open": "" }, h("summary", {}, t("results.show_answers", { count: rows.length })),
-      h("dl", { class: "answers" }, rows.map(({ question, labels }) => h("div", { class: "answer-row" },
+      h("dl", { class: "answers" }, rows.map(({ question, labels }) => h("div", { class: question.follows ? "answer-row follow-up" : "answer-row",
+      "data-answer": question.id, "data-follows": question.follows ?? null }, // content order: a follow-up under its parent
       h("dt", {}, question.short),
       h("dd", {}, labels.join(", ")),
       h("dd", { class: "change no-print" },
         h("a", { href: `#/check/${question.id}/change` },
           t("results.change"), h("span", { class: "visually-hidden" }, t("results.change_what", { question: question.short })))))))));
+}
+
+/** "Add detail to sharpen the tips": the optional questions (nicotine, activity, diet), never needed for the level. */
+function addDetail(content, answers) {
+  const optional = askedQuestions(content, answers, true);
+  if (!optional.length) return null;
+  const first = optional.find((id) => answers[id] === undefined) ?? optional[0];
+  return h("section", { class: "add-detail no-print", "data-add-detail": "" },
+    h("p", {}, t("results.add_detail_help")),
+    buttonLink(`#/check/${first}/detail`, t("results.add_detail")));
 }
 
 function citedSources(content, result) {
@@ -180,7 +192,7 @@ export function render(app) {
         buttonLink(first, t("results.start"), "primary")),
     };
   }
-  const result = assess(content, answers);
+  const result = assess(content, answers, undefined, currentRegion(content).code);
   const saved = app.check.current();
   const checkedAt = saved?.finished_at ? new Date(saved.finished_at) : new Date();
   const checkDay = dayOf(Number.isNaN(checkedAt.getTime()) ? new Date() : checkedAt);
@@ -202,6 +214,7 @@ export function render(app) {
       reasonList(content, reasons), // after what to try: they are reasons to book a visit, not signs to act on now
       triggerList(content, result),
       conditionList(result.related_conditions),
+      addDetail(content, answers),
       yourAnswers(content, answers),
       h("section", { class: "keep no-print", "aria-labelledby": "keep-title" },
         h("h2", { id: "keep-title" }, t("results.keep_heading")),
