@@ -57,7 +57,7 @@ export function pickRegion(content, { chosen = null, timeZone = null, languages 
   const fromLanguage = fromLanguages(languages);
   const disagree = Boolean(fromZone && fromLanguage && fromZone !== fromLanguage);
   if (chosen && known.has(chosen)) return { code: chosen, why: "chosen", disagree };
-  if (chosen === "") return { code: null, why: "chosen", disagree }; // "Somewhere else": the fallback, by choice
+  if (chosen === "") return { code: null, why: "chosen", disagree }; // no country chosen on purpose: the fallback numbers
   if (fromZone && known.has(fromZone)) return { code: fromZone, why: "time_zone", disagree };
   if (fromLanguage && known.has(fromLanguage)) return { code: fromLanguage, why: "language", disagree };
   return { code: null, why: "unknown", disagree };
