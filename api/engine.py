@@ -66,7 +66,7 @@ def red_flags(content, answers, index=None):
     urgency = (index or build_index(content))["urgency"]
     raised = [flag for flag in content["red_flags"] if any_holds(flag["when"], answers)]
     raised.sort(key=lambda flag: urgency[flag["level"]])  # stable: content order within a level
-    return [{"id": f["id"], "level": f["level"], "title": f["title"], "advice": f["advice"]} for f in raised]
+    return [{"id": f["id"], "level": f["level"], "title": f["title"], "advice": f["advice"], "kind": f["kind"]} for f in raised]
 
 
 def triage_level(content, raised_flags):

@@ -287,6 +287,9 @@ class RaisedRedFlagSchema(Response):
     level = always(fields.String, "The triage level this warning sign needs.", example="consultation")
     title = always(fields.String, "The warning sign in plain words.", example="Twitching for more than two weeks")
     advice = always(fields.String, "What to do about it.", example="A twitch that lasts more than two weeks is worth a visit to a GP.")
+    kind = always(fields.String, "`warning_sign`, a sign to act on, or `reason`, a reason to see a GP that is not a "
+                  "warning sign. Never style or head a reason as a warning sign. v1 may add kinds: treat one you do "
+                  "not know as a warning sign.", example="reason")
 
 
 class ReasonSchema(Response):

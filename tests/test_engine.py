@@ -117,3 +117,10 @@ def test_triage_says_whether_its_level_is_urgent(content, answers, urgent):
 
 def test_the_bundle_names_its_rules_grammar(content):
     assert content["rules_grammar"] == 2
+
+
+def test_each_raised_flag_says_whether_it_is_a_warning_sign_or_a_reason_to_see_a_gp(content):
+    """A client draws a reason (a long twitch) apart from a warning sign (weakness) from the result alone."""
+    result = assess(content, {"warning_signs": ["weakness"], "other_signs": ["none"], "duration": "over_3_months"})
+    kinds = {flag["id"]: flag["kind"] for flag in result["red_flags"]}
+    assert kinds == {"weakness": "warning_sign", "long_duration": "reason"}

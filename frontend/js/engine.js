@@ -63,7 +63,7 @@ export function redFlags(content, answers, index = buildIndex(content)) {
   const { urgency } = index;
   const raised = content.red_flags.filter((flag) => anyHolds(flag.when, answers));
   raised.sort((a, b) => urgency.get(a.level) - urgency.get(b.level)); // stable: content order within a level
-  return raised.map((f) => ({ id: f.id, level: f.level, title: f.title, advice: f.advice }));
+  return raised.map((f) => ({ id: f.id, level: f.level, title: f.title, advice: f.advice, kind: f.kind }));
 }
 
 /** The most urgent level among the raised red flags; the least urgent level when none is. */
