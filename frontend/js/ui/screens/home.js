@@ -1,7 +1,7 @@
 // The home screen: start or continue the check, read the guide, and whether the app works offline.
 import { locale } from "../../language.js";
 import { answeredCount, clean } from "../../answers.js";
-import { assess } from "../../engine.js";
+import { askedQuestions, assess } from "../../engine.js";
 import { offlineStatus } from "../../offline.js";
 import { t } from "../../words.js";
 import { confirmStartOver } from "../parts/confirm.js";
@@ -33,7 +33,8 @@ export function render(app) {
     const at = questions.findIndex((q) => q.id === saved.at);
     resume = h("section", { class: "card resume", "aria-labelledby": "resume-title" },
       h("h2", { id: "resume-title" }, t("home.in_progress")),
-      h("p", {}, t("home.answered", { count: answered, total: questions.length })),
+      // Out of the questions these answers ask (spec-v3 section 2.6), not every question the content has.
+      h("p", {}, t("home.answered", { count: answered, total: askedQuestions(app.content, clean(app.content, saved.answers)).length })),
       buttonLink(`#/check/${at >= 0 ? questions[at].id : questions[0].id}`, t("home.continue"), "primary"));
   }
 
