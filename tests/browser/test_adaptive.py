@@ -188,3 +188,20 @@ def test_a_follow_up_screen_with_its_card_passes_axe(phone, content):
     phone.button(content["ui"]["question.next"]).click()
     expect(card(phone)).to_be_visible()
     assert phone.run_axe() == []
+
+
+def test_the_diary_check_in_asks_the_follow_up_that_decides_how_soon(speaker):
+    phone, content = speaker
+    phone.open("#/diary/checkin")
+    phone.option("anything_new", "yes").check()
+    phone.option("warning_signs", "weakness").check()
+    advice = phone.page.locator(".diary-advice-slot [data-triage-level]")
+    expect(advice).to_have_attribute("data-triage-level", "consultation_24")  # unanswered: the safe default
+    follow_up = phone.page.locator('[data-follow-up="weakness_how"]')
+    expect(follow_up).to_be_visible()
+    phone.option("weakness_how", "feels_weak").check()
+    expect(advice).to_have_attribute("data-triage-level", "consultation")  # felt weakness: no 24-hour card
+    phone.option("weakness_how", "cant_do").check()
+    expect(advice).to_have_attribute("data-triage-level", "consultation_24")
+    phone.option("warning_signs", "weakness").uncheck()
+    expect(follow_up).to_have_count(0)
