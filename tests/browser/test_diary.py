@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from api import engine
+from api.content import load_content
 from diary_steps import (CONTENT, DIARY_HEADING, UI, entries, import_backup, log_twitch, open_diary, option_label, start_twitch,
                          what, word, words_like)
 
