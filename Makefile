@@ -31,10 +31,11 @@ test: setup-dev
 	$(PY) -m pytest
 	node --test frontend/tests infra/tests
 
-# The everyday loop: everything but the browser, packaging and fuzzing tests (CI runs them all with `make test`).
+# The everyday loop: everything but the browser, packaging and fuzzing tests (CI runs them all with `make test`),
+# on both cores (pytest-xdist; each test has its own folders and port 0, and no node test writes a file or listens).
 test-fast: setup-dev
-	$(PY) -m pytest -q -m "not browser and not slow"
-	node --test frontend/tests infra/tests
+	$(PY) -m pytest -q -n 2 -m "not browser and not slow"
+	node --test --test-concurrency=2 frontend/tests infra/tests
 
 # Every generated file, from what it is made of (tests/test_generated.py fails until you run it): the shared
 # vectors, the OpenAPI document, index.html's words, then the service worker's version (it hashes index.html).

@@ -58,15 +58,20 @@ def answer_sets(content):
     return random_answer_sets(content, ANSWER_SETS, SEED)
 
 
+@pytest.fixture(scope="module")
+def python_assessments(content, answer_sets):
+    """The Python engine's assessment of each answer set, computed once for the tests below."""
+    return [json.loads(json.dumps(engine.assess(content, answers))) for answers in answer_sets]
+
+
 def test_node_is_installed():
     assert NODE, "node is needed to run the JavaScript engine"
 
 
-def test_random_answers_give_the_same_assessment_in_both_engines(content, answer_sets):
+def test_random_answers_give_the_same_assessment_in_both_engines(content, answer_sets, python_assessments):
     results = javascript_assessments(content, answer_sets)
     assert len(results) == len(answer_sets)
-    for answers, result in zip(answer_sets, results):
-        expected = json.loads(json.dumps(engine.assess(content, answers)))
+    for answers, result, expected in zip(answer_sets, results, python_assessments):
         assert result == expected, f"engines differ for answers {json.dumps(answers)}"
 
 
@@ -79,11 +84,10 @@ def test_the_vectors_answers_give_the_same_assessment_in_both_engines_in_every_l
             assert result == expected, f"engines differ in {lang} for answers {json.dumps(answers)}"
 
 
-def test_random_answers_cover_every_trigger_and_condition(content, answer_sets):
+def test_random_answers_cover_every_trigger_and_condition(content, python_assessments):
     """The property is only as good as its inputs: they must reach every trigger and condition."""
     reached = set()
-    for answers in answer_sets:
-        result = engine.assess(content, answers)
+    for result in python_assessments:
         reached |= {t["id"] for t in result["triggers"]} | {c["id"] for c in result["related_conditions"]}
         reached |= {f["id"] for f in result["red_flags"]}
     every = {t["id"] for t in content["triggers"]} | {c["id"] for c in content["conditions"]}
