@@ -412,7 +412,7 @@ def build_bundle(parts, lang, languages):
         "guide": {"sections": parts["sections"]},
         "faq": parts["faq"],
         "sources": parts["sources"],
-        "diary": {"habits": parts["diary"]["habits"]},
+        "diary": {"habits": parts["diary"]["habits"], "experiments": parts["diary"]["experiments"]},
         "ui": {**parts["ui"], **parts["diary"]["words"]},  # the diary's words beside the app's, one table
         "regions": parts["regions"],  # numbers by where the person is (spec-v3 section 3)
     }
@@ -421,7 +421,7 @@ def build_bundle(parts, lang, languages):
 
 
 # The bundle in two parts for a quick first visit: what the check needs, then the reading and the diary's words.
-REST = (*(kind.bundle_key or kind.name for kind in KINDS if kind.part == "rest"), "diary")
+REST = tuple(dict.fromkeys((*(kind.bundle_key or kind.name for kind in KINDS if kind.part == "rest"), "diary")))
 DIARY_WORDS = "diary."  # the diary's words come with the diary, in the second part
 BOTH = ("version", "lang")  # each part says which bundle it belongs to
 
@@ -500,6 +500,7 @@ def check(folder):
         lang = language["id"]
         files = folder.files_in(lang)
         parts = {FILES[name][0] or name.removesuffix(".yml"): _part(name, data) for name, data in files.items()}
+        parts.update({kind.name: parts[kind.within][kind.name] for kind in KINDS if kind.within})
         parts["sources"] = with_page_languages(parts["sources"], folder.files["sources.yml"]["sources"], lang, source)
         _Checker(parts).run()
         bundles[lang] = build_bundle(parts, lang, folder.languages)

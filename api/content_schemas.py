@@ -336,10 +336,30 @@ class HabitSchema(Strict):
     sources = source_ids()
 
 
+class ExperimentKindSchema(Strict):
+    """A change a personal experiment can test: its id is the id of the tip it tests (personal-experiment.md)."""
+
+    id = id_field()
+    change = prose(required=True)  # what to do on change days
+    usual = prose(required=True)  # what to do on usual days
+    score_question = prose()  # the check-in's 0 to 10 question, where it differs from the usual one
+    period_days = fields.Integer(strict=True, required=True, validate=validate.Range(min=2, max=7))
+    settling_days = fields.Integer(strict=True, required=True, validate=validate.Range(min=0, max=6))
+    offer_when = fields.List(fields.Nested(RuleSchema), validate=validate.Length(min=1))
+    not_when = fields.List(fields.Nested(RuleSchema), validate=validate.Length(min=1))
+    sources = source_ids()
+
+    @validates_schema
+    def settles_within_a_period(self, data, **kwargs):
+        if data.get("settling_days", 0) >= data.get("period_days", 7):
+            raise ValidationError("must be fewer than period_days", "settling_days")
+
+
 class DiarySchema(Strict):
-    """The diary's habits and the words of its screens."""
+    """The diary's habits, the kinds of personal experiment and the words of its screens."""
 
     habits = fields.List(fields.Nested(HabitSchema), required=True, validate=validate.Length(min=1))
+    experiments = fields.List(fields.Nested(ExperimentKindSchema), required=True, validate=validate.Length(min=1))
     words = words_field(required=True)
 
 
@@ -390,6 +410,7 @@ class Kind:
     part: str = "check"  # the bundle part it travels in: `check` (what a check needs) or `rest`
     bundle_key: str = ""  # its key in the bundle, when not its name (`questionnaire`, `guide`)
     stable: tuple = ()  # the ids the public contract promises (api/contract.py)
+    within: str = ""  # the file's top-level key that holds the list, when the file holds more than one (diary.yml)
 
 
 KINDS = (
@@ -407,13 +428,16 @@ KINDS = (
     Kind("cautions", "cautions.yml", CautionSchema, rules=("when",)),
     Kind("sections", "guide.yml", GuideSectionSchema, part="rest", bundle_key="guide"),
     Kind("faq", "faq.yml", FaqSchema, rules=("results_when",), part="rest"),
+    # A kind's id is the id of the tip it tests; its file is checked whole by DiarySchema below.
+    Kind("experiments", "diary.yml", ExperimentKindSchema, rules=("offer_when", "not_when"),
+         references=(("id", "tips"),), part="rest", bundle_key="diary", within="diary", stable=contract.EXPERIMENT_KINDS),
 )
 
 # file name -> (top-level key or None for a plain mapping, schema): every kind's file, and the files of one mapping
 # (the product's name and terms, the app's words, the diary, the regions).
 FILES = {
     "meta.yml": (None, MetaSchema()),
-    **{kind.file: (kind.name, file_schema(kind.name, kind.item)) for kind in KINDS},
+    **{kind.file: (kind.name, file_schema(kind.name, kind.item)) for kind in KINDS if not kind.within},
     "ui.yml": ("ui", UiSchema()),
     "diary.yml": (None, DiarySchema()),
     "regions.yml": (None, RegionsSchema()),

@@ -7,6 +7,13 @@ TRIGGERS = (
     "dehydration", "sedentary", "nutrition", "alcohol", "eye_strain",
 )
 
+# The kinds of personal experiment: each is the id of the tip it tests (personal-experiment.md section 3).
+EXPERIMENT_KINDS = (
+    "caffeine_stop_after_midday", "sleep_aim_seven_hours", "sleep_wind_down", "eye_strain_screen_breaks",
+    "stress_slow_breathing", "dehydration_sip_through_the_day", "alcohol_not_before_bed",
+    "sedentary_move_every_hour", "fatigue_break_up_repeated_tasks",
+)
+
 CONDITIONS = (
     "benign_fasciculation_syndrome", "als", "peripheral_neuropathy",
     "brachial_plexus_injury", "multiple_sclerosis",

@@ -13,7 +13,7 @@ from .inputs import MAX_URL_CHARS, parse_json
 from .language import unknown_language
 from .openapi_examples import NAMED_ANSWERS, add_examples, apply_samples, fixture, result_samples
 
-API_VERSION = "1.3.0"
+API_VERSION = "1.4.0"
 # Where the API is served in production: the document's `servers` names it (TWITCH_PUBLIC_URL sets it; the
 # committed document carries this default).
 PUBLIC_URL = "https://twitch.example.org"

@@ -382,6 +382,20 @@ Habit = documented(c.HabitSchema, "Habit", {
                     "without it is not in that line.", "sleep {answer}"),
     "sources": SOURCES,
 })
+ExperimentKind = documented(c.ExperimentKindSchema, "ExperimentKind", {
+    "id": ("The kind id: the id of the tip a personal experiment tests (see /tips).", "caffeine_stop_after_midday"),
+    "change": ("What to do on change days.", "No coffee, tea, cola or energy drinks after 12:00."),
+    "usual": ("What to do on usual days.", "Have caffeine as you usually do."),
+    "score_question": ("The check-in's 0 to 10 question, where it differs from the usual one.",
+                       "How much did you notice eyelid twitching today?"),
+    "period_days": ("Days in each of the plan's 10 periods.", 3),
+    "settling_days": ("Days at the start of each period that are not counted.", 1),
+    "offer_when": ("Answer tests: the kind is offered only when one holds (besides the tip's own rules).",
+                   [{"question": "caffeine", "includes_any": ["1_to_2", "3_to_4", "5_plus"]}]),
+    "not_when": ("Answer tests: the kind is not offered when any holds.",
+                 [{"question": "about_you", "includes_any": ["pregnant", "under_16"]}]),
+    "sources": SOURCES,
+}, nested=_TESTS)
 WORD = {"oneOf": [
     {"type": "string", "minLength": 1},
     {"type": "object", "description": "Plural forms by Intl.PluralRules category; `other` is always there.",
@@ -466,8 +480,11 @@ class ContentBundleSchema(Response):
         name="GuideBody"))
     faq = always(fields.List, "Questions and answers.", fields.Nested(Faq))
     sources = always(fields.List, "Sources.", fields.Nested(Source))
-    diary = always(fields.Nested, "The diary's rules: the habits a daily check-in asks about.", Response.from_dict(
-        {"habits": always(fields.List, "The habits, in check-in order.", fields.Nested(Habit))}, name="DiaryBody"))
+    diary = always(fields.Nested, "The diary's rules: the habits a daily check-in asks about, and the kinds of "
+                   "personal experiment.", Response.from_dict(
+        {"habits": always(fields.List, "The habits, in check-in order.", fields.Nested(Habit)),
+         "experiments": always(fields.List, "The changes a personal experiment can test.",
+                               fields.Nested(ExperimentKind))}, name="DiaryBody"))
     ui = always(fields.Dict, "Every other word the app shows, by stable key (`{name}` marks a value to fill in).",
                 keys=fields.String(), values=fields.Raw(metadata=WORD), example={"home.start": "Start the check"})
     regions = always(fields.Nested, "Numbers to call by where the person is, never by language (spec-v3 section 3).",

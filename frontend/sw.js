@@ -67,6 +67,7 @@ const DIARY = [
   "css/diary.css",
   "js/diary/backup.js",
   "js/diary/days.js",
+  "js/diary/experiment.js",
   "js/diary/model.js",
   "js/diary/stats.js",
   "js/diary/storage.js",

@@ -28,7 +28,7 @@ REFERENCES = [(kind, field, target) for kind in KINDS for field, target in kind.
 def test_an_unknown_reference_stops_the_load(content_copy, kind, field, target):
     def name_nothing(items):
         item = next(item for item in items if field in item) if any(field in item for item in items) else items[0]
-        item[field] = "no_such_id" if field in ("level", "trigger", "first_trigger") else ["no_such_id"]
+        item[field] = "no_such_id" if field in ("level", "trigger", "first_trigger", "id") else ["no_such_id"]
     change(content_copy, kind, name_nothing)
     with pytest.raises(ContentError, match=rf"{kind.file}: .*field {field}: unknown {target[:-1].replace('_', ' ')} 'no_such_id'"):
         load_content(content_copy)

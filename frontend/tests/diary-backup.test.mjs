@@ -23,9 +23,11 @@ import {
   sameContent,
 } from "../js/diary/backup.js";
 import {
-  DIARY_CAPACITY, NOTE_MAX_LENGTH, SCHEMA_VERSION, diaryRules, newCheckin, newTwitchEntry, validateCheckin, validateDeletion,
-  validateTwitchEntry,
+  DIARY_CAPACITY, NOTE_MAX_LENGTH, SCHEMA_VERSION, diaryRules, newCheckin, newExperiment, newTwitchEntry, validateCheckin,
+  validateDeletion, validateTwitchEntry,
 } from "../js/diary/model.js";
+import { addDays } from "../js/diary/days.js";
+import { analyse, planDays } from "../js/diary/experiment.js";
 import { backupProblemText, recordProblemText } from "../js/ui/parts/diary-problems.js";
 import { useWords } from "../js/words.js";
 import { loadContent } from "./content-fixture.mjs";
@@ -68,7 +70,7 @@ const checkin = (overrides = {}) => ({
 
 const ENTRY_2 = entry({ id: "33333333-3333-4333-8333-333333333333", at: "2024-06-11T02:00:00.000Z", day: "2024-06-10", area: "calf_foot", strength: "strong", note: "after football" });
 const diary = () => ({ entries: [ENTRY_2, entry()], checkins: [checkin()] });
-const backupText = (document) => JSON.stringify({ format: BACKUP_FORMAT, schema_version: SCHEMA_VERSION, exported_at: EXPORTED.toISOString(), entries: [], checkins: [], deleted: [], ...document });
+const backupText = (document) => JSON.stringify({ format: BACKUP_FORMAT, schema_version: SCHEMA_VERSION, exported_at: EXPORTED.toISOString(), entries: [], checkins: [], experiments: [], deleted: [], ...document });
 
 /** The problems a bad file gives, in the words the person reads; fails the test when it is accepted. */
 function problemsOf(text) {
@@ -121,7 +123,7 @@ test("the JSON backup has the format, schema version, export time and every reco
 
 test("an exported backup imports back as it was", () => {
   const backup = parseBackup(exportJson(diary(), EXPORTED));
-  assert.deepEqual(backup, { schema_version: SCHEMA_VERSION, exported_at: EXPORTED.toISOString(), entries: [entry(), ENTRY_2], checkins: [checkin()], deleted: [], retired: [] });
+  assert.deepEqual(backup, { schema_version: SCHEMA_VERSION, exported_at: EXPORTED.toISOString(), entries: [entry(), ENTRY_2], checkins: [checkin()], experiments: [], deleted: [], retired: [] });
 });
 
 test("records made by the model export and import cleanly", () => {
@@ -179,11 +181,11 @@ const BAD_FILES = [
   ["another app's JSON", JSON.stringify({ format: "cycle-tracker", schema_version: 1, entries: [] }), "not_backup", /not a twitch diary backup/],
   ["no schema version", JSON.stringify({ format: BACKUP_FORMAT, entries: [], checkins: [] }), "bad_version", /schema_version/],
   ["a schema version as text", backupText({ schema_version: "1" }), "bad_version", /schema_version/],
-  ["a newer schema version", backupText({ schema_version: SCHEMA_VERSION + 1 }), "newer_version", /newer version of the app \(schema version 3; this app reads up to 2\)\. Update the app/],
+  ["a newer schema version", backupText({ schema_version: SCHEMA_VERSION + 1 }), "newer_version", /newer version of the app \(schema version 4; this app reads up to 3\)\. Update the app/],
   ["entries not a list", backupText({ entries: {} }), "not_a_list", /entries must be a list/],
   ["no check-ins", backupText({ checkins: undefined }), "not_a_list", /checkins must be a list/],
   ["deletions not a list", backupText({ deleted: "none" }), "not_a_list", /deleted must be a list/],
-  ["a deletion of something else", backupText({ deleted: [{ id: "11111111-1111-4111-8111-111111111111", kind: "note", deleted_at: "2024-06-12T10:00:00.000Z" }] }), "bad_record", /^Deletion #1: kind must be one of entry, checkin\.$/],
+  ["a deletion of something else", backupText({ deleted: [{ id: "11111111-1111-4111-8111-111111111111", kind: "note", deleted_at: "2024-06-12T10:00:00.000Z" }] }), "bad_record", /^Deletion #1: kind must be one of entry, checkin, experiment\.$/],
 ];
 
 for (const [name, text, code, words] of BAD_FILES) {
@@ -194,7 +196,7 @@ for (const [name, text, code, words] of BAD_FILES) {
 }
 
 test("a refusal carries values, not sentences: the screen words them", () => {
-  assert.deepEqual(refusalsOf(backupText({ schema_version: SCHEMA_VERSION + 1 })), [{ code: "newer_version", values: { version: 3, supported: 2 } }]);
+  assert.deepEqual(refusalsOf(backupText({ schema_version: SCHEMA_VERSION + 1 })), [{ code: "newer_version", values: { version: 4, supported: 3 } }]);
   assert.deepEqual(refusalsOf(backupText({ entries: ["eyelid"] })), [{ code: "bad_record",
     values: { record: "entry", number: 1, field: "entry", problem: { field: "entry", code: "not_object", values: {} } } }]);
 });
@@ -250,7 +252,7 @@ test("merging into an empty diary adds everything", () => {
   assert.deepEqual(result.counts, { added: 3, updated: 0, unchanged: 0, removed: 0, stay_deleted: 0 });
   assert.equal(result.entries.length, 2);
   assert.deepEqual(result.put.entries, diary().entries);
-  assert.deepEqual(result.remove, { entries: [], checkins: [], deleted: [] });
+  assert.deepEqual(result.remove, { entries: [], checkins: [], experiments: [], deleted: [] });
 });
 
 test("importing the same backup twice adds nothing the second time", () => {
@@ -259,7 +261,7 @@ test("importing the same backup twice adds nothing the second time", () => {
   assert.deepEqual(twice.counts, { added: 0, updated: 0, unchanged: 3, removed: 0, stay_deleted: 0 });
   assert.equal(twice.entries.length, 2);
   assert.equal(twice.checkins.length, 1);
-  assert.deepEqual(twice.put, { entries: [], checkins: [], deleted: [] });
+  assert.deepEqual(twice.put, { entries: [], checkins: [], experiments: [], deleted: [] });
 });
 
 test("the same id with other content keeps the version saved later", () => {
@@ -324,15 +326,15 @@ test("a twitch deleted here stays deleted when an older backup still has it", ()
   const result = importBackup(current, exportJson(diary(), EXPORTED));
   assert.deepEqual(result.entries, [ENTRY_2]);
   assert.deepEqual(result.counts, { added: 0, updated: 0, unchanged: 2, removed: 0, stay_deleted: 1 });
-  assert.deepEqual(result.put, { entries: [], checkins: [], deleted: [] });
+  assert.deepEqual(result.put, { entries: [], checkins: [], experiments: [], deleted: [] });
 });
 
 test("a deletion made on another phone removes the record here, and is kept", () => {
   const gone = deletion(ENTRY_2.id, "2024-06-12T09:00:00.000Z");
   const result = importBackup(diary(), exportJson({ entries: [entry()], checkins: [checkin()], deleted: [gone] }, EXPORTED));
   assert.deepEqual(result.entries, [entry()]);
-  assert.deepEqual(result.remove, { entries: [ENTRY_2.id], checkins: [], deleted: [] });
-  assert.deepEqual(result.removing, { entries: [ENTRY_2], checkins: [] });
+  assert.deepEqual(result.remove, { entries: [ENTRY_2.id], checkins: [], experiments: [], deleted: [] });
+  assert.deepEqual(result.removing, { entries: [ENTRY_2], checkins: [], experiments: [] });
   assert.deepEqual(result.put.deleted, [gone]);
   assert.deepEqual(result.deleted, [gone]);
   assert.equal(result.counts.removed, 1);
@@ -404,7 +406,7 @@ test("entries and check-ins dated in year 0000 or 9999 are refused", () => {
 test("an import shows what it removes: the records here that the backup's deletion notes delete", () => {
   const gone = deletion(ENTRY_2.id, "2024-06-12T09:00:00.000Z");
   const plan = mergeBackup(diary(), { entries: [], checkins: [], deleted: [gone] });
-  assert.deepEqual(plan.removing, { entries: [ENTRY_2], checkins: [] });
+  assert.deepEqual(plan.removing, { entries: [ENTRY_2], checkins: [], experiments: [] });
   assert.deepEqual(plan.by_kind.entries, { added: 0, updated: 0, unchanged: 0, removed: 1, stay_deleted: 0 });
   assert.equal(plan.counts.removed, 1);
 });
@@ -413,8 +415,8 @@ test("an import can keep what is here: the backup's notes about records here are
   const gone = deletion(ENTRY_2.id, "2024-06-12T09:00:00.000Z");
   const other = deletion("99999999-9999-4999-8999-999999999999", "2024-06-12T09:00:00.000Z");
   const kept = mergeBackup(diary(), { entries: [], checkins: [], deleted: [gone, other] }, { keepHere: true });
-  assert.deepEqual(kept.removing, { entries: [], checkins: [] });
-  assert.deepEqual(kept.remove, { entries: [], checkins: [], deleted: [] });
+  assert.deepEqual(kept.removing, { entries: [], checkins: [], experiments: [] });
+  assert.deepEqual(kept.remove, { entries: [], checkins: [], experiments: [], deleted: [] });
   assert.deepEqual(kept.put.deleted, [other], "a note about a record this diary does not have is still kept");
   assert.equal(kept.entries.length, 2);
 });
@@ -549,4 +551,101 @@ test("a form's save still takes only the content's options: a retired one is kep
   assert.deepEqual(validateTwitchEntry(rules, entry({ area: RETIRED_AREA }), new Date(), { keepRetired: true }), []);
   assert.deepEqual(validateCheckin(rules, withRetired().checkins[1], new Date(), { keepRetired: true }), []);
   assert.deepEqual(validateCheckin(rules, withRetired().checkins[1]).map(({ code }) => code), ["not_one_of", "unknown_options"]);
+});
+
+
+// Personal experiments in backups (personal-experiment.md sections 11 and 14).
+const WORKED_ORDER = ["usual", "change", "change", "usual", "change", "usual", "usual", "change", "usual", "change"];
+// The worked example's days from 2024-06-03: [twitch_score, plan_kept], null for a day without a check-in.
+const WORKED_DAYS = [[6, "yes"], [6, "yes"], [7, "yes"], [6, "partly"], [4, "yes"], [3, "yes"], [3, "yes"], [3, "yes"], null,
+  [3, "yes"], [5, "yes"], [6, "yes"], [5, "yes"], [2, "yes"], [3, "no"], [2, "yes"], null, null, [4, "yes"], [4, "yes"],
+  [3, "yes"], [4, "yes"], [2, "yes"], [2, "yes"], [2, "yes"], [4, "yes"], [5, "yes"], [4, "yes"], [3, "partly"], [1, "yes"]];
+const AFTER_THE_PLAN = new Date("2024-07-03T09:00:00Z");
+const workedExperiment = (changes = {}) => ({
+  ...newExperiment({ kind: "caffeine_stop_after_midday", start_day: "2024-06-03", order: WORKED_ORDER }, new Date("2024-06-02T20:00:00Z")),
+  id: "e0000000-0000-4000-8000-000000000001", ...changes });
+const workedCheckins = () => WORKED_DAYS.flatMap((answers, n) => {
+  if (!answers) return [];
+  const day = addDays("2024-06-03", n);
+  const [twitch_score, plan_kept] = answers;
+  return [{ ...newCheckin(rules, day, { warning_signs: ["none"], other_signs: [...rules.noOtherSigns] }, new Date(`${day}T20:00:00Z`)),
+    id: `c0000000-0000-4000-8000-${String(n).padStart(12, "0")}`, twitch_score, plan_kept }];
+});
+const workedBackup = () => JSON.stringify({ format: BACKUP_FORMAT, schema_version: 3, exported_at: AFTER_THE_PLAN.toISOString(),
+  entries: [], checkins: workedCheckins(), experiments: [workedExperiment()], deleted: [] });
+
+test("the contract's worked example imported as a backup round-trips through export, and its analysis says fell", () => {
+  const imported = parseBackupOf(rules, workedBackup(), AFTER_THE_PLAN);
+  assert.equal(imported.schema_version, 3);
+  assert.equal(imported.checkins.length, 27);
+  assert.deepEqual(imported.experiments, [workedExperiment()]);
+  const exported = exportJson(imported, AFTER_THE_PLAN);
+  assert.equal(JSON.parse(exported).schema_version, 3);
+  const again = parseBackupOf(rules, exported, AFTER_THE_PLAN);
+  assert.deepEqual([again.entries, again.checkins, again.experiments, again.deleted],
+    [imported.entries, imported.checkins, imported.experiments, imported.deleted]);
+  const [experiment] = again.experiments;
+  const byDay = new Map(again.checkins.map((checkin) => [checkin.day, checkin.twitch_score]));
+  const result = analyse(experiment, (day) => byDay.get(day) ?? null);
+  assert.equal(result.verdict, "fell");
+  assert.deepEqual([result.mean_usual, result.mean_change, result.p_fell].map((value) => value.toFixed(3)), ["5.000", "2.600", "0.024"]);
+  assert.equal(planDays(experiment).length, 30);
+});
+
+test("a version 2 backup is migrated: check-ins gain unanswered experiment questions, and no experiments", () => {
+  const { twitch_score, plan_kept, ...oldCheckin } = checkin();
+  const backup = parseBackup(backupText({ schema_version: 2, checkins: [oldCheckin], experiments: undefined }));
+  assert.equal(backup.schema_version, 3);
+  assert.deepEqual(backup.checkins, [{ ...oldCheckin, twitch_score: null, plan_kept: null }]);
+  assert.deepEqual(backup.experiments, []);
+});
+
+test("a backup's experiment with a hand-made order, not one of the 84, refuses the file with words", () => {
+  const handMade = workedExperiment({ order: ["usual", "usual", "usual", "change", "change", "usual", "change", "usual", "change", "change"] });
+  assert.deepEqual(refusalsOf(backupText({ experiments: [handMade] })).map(({ code, values }) => [code, values.record, values.field, values.problem?.code]),
+    [["bad_record", "experiment", "order", "not_allowed_order"]]);
+  assert.deepEqual(problemsOf(backupText({ experiments: [handMade] })),
+    ["Experiment #1: order must be one of the 84 orders the app draws from."]);
+  assert.deepEqual(problemsOf(backupText({ experiments: [workedExperiment(), workedExperiment()] })),
+    ["Experiment #2 has the same id as experiment #1."]);
+  assert.deepEqual(refusalsOf(backupText({ experiments: {} })), [{ code: "not_a_list", values: { list: "experiments" } }]);
+});
+
+test("experiments merge by id: the newer version wins, and a deletion note keeps a deleted experiment deleted", () => {
+  const here = workedExperiment();
+  const stopped = { ...here, status: "stopped", ended_on: "2024-06-10", stop_reason: "person", updated_at: "2024-06-10T20:00:00.000Z" };
+  const merged = mergeBackup({ entries: [], checkins: [], experiments: [here] }, { entries: [], checkins: [], experiments: [stopped] }, { now: AFTER_THE_PLAN });
+  assert.deepEqual(merged.experiments, [stopped]);
+  assert.deepEqual(merged.by_kind.experiments, { added: 0, updated: 1, unchanged: 0, removed: 0, stay_deleted: 0, replaced: 0 });
+  const older = mergeBackup({ entries: [], checkins: [], experiments: [stopped] }, { entries: [], checkins: [], experiments: [here] }, { now: AFTER_THE_PLAN });
+  assert.deepEqual(older.experiments, [stopped]);
+  const note = { id: here.id, kind: "experiment", deleted_at: "2024-06-11T08:00:00.000Z" };
+  const deletedHere = mergeBackup({ entries: [], checkins: [], experiments: [], deleted: [note] }, { entries: [], checkins: [], experiments: [stopped] }, { now: AFTER_THE_PLAN });
+  assert.deepEqual([deletedHere.experiments, deletedHere.by_kind.experiments.stay_deleted], [[], 1]);
+  const deletedThere = mergeBackup({ entries: [], checkins: [], experiments: [stopped] }, { entries: [], checkins: [], experiments: [], deleted: [note] }, { now: AFTER_THE_PLAN });
+  assert.deepEqual([deletedThere.experiments, deletedThere.removing.experiments, deletedThere.remove.experiments], [[], [stopped], [stopped.id]]);
+});
+
+test("two unfinished experiments after a merge: the later start stays, the other is stopped as replaced, and the counts say so", () => {
+  const now = new Date("2024-06-20T09:00:00Z");
+  const earlier = workedExperiment();
+  const later = { ...workedExperiment({ id: "e0000000-0000-4000-8000-000000000002", start_day: "2024-06-15" }), kind: "sleep_wind_down" };
+  const merged = mergeBackup({ entries: [], checkins: [], experiments: [earlier] }, { entries: [], checkins: [], experiments: [later] }, { now });
+  const byId = new Map(merged.experiments.map((experiment) => [experiment.id, experiment]));
+  assert.equal(byId.get(later.id).status, "running");
+  assert.deepEqual([byId.get(earlier.id).status, byId.get(earlier.id).stop_reason, byId.get(earlier.id).ended_on], ["stopped", "replaced", "2024-06-20"]);
+  assert.deepEqual(merged.replaced.map((experiment) => experiment.id), [earlier.id]);
+  assert.equal(merged.by_kind.experiments.replaced, 1);
+  assert.deepEqual(merged.put.experiments.map((experiment) => experiment.id).sort(), [earlier.id, later.id].sort());
+  // A finished plan is not unfinished: after both plans ended, nothing is replaced.
+  const afterBoth = mergeBackup({ entries: [], checkins: [], experiments: [earlier] }, { entries: [], checkins: [], experiments: [later] },
+    { now: new Date("2024-08-01T09:00:00Z") });
+  assert.deepEqual(afterBoth.replaced, []);
+});
+
+test("an exported backup has schema version 3 and an experiments list", () => {
+  const document = JSON.parse(exportJson({ entries: [], checkins: [], experiments: [workedExperiment()] }, AFTER_THE_PLAN));
+  assert.equal(document.schema_version, 3);
+  assert.deepEqual(document.experiments, [workedExperiment()]);
+  assert.ok(maxBackupBytes(rules) > DIARY_CAPACITY.experiments * JSON.stringify(workedExperiment()).length);
 });

@@ -6,6 +6,7 @@ import {
   EARLIEST_DAY,
   FUTURE_SLACK_MS,
   NOTE_MAX_LENGTH,
+  SCHEMA_VERSION,
   STRENGTHS,
   cleanNote,
   latestDay,
@@ -16,12 +17,15 @@ import {
   editTwitchEntry,
   newCheckin as newCheckinOf,
   newDeletion as newDeletionOf,
+  newExperiment,
   newId,
   newTwitchEntry,
   prefillCheckin as prefillCheckinOf,
   reportedWarningSigns as reportedWarningSignsOf,
   retiredOptions,
+  stopExperiment,
   validateCheckin as validateCheckinOf,
+  validateExperiment,
   validateTwitchEntry as validateTwitchEntryOf,
 } from "../js/diary/model.js";
 import { habitHolds } from "../js/diary/stats.js";
@@ -333,4 +337,69 @@ test("a deletion note is never dated before the record it deletes was last chang
   assert.equal(newDeletionOf("x", "entry", behind, "2024-06-10T10:00:00.000Z").deleted_at, "2024-06-10T10:00:00.000Z");
   assert.equal(newDeletionOf("x", "entry", behind, "2024-06-01T10:00:00.000Z").deleted_at, behind.toISOString());
   assert.equal(newDeletionOf("x", "entry", behind).deleted_at, behind.toISOString());
+});
+
+// Personal experiments (personal-experiment.md section 11): the record and the check-in's two questions.
+const WORKED_ORDER = ["usual", "change", "change", "usual", "change", "usual", "usual", "change", "usual", "change"];
+const AT = new Date("2024-06-02T20:00:00Z");
+const experimentOf = (changes = {}) => ({
+  ...newExperiment({ kind: "caffeine_stop_after_midday", start_day: "2024-06-03", order: WORKED_ORDER }, AT), ...changes });
+const experimentProblems = (record, options) => validateExperiment(rules, record, AT, options).map(({ field, code }) => [field, code]);
+
+test("backups of schema 3 hold experiments; a new experiment runs, with the worked example's order", () => {
+  assert.equal(SCHEMA_VERSION, 3);
+  const experiment = experimentOf();
+  assert.deepEqual(experimentProblems(experiment), []);
+  assert.deepEqual([experiment.design, experiment.status, experiment.period_days, experiment.settling_days, experiment.stop_reason],
+    ["alternation-10-v1", "running", 3, 1, null]);
+  assert.deepEqual(rules.experimentKinds.length, 9);
+});
+
+test("a hand-made order that is not one of the 84 is refused, as are other designs and lengths", () => {
+  const threeInARow = ["usual", "usual", "usual", "change", "change", "usual", "change", "usual", "change", "change"];
+  assert.deepEqual(experimentProblems(experimentOf({ order: threeInARow })), [["order", "not_allowed_order"]]);
+  assert.deepEqual(experimentProblems(experimentOf({ order: WORKED_ORDER.slice(0, 9) })), [["order", "not_allowed_order"]]);
+  assert.deepEqual(experimentProblems(experimentOf({ order: WORKED_ORDER.map((label) => (label === "usual" ? "change" : "usual")).concat("usual") })),
+    [["order", "not_allowed_order"]]);
+  assert.deepEqual(experimentProblems(experimentOf({ design: "before-after" })), [["design", "not_one_of"]]);
+  assert.deepEqual(experimentProblems(experimentOf({ period_days: 8 })), [["period_days", "not_integer"]]);
+  assert.deepEqual(experimentProblems(experimentOf({ settling_days: 3 })), [["settling_days", "not_integer"]]);
+  assert.deepEqual(experimentProblems(experimentOf({ start_day: "1999-12-31" })), [["start_day", "too_early"]]);
+  assert.deepEqual(experimentProblems(experimentOf({ colour: "red" })), [["colour", "unknown_field"]]);
+});
+
+test("an experiment's kind is one of the content's; a backup keeps one the content no longer has", () => {
+  assert.deepEqual(experimentProblems(experimentOf({ kind: "electrolytes_magnesium_foods" })), [["kind", "not_one_of"]]);
+  assert.deepEqual(experimentProblems(experimentOf({ kind: "retired_kind" }), { keepRetired: true }), []);
+});
+
+test("a stopped experiment says when and why; a paused one since when; a running one neither", () => {
+  const stopped = stopExperiment(experimentOf(), "2024-06-03", "person", AT);
+  assert.deepEqual(experimentProblems(stopped), []);
+  assert.deepEqual([stopped.status, stopped.ended_on, stopped.stop_reason], ["stopped", "2024-06-03", "person"]);
+  assert.deepEqual(experimentProblems({ ...stopped, stop_reason: null }), [["stop_reason", "not_one_of"]]);
+  assert.deepEqual(experimentProblems({ ...stopped, ended_on: null }), [["ended_on", "needs_value"]]);
+  assert.deepEqual(experimentProblems(experimentOf({ status: "paused" })), [["paused_on", "needs_value"]]);
+  assert.deepEqual(experimentProblems(experimentOf({ status: "paused", paused_on: "2024-06-03" })), []);
+  assert.deepEqual(experimentProblems(experimentOf({ stop_reason: "person" })), [["stop_reason", "must_be_null"]]);
+  assert.deepEqual(experimentProblems(experimentOf({ status: "finished" })), [["status", "not_one_of"]]);
+});
+
+test("a check-in's twitch score is a whole number from 0 to 10 and plan_kept yes, partly or no; both null outside experiments", () => {
+  const fresh = newCheckin("2024-06-03", {}, AT);
+  assert.deepEqual([fresh.twitch_score, fresh.plan_kept], [null, null]);
+  const problems = (changes) => validateCheckin({ ...fresh, ...changes }).map(({ field, code }) => [field, code]);
+  assert.deepEqual(problems({ twitch_score: 0, plan_kept: "partly" }), []);
+  assert.deepEqual(problems({ twitch_score: 10, plan_kept: "yes" }), []);
+  assert.deepEqual(problems({ twitch_score: 11 }), [["twitch_score", "not_integer"]]);
+  assert.deepEqual(problems({ twitch_score: 2.5 }), [["twitch_score", "not_integer"]]);
+  assert.deepEqual(problems({ twitch_score: "5" }), [["twitch_score", "not_integer"]]);
+  assert.deepEqual(problems({ plan_kept: "maybe" }), [["plan_kept", "not_one_of"]]);
+});
+
+test("the experiment's two questions are never filled in from the day before", () => {
+  const yesterday = { ...newCheckin("2024-06-03", { sleep: "under_5h" }, AT), twitch_score: 6, plan_kept: "yes" };
+  const draft = prefillCheckin(yesterday, "2024-06-04", AT);
+  assert.equal(draft.sleep, "under_5h");
+  assert.deepEqual([draft.twitch_score, draft.plan_kept], [null, null]);
 });

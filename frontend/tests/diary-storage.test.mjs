@@ -5,9 +5,10 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 
 import { exportJson, parseBackup } from "../js/diary/backup.js";
-import { diaryRules, newCheckin as newCheckinOf, newTwitchEntry } from "../js/diary/model.js";
+import { addDays, todayKey } from "../js/diary/days.js";
+import { diaryRules, newCheckin as newCheckinOf, newExperiment, newTwitchEntry, stopExperiment } from "../js/diary/model.js";
 import {
-  ConflictError, DB_NAME, DB_VERSION, InvalidRecordError, OpenTimeoutError, PAGE_SIZE, PlanChangedError, openDiary, requestPersistence,
+  ConflictError, DB_NAME, DB_VERSION, ExperimentRunningError, InvalidRecordError, OpenTimeoutError, PAGE_SIZE, PlanChangedError, openDiary, requestPersistence,
 } from "../js/diary/storage.js";
 import { loadContent } from "./content-fixture.mjs";
 
@@ -37,14 +38,16 @@ function rawDatabase(indexedDB) {
   });
 }
 
-test("opening creates version 3: entries and checkins by id, indexed by day (one check-in a day), and deletions", async () => {
+test("opening creates version 4: entries and checkins by id, indexed by day (one check-in a day), experiments, and deletions", async () => {
   const { indexedDB, diary } = await freshDiary();
   diary.close();
   const db = await rawDatabase(indexedDB);
   assert.equal(db.name, "twitch-diary");
   assert.equal(db.version, DB_VERSION);
-  assert.deepEqual([...db.objectStoreNames], ["checkins", "deleted", "entries"]);
-  const transaction = db.transaction(["entries", "checkins", "deleted"]);
+  assert.deepEqual([...db.objectStoreNames], ["checkins", "deleted", "entries", "experiments"]);
+  const transaction = db.transaction(["entries", "checkins", "experiments", "deleted"]);
+  assert.equal(transaction.objectStore("experiments").keyPath, "id");
+  assert.equal(transaction.objectStore("experiments").index("by_start_day").keyPath, "start_day");
   assert.equal(transaction.objectStore("deleted").keyPath, "id");
   const entries = transaction.objectStore("entries");
   const checkins = transaction.objectStore("checkins");
@@ -89,7 +92,7 @@ test("an invalid record is refused and nothing is stored", async () => {
     return true;
   });
   await assert.rejects(() => diary.putCheckin({ day: "2024-06-10" }), InvalidRecordError);
-  assert.deepEqual(await diary.readAll(), { entries: [], checkins: [], deleted: [] });
+  assert.deepEqual(await diary.readAll(), { entries: [], checkins: [], experiments: [], deleted: [] });
   diary.close();
 });
 
@@ -163,7 +166,7 @@ test("replaceAll swaps the whole diary at once", async () => {
   const entry = twitchAt("2024-05-01T10:00:00Z");
   const checkin = newCheckin("2024-05-01", {}, at("2024-05-01T20:00:00Z"));
   await diary.replaceAll({ entries: [entry], checkins: [checkin] });
-  assert.deepEqual(await diary.readAll(), { entries: [entry], checkins: [checkin], deleted: [] });
+  assert.deepEqual(await diary.readAll(), { entries: [entry], checkins: [checkin], experiments: [], deleted: [] });
   diary.close();
 });
 
@@ -206,27 +209,30 @@ test("a deletion from a backup removes the record here; deleting the whole diary
   const full = backupOf(await diary.readAll());
   const gone = { id: entry.id, kind: "entry", deleted_at: "2024-06-12T10:00:00.000Z" };
   assert.equal((await diary.mergeBackup({ entries: [], checkins: [], deleted: [gone] }, { removing: [entry.id] })).removed, 1);
-  assert.deepEqual(await diary.readAll(), { entries: [], checkins: [], deleted: [gone] });
+  assert.deepEqual(await diary.readAll(), { entries: [], checkins: [], experiments: [], deleted: [gone] });
   await diary.replaceAll({ entries: [], checkins: [] }); // "Delete the diary": a fresh start
   assert.equal((await diary.mergeBackup(full)).added, 1); // so a backup restores everything in it
   diary.close();
 });
 
-test("a version 1 database opens as version 3 with every record kept", async () => {
+test("a version 1 database opens as version 4 with every record kept, check-ins with the experiment's questions unanswered", async () => {
   const indexedDB = new IDBFactory();
   const entry = twitchAt("2024-06-10T10:00:00Z");
+  const { twitch_score, plan_kept, ...oldCheckin } = newCheckin("2024-06-10", { sleep: "under_5h" }, at("2024-06-10T20:00:00Z"));
   await new Promise((resolve, reject) => {
     const request = indexedDB.open(DB_NAME, 1);
     request.onupgradeneeded = () => { // what version 1 of the app created
       request.result.createObjectStore("entries", { keyPath: "id" }).createIndex("by_day", "day");
       request.result.createObjectStore("checkins", { keyPath: "id" }).createIndex("by_day", "day", { unique: true });
       request.transaction.objectStore("entries").put(entry);
+      request.transaction.objectStore("checkins").put(oldCheckin);
     };
     request.onsuccess = () => resolve(request.result.close());
     request.onerror = () => reject(request.error);
   });
   const diary = await openDiary({ rules, indexedDB });
-  assert.deepEqual(await diary.readAll(), { entries: [entry], checkins: [], deleted: [] });
+  assert.deepEqual(await diary.readAll(), { entries: [entry], checkins: [{ ...oldCheckin, twitch_score: null, plan_kept: null }],
+    experiments: [], deleted: [] });
   await diary.deleteEntry(entry.id);
   assert.equal((await diary.readAll()).deleted.length, 1);
   diary.close();
@@ -433,5 +439,90 @@ test("the days of patterns and the summary are read without the rest of the diar
   const days = await diary.readDays({ from: "2024-06-01", to: "2024-06-10" });
   assert.deepEqual(days, { entries: [inside], checkins: [], firstEntry: first, latestCheckin: old });
   assert.deepEqual((await diary.readDays({ from: "2023-01-01", to: "2023-12-31" })).firstEntry, null);
+  diary.close();
+});
+
+
+// Personal experiments (personal-experiment.md section 11).
+const ORDER = ["usual", "change", "change", "usual", "change", "usual", "usual", "change", "usual", "change"];
+const experimentFrom = (start_day, kind = "caffeine_stop_after_midday") => newExperiment({ kind, start_day, order: ORDER });
+
+test("an experiment is saved, listed and read back; a hand-made order is refused and nothing is stored", async () => {
+  const { diary } = await freshDiary();
+  const experiment = experimentFrom(addDays(todayKey(), -3));
+  await diary.putExperiment(experiment);
+  assert.deepEqual(await diary.listExperiments(), [experiment]);
+  assert.deepEqual(await diary.getExperiment(experiment.id), experiment);
+  const handMade = { ...experimentFrom(addDays(todayKey(), -40)), order: ["usual", "usual", "usual", "change", "change", "usual", "change", "usual", "change", "change"] };
+  await assert.rejects(() => diary.putExperiment(handMade), (error) => {
+    assert.ok(error instanceof InvalidRecordError);
+    assert.deepEqual(error.problems.map(({ field, code }) => [field, code]), [["order", "not_allowed_order"]]);
+    return true;
+  });
+  assert.deepEqual(await diary.listExperiments(), [experiment]);
+  diary.close();
+});
+
+test("a save of an experiment changed in another tab is refused (basedOn), as for entries", async () => {
+  const { diary } = await freshDiary();
+  const experiment = experimentFrom(addDays(todayKey(), -3));
+  await diary.putExperiment(experiment);
+  const stoppedHere = stopExperiment(experiment, todayKey(), "person", new Date(Date.now() + 1000));
+  await diary.putExperiment(stoppedHere, { basedOn: experiment.updated_at });
+  const pausedInTheOtherTab = { ...experiment, status: "paused", paused_on: todayKey(), updated_at: new Date(Date.now() + 2000).toISOString() };
+  await assert.rejects(() => diary.putExperiment(pausedInTheOtherTab, { basedOn: experiment.updated_at }), (error) => {
+    assert.ok(error instanceof ConflictError);
+    assert.deepEqual(error.current, stoppedHere);
+    return true;
+  });
+  diary.close();
+});
+
+test("only one experiment runs at a time: a second unfinished one is refused, a finished or stopped one is not in the way", async () => {
+  const { diary } = await freshDiary();
+  const running = experimentFrom(addDays(todayKey(), -3));
+  await diary.putExperiment(running);
+  await assert.rejects(() => diary.putExperiment(experimentFrom(addDays(todayKey(), 1), "sleep_wind_down")), (error) => {
+    assert.ok(error instanceof ExperimentRunningError);
+    assert.equal(error.current.id, running.id);
+    return true;
+  });
+  const finishedLongAgo = experimentFrom(addDays(todayKey(), -100), "sleep_wind_down");
+  await diary.putExperiment(finishedLongAgo);
+  await diary.putExperiment(stopExperiment(running, todayKey(), "person"), { basedOn: running.updated_at });
+  await diary.putExperiment(experimentFrom(addDays(todayKey(), 1), "sleep_wind_down"));
+  assert.equal((await diary.listExperiments()).length, 3);
+  diary.close();
+});
+
+test("an import's preview says which unfinished experiment a later one replaces before anything is written", async () => {
+  const { diary } = await freshDiary();
+  const here = experimentFrom(addDays(todayKey(), -10));
+  await diary.putExperiment(here);
+  const later = experimentFrom(addDays(todayKey(), -2), "sleep_wind_down");
+  const backup = backupOf({ entries: [], checkins: [], experiments: [later] });
+  const plan = await diary.planBackup(backup);
+  assert.deepEqual(plan.replaced.map((experiment) => [experiment.id, experiment.status, experiment.stop_reason]), [[here.id, "stopped", "replaced"]]);
+  assert.equal(plan.by_kind.experiments.replaced, 1);
+  assert.deepEqual(await diary.listExperiments(), [here], "the preview writes nothing");
+  const counts = await diary.mergeBackup(backup);
+  assert.equal(counts.by_kind.experiments.replaced, 1);
+  const stored = new Map((await diary.listExperiments()).map((experiment) => [experiment.id, experiment]));
+  assert.deepEqual([stored.get(here.id).status, stored.get(here.id).stop_reason, stored.get(later.id).status], ["stopped", "replaced", "running"]);
+  diary.close();
+});
+
+test("an experiment deleted here stays deleted when an older backup still has it; export and replaceAll keep experiments", async () => {
+  const { diary } = await freshDiary();
+  const experiment = experimentFrom(addDays(todayKey(), -3));
+  await diary.putExperiment(experiment);
+  const older = backupOf(await diary.readAll());
+  assert.deepEqual(older.experiments, [experiment]);
+  await diary.deleteExperiment(experiment.id);
+  assert.equal((await diary.readAll()).deleted[0].kind, "experiment");
+  assert.equal((await diary.mergeBackup(older)).stay_deleted, 1);
+  assert.deepEqual(await diary.listExperiments(), []);
+  await diary.replaceAll({ entries: [], checkins: [], experiments: [experiment] });
+  assert.deepEqual((await diary.readAll()).experiments, [experiment]);
   diary.close();
 });

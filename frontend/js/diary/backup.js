@@ -2,10 +2,12 @@
 // Pure functions: they take the current diary and return a new one, so a bad
 // file is rejected before anything stored is touched. Why a file is refused is
 // said in codes with their values; the backup screen words them.
-import { wallClockAt } from "./days.js";
+import { todayKey, wallClockAt } from "./days.js";
+import { allowedOrders, lastDay } from "./experiment.js";
 import {
-  DIARY_CAPACITY, EARLIEST_DAY, NOTE_MAX_LENGTH, SCHEMA_VERSION, byDay, byField, byTime, isPlainObject, retiredOptions,
-  validateCheckin, validateDeletion, validateTwitchEntry,
+  DIARY_CAPACITY, EARLIEST_DAY, NOTE_MAX_LENGTH, PERIOD_DAYS_RANGE, PLAN_KEPT, SCHEMA_VERSION, STOP_REASONS,
+  TWITCH_SCORE_RANGE, byDay, byField, byTime, isPlainObject, retiredOptions, stopExperiment, validateCheckin,
+  validateDeletion, validateExperiment, validateTwitchEntry,
 } from "./model.js";
 
 export const BACKUP_FORMAT = "twitch-diary";
@@ -17,6 +19,14 @@ const CHECK_STEP = 2000;
 // Migrations of older backups, by the version they upgrade from.
 const BACKUP_MIGRATIONS = Object.freeze({
   1: (document) => ({ ...document, deleted: [] }), // version 1 kept no deletions
+  // Version 2 had no experiments: its check-ins gain the experiment's two questions, unanswered.
+  2: (document) => ({
+    ...document,
+    checkins: Array.isArray(document.checkins)
+      ? document.checkins.map((checkin) => (isPlainObject(checkin) ? { ...checkin, twitch_score: null, plan_kept: null } : checkin))
+      : document.checkins,
+    experiments: [],
+  }),
 });
 
 /**
@@ -36,27 +46,28 @@ export class BackupError extends Error {
 }
 
 /** The full backup document of a diary: its records, and what was deleted so it stays deleted. */
-export function backupDocument({ entries, checkins, deleted = [] }, now = new Date()) {
+export function backupDocument({ entries, checkins, experiments = [], deleted = [] }, now = new Date()) {
   return {
     format: BACKUP_FORMAT,
     schema_version: SCHEMA_VERSION,
     exported_at: now.toISOString(),
     entries: [...entries].sort(byTime),
     checkins: [...checkins].sort(byDay),
+    experiments: [...experiments].sort(byField("start_day")),
     deleted: [...deleted].sort(byField("deleted_at")),
   };
 }
 
-const LISTS = Object.freeze(["entries", "checkins", "deleted"]);
+const LISTS = Object.freeze(["entries", "checkins", "experiments", "deleted"]);
 
 /**
  * The backup as JSON text, for the "Export backup" download: compact, one record a line (so that a problem's
  * "Entry #12" is easy to find by hand). Its size is bounded by maxBackupBytes, which import accepts.
  */
 export function exportJson(diary, now = new Date()) {
-  const { entries, checkins, deleted, ...header } = backupDocument(diary, now);
+  const { entries, checkins, experiments, deleted, ...header } = backupDocument(diary, now);
   const list = (records) => (records.length ? `[\n${records.map((record) => JSON.stringify(record)).join(",\n")}\n]` : "[]");
-  const lists = Object.entries({ entries, checkins, deleted }).map(([name, records]) => `"${name}":${list(records)}`);
+  const lists = Object.entries({ entries, checkins, experiments, deleted }).map(([name, records]) => `"${name}":${list(records)}`);
   return `${JSON.stringify(header).slice(0, -1)},${lists.join(",")}}\n`;
 }
 
@@ -76,8 +87,14 @@ function largestRecords(rules) {
   const habits = Object.fromEntries(rules.habits.map((habit) => [habit.question, longest(habit.options)]));
   const warning_signs = rules.warningSigns.filter((sign) => !rules.noSigns.includes(sign));
   const other_signs = rules.otherSigns.filter((sign) => !rules.noOtherSigns.includes(sign));
-  const checkin = { id, day: EARLIEST_DAY, ...habits, warning_signs, other_signs, updated_at: at };
-  return { entries: entry, checkins: checkin, deleted: { id, kind: longest(["entry", "checkin"]), deleted_at: at } };
+  const checkin = { id, day: EARLIEST_DAY, ...habits, warning_signs, other_signs, twitch_score: TWITCH_SCORE_RANGE.max,
+    plan_kept: longest(PLAN_KEPT), updated_at: at };
+  const experiment = { id, kind: longest(rules.experimentKinds.length ? rules.experimentKinds : ["x"]),
+    design: "alternation-10-v1", start_day: EARLIEST_DAY, period_days: PERIOD_DAYS_RANGE.max,
+    settling_days: PERIOD_DAYS_RANGE.max - 1, order: [...allowedOrders()[0]], status: "stopped", paused_on: EARLIEST_DAY,
+    ended_on: EARLIEST_DAY, stop_reason: longest(STOP_REASONS), created_at: at, updated_at: at };
+  return { entries: entry, checkins: checkin, experiments: experiment,
+    deleted: { id, kind: longest(["entry", "checkin", "experiment"]), deleted_at: at } };
 }
 
 const maxBytesOfRules = new WeakMap();
@@ -92,7 +109,7 @@ export function maxBackupBytes(rules) {
     const largest = largestRecords(rules);
     const note = largest.entries.note;
     const recordBytes = (list) => utf8Bytes(JSON.stringify(largest[list])) + 2; // and its ",\n"
-    const header = utf8Bytes(exportJson({ entries: [], checkins: [], deleted: [] })) + 64; // an exported_at of any length
+    const header = utf8Bytes(exportJson({ entries: [], checkins: [], experiments: [], deleted: [] })) + 64; // an exported_at of any length
     const noteBytes = NOTE_MAX_LENGTH * NOTE_BYTES_PER_CHARACTER - utf8Bytes(note); // 0 with the euro sign
     const total = LISTS.reduce((sum, list) => sum + DIARY_CAPACITY[list] * recordBytes(list), header)
       + DIARY_CAPACITY.entries * noteBytes;
@@ -217,6 +234,8 @@ function* checkBackup(rules, text, now) {
     [document.entries, "entry", (entry) => validateTwitchEntry(rules, entry, now)],
     [document.checkins, "checkin", (checkin) => validateCheckin(rules, checkin, now)],
     [document.deleted, "deletion", (deletion) => validateDeletion(deletion, now)],
+    // A kind the content no longer has is kept, as a retired answer is; a hand-made order is refused.
+    [document.experiments, "experiment", (experiment) => validateExperiment(rules, experiment, now, { keepRetired: true })],
   ];
   let before = 0;
   // Answers the content no longer has (a rollback removed them) do not refuse the file: those records are kept as
@@ -238,6 +257,7 @@ function* checkBackup(rules, text, now) {
     exported_at: typeof document.exported_at === "string" ? document.exported_at : null,
     entries: document.entries,
     checkins: document.checkins,
+    experiments: document.experiments,
     deleted: document.deleted,
     retired: retiredOf(rules, document),
   };
@@ -371,7 +391,22 @@ function oldestDeletions(byId) {
   return over > 0 ? [...byId.values()].sort(byField("deleted_at")).slice(0, over) : [];
 }
 
-const KINDS = Object.freeze(["entries", "checkins"]);
+const KINDS = Object.freeze(["entries", "checkins", "experiments"]);
+
+/** Whether an experiment is unfinished on `today`: running or paused, and its plan has not ended. */
+export function isUnfinished(experiment, today) {
+  return (experiment.status === "running" || experiment.status === "paused") && lastDay(experiment) >= today;
+}
+
+/**
+ * At most one experiment may be unfinished: when a merge leaves more, the one with the latest start_day stays and
+ * each other one is stopped, stop_reason "replaced", on `today`. Returns those stopped versions.
+ */
+function replacedExperiments(experiments, today, now) {
+  const unfinished = experiments.filter((experiment) => isUnfinished(experiment, today))
+    .sort((a, b) => (a.start_day < b.start_day ? 1 : a.start_day > b.start_day ? -1 : a.id < b.id ? 1 : -1));
+  return unfinished.slice(1).map((experiment) => stopExperiment(experiment, today, "replaced", now));
+}
 
 /**
  * A checked backup merged into the current diary without duplicates: a new id
@@ -380,13 +415,16 @@ const KINDS = Object.freeze(["entries", "checkins"]);
  * change stays deleted: a deletion note of the backup removes that record here
  * too, unless `keepHere` is set, which leaves out the backup's notes about
  * records this diary has. Returns the merged diary and:
- * - `counts`: {added, updated, unchanged, removed, stay_deleted}, and `by_kind`: the same for entries and check-ins
- *   apart. `removed` are records here that the backup's deletion notes remove; `stay_deleted` the backup's
+ * - `counts`: {added, updated, unchanged, removed, stay_deleted}, and `by_kind`: the same for entries, check-ins
+ *   and experiments apart, experiments with `replaced` too: the unfinished experiments the merge stops because a
+ *   later one is also unfinished (`replaced` lists them); `removed` are records here that the backup's deletion notes remove; `stay_deleted` the backup's
  *   records that were deleted here;
  * - `removing`: those records here that would be removed ({entries, checkins}), for the person to see first;
  * - what to write: `put` (records by store) and `remove` (ids by store).
  */
-export function mergeBackup(current, backup, { keepHere = false } = {}) {
+export function mergeBackup(current, backup, { keepHere = false, now = new Date() } = {}) {
+  current = { ...current, experiments: current.experiments ?? [] };
+  backup = { ...backup, experiments: backup.experiments ?? [] };
   const currentDeleted = current.deleted ?? [];
   const here = new Set(KINDS.flatMap((kind) => current[kind].map((record) => record.id)));
   const incoming = (backup.deleted ?? []).filter((deletion) => !keepHere || !here.has(deletion.id));
@@ -400,12 +438,21 @@ export function mergeBackup(current, backup, { keepHere = false } = {}) {
     entries: mergeRecords(kept(current.entries), kept(backup.entries)),
     // One check-in a day: a backup's check-in for a stored day is the same check-in, whatever its id.
     checkins: mergeRecords(kept(current.checkins), kept(backup.checkins), (checkin) => checkin.day),
+    experiments: mergeRecords(kept(current.experiments), kept(backup.experiments)),
   };
+  const today = todayKey(now);
+  const replaced = replacedExperiments(merged.experiments.records, today, now);
+  for (const stopped of replaced) {
+    const index = merged.experiments.records.findIndex((record) => record.id === stopped.id);
+    merged.experiments.records[index] = stopped;
+    merged.experiments.put = [...merged.experiments.put.filter((record) => record.id !== stopped.id), stopped];
+  }
   const removing = Object.fromEntries(KINDS.map((kind) => [kind, current[kind].filter(gone)]));
   const by_kind = Object.fromEntries(KINDS.map((kind) => [kind, {
     ...merged[kind].counts, removed: removing[kind].length, stay_deleted: backup[kind].filter(gone).length,
   }]));
-  const counts = Object.fromEntries(Object.keys(by_kind.entries).map((key) => [key, by_kind.entries[key] + by_kind.checkins[key]]));
+  const counts = Object.fromEntries(Object.keys(by_kind.entries).map((key) => [key, KINDS.reduce((sum, kind) => sum + by_kind[kind][key], 0)]));
+  by_kind.experiments.replaced = replaced.length;
   const dropped = oldestDeletions(deletions.byId);
   for (const deletion of dropped) deletions.byId.delete(deletion.id);
   const storedDeletions = new Set(currentDeleted.map((deletion) => deletion.id));
@@ -413,17 +460,21 @@ export function mergeBackup(current, backup, { keepHere = false } = {}) {
     entries: merged.entries.records,
     checkins: merged.checkins.records,
     deleted: [...deletions.byId.values()],
+    experiments: merged.experiments.records,
     counts,
     by_kind,
     removing,
+    replaced,
     put: {
       entries: merged.entries.put,
       checkins: merged.checkins.put,
+      experiments: merged.experiments.put,
       deleted: deletions.put.filter((deletion) => deletions.byId.get(deletion.id) === deletion),
     },
     remove: {
       entries: removing.entries.map((entry) => entry.id),
       checkins: [...removing.checkins.map((checkin) => checkin.id), ...merged.checkins.removed_ids],
+      experiments: removing.experiments.map((experiment) => experiment.id),
       deleted: dropped.filter((deletion) => storedDeletions.has(deletion.id)).map((deletion) => deletion.id),
     },
   };

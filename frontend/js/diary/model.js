@@ -1,14 +1,17 @@
-// The diary's two records and their checks: a twitch entry and a daily check-in.
+// The diary's records and their checks: a twitch entry, a daily check-in and a personal experiment.
 // Values are the questionnaire's option ids (content/questions.yml), so the diary speaks the same words as the
 // questionnaire and the assessment engine. Which areas, habits and warning signs there are comes from the
 // content bundle: diaryRules(content) reads them once, and every function that needs them takes those rules.
 // Nothing here is worded for a person: a problem is a code with its values, and the screens give it words.
 import { anyHolds } from "../engine.js";
 import { isDayKey, timeStamp, wallClockAt } from "./days.js";
+import { DESIGN, isAllowedOrder } from "./experiment.js";
 
 // The shape of diary records; a backup carries it, and a newer one cannot be read by older code.
-// Version 2 adds deletions, so that a deleted record stays deleted when an older backup is imported.
-export const SCHEMA_VERSION = 2;
+// Version 2 adds deletions, so that a deleted record stays deleted when an older backup is imported. Version 3
+// adds personal experiments and the check-in's other_signs, twitch_score and plan_kept (an older app must refuse
+// such a backup as newer, not as holding unknown fields).
+export const SCHEMA_VERSION = 3;
 
 /** How strong a twitch felt: the diary's own scale (the questionnaire does not ask it); words in diary.strength.*. */
 export const STRENGTHS = Object.freeze(["light", "strong", "constant"]);
@@ -56,6 +59,8 @@ function buildRules(content) {
     noSigns: Object.freeze(signs.filter((option) => option.exclusive).map((option) => option.id)),
     otherSigns: Object.freeze(others.map((option) => option.id)),
     noOtherSigns: Object.freeze(others.filter((option) => option.exclusive).map((option) => option.id)),
+    // content/diary.yml's experiments: the kinds of personal experiment, each the id of the tip it tests.
+    experimentKinds: Object.freeze((content.diary.experiments ?? []).map((kind) => kind.id)),
   });
 }
 
@@ -81,14 +86,29 @@ export const FUTURE_SLACK_MS = 24 * 60 * 60 * 1000;
 // The most the diary holds: backups are sized for it (backup.js), and the list pages through it. 100,000 twitches
 // is ten a day for 27 years; check-ins are one a day, so a hundred years of them; deletion notes beyond this many
 // drop the oldest.
-export const DIARY_CAPACITY = Object.freeze({ entries: 100_000, checkins: 36_525, deleted: 100_000 });
+// 1,000 experiments is one a month for 80 years.
+export const DIARY_CAPACITY = Object.freeze({ entries: 100_000, checkins: 36_525, experiments: 1_000, deleted: 100_000 });
 
 const ENTRY_FIELDS = Object.freeze(["id", "at", "day", "tz_offset_min", "area", "strength", "note", "updated_at"]);
-// other_signs is missing from check-ins saved before the check-in asked it (a list since).
-const checkinFields = (rules) => ["id", "day", ...rules.habitQuestions, WARNING_SIGNS_QUESTION, OTHER_SIGNS_QUESTION, "updated_at"];
+// other_signs is missing from check-ins saved before the check-in asked it (a list since). twitch_score and
+// plan_kept are an experiment's two questions: null outside experiments (the database's and backups' migrations
+// add them to older check-ins).
+const checkinFields = (rules) => ["id", "day", ...rules.habitQuestions, WARNING_SIGNS_QUESTION, OTHER_SIGNS_QUESTION,
+  "twitch_score", "plan_kept", "updated_at"];
+/** The check-in's "How much did you notice twitching today?": an integer from 0 to 10. */
+export const TWITCH_SCORE_RANGE = Object.freeze({ min: 0, max: 10 });
+/** The check-in's "Did you keep to today's plan?". */
+export const PLAN_KEPT = Object.freeze(["yes", "partly", "no"]);
+const EXPERIMENT_FIELDS = Object.freeze(["id", "kind", "design", "start_day", "period_days", "settling_days", "order",
+  "status", "paused_on", "ended_on", "stop_reason", "created_at", "updated_at"]);
+/** What an experiment record says of itself; upcoming and finished are derived from its dates. */
+export const EXPERIMENT_STATUSES = Object.freeze(["running", "paused", "stopped"]);
+/** Why an experiment was stopped: by the person, for warning signs, or replaced by a later one in a merge. */
+export const STOP_REASONS = Object.freeze(["person", "warning_signs", "replaced"]);
+export const PERIOD_DAYS_RANGE = Object.freeze({ min: 2, max: 7 });
 const DELETION_FIELDS = Object.freeze(["id", "kind", "deleted_at"]);
-/** What a deletion can be of: a twitch entry or a check-in. */
-export const DELETED_KINDS = Object.freeze(["entry", "checkin"]);
+/** What a deletion can be of: a twitch entry, a check-in or an experiment. */
+export const DELETED_KINDS = Object.freeze(["entry", "checkin", "experiment"]);
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // An option id as the content writes them. A record may hold one the content no longer has (a content rollback
 // removed it): a backup keeps such a record as it is, and the screens show the id (see retiredOptions).
@@ -128,7 +148,8 @@ export function cleanNote(note) {
  * One thing wrong with a record: the field, a code, and the values its words need. The codes (the words are
  * diary.record.<code>): unknown_field, not_object, not_uuid, not_instant, not_day, too_early {earliest},
  * in_future, not_offset {min, max}, day_mismatch, not_one_of {options, optional}, not_text, bad_characters,
- * too_long {max}, not_list, unknown_options {unknown, options}, repeated_option, exclusive_with_others {option}.
+ * too_long {max}, not_list, unknown_options {unknown, options}, repeated_option, exclusive_with_others {option},
+ * not_integer {min, max}, not_allowed_order, needs_value, must_be_null.
  */
 const problem = (field, code, values = {}) => ({ field, code, values });
 
@@ -220,8 +241,59 @@ export function validateCheckin(rules, checkin, now = new Date(), { keepRetired 
   }
   problems.push(...warningSignProblems(rules, checkin.warning_signs, keepRetired));
   if (checkin.other_signs !== undefined) problems.push(...warningSignProblems(rules, checkin.other_signs, keepRetired, OTHER_SIGNS_QUESTION));
+  if (checkin.twitch_score !== undefined && checkin.twitch_score !== null && !isIntegerIn(checkin.twitch_score, TWITCH_SCORE_RANGE)) {
+    problems.push(problem("twitch_score", "not_integer", { ...TWITCH_SCORE_RANGE }));
+  }
+  if (checkin.plan_kept !== undefined) problems.push(...oneOfProblems(checkin, "plan_kept", PLAN_KEPT, { optional: true }));
   problems.push(...instantProblems(checkin, "updated_at", now));
   return problems;
+}
+
+const isIntegerIn = (value, { min, max }) => Number.isInteger(value) && value >= min && value <= max;
+
+/** A field that holds a day key (checked as `dayProblems`) when `needed`, and null otherwise. */
+function dayOrNullProblems(record, field, needed, now) {
+  if (needed) return record[field] === null ? [problem(field, "needs_value")] : dayProblems(record, field, now);
+  return record[field] === null ? [] : [problem(field, "must_be_null")];
+}
+
+/**
+ * What is wrong with a personal experiment's record, as [{field, code, values}]; empty when it is fine. The kind
+ * is one of the content's (with `keepRetired`, any well-formed id: a backup keeps one the content no longer has);
+ * the order is one of the 84 the app draws from, so a hand-made order is refused; a stopped experiment says why
+ * and when, a paused one since when, and neither field is set otherwise.
+ */
+export function validateExperiment(rules, experiment, now = new Date(), { keepRetired = false } = {}) {
+  if (!isPlainObject(experiment)) return [problem("experiment", "not_object")];
+  const problems = [...unknownFieldProblems(experiment, EXPERIMENT_FIELDS), ...idProblems(experiment)];
+  problems.push(...oneOfProblems(experiment, "kind", rules.experimentKinds, { keepRetired }));
+  problems.push(...oneOfProblems(experiment, "design", [DESIGN]));
+  problems.push(...dayProblems(experiment, "start_day", now));
+  if (!isIntegerIn(experiment.period_days, PERIOD_DAYS_RANGE)) problems.push(problem("period_days", "not_integer", { ...PERIOD_DAYS_RANGE }));
+  else if (!isIntegerIn(experiment.settling_days, { min: 0, max: experiment.period_days - 1 })) {
+    problems.push(problem("settling_days", "not_integer", { min: 0, max: experiment.period_days - 1 }));
+  }
+  if (!isAllowedOrder(experiment.order)) problems.push(problem("order", "not_allowed_order"));
+  problems.push(...oneOfProblems(experiment, "status", EXPERIMENT_STATUSES));
+  const stopped = experiment.status === "stopped";
+  problems.push(...dayOrNullProblems(experiment, "paused_on", experiment.status === "paused", now));
+  problems.push(...dayOrNullProblems(experiment, "ended_on", stopped, now));
+  if (stopped) problems.push(...oneOfProblems(experiment, "stop_reason", STOP_REASONS));
+  else if (experiment.stop_reason !== null) problems.push(problem("stop_reason", "must_be_null"));
+  problems.push(...instantProblems(experiment, "created_at", now), ...instantProblems(experiment, "updated_at", now));
+  return problems;
+}
+
+/** A new running experiment of `kind` starting on `start_day`, with the drawn `order` (drawOrder of experiment.js). */
+export function newExperiment({ kind, start_day, order, period_days = 3, settling_days = 1 }, now = new Date()) {
+  const at = now.toISOString();
+  return { id: newId(), kind, design: DESIGN, start_day, period_days, settling_days, order: [...order], status: "running",
+    paused_on: null, ended_on: null, stop_reason: null, created_at: at, updated_at: at };
+}
+
+/** The experiment stopped on `day` for `reason` (one of STOP_REASONS). */
+export function stopExperiment(experiment, day, reason, now = new Date()) {
+  return { ...experiment, status: "stopped", paused_on: null, ended_on: day, stop_reason: reason, updated_at: now.toISOString() };
 }
 
 /**
@@ -283,7 +355,9 @@ export function newCheckin(rules, day, answers = {}, now = new Date()) {
   const habits = Object.fromEntries(rules.habitQuestions.map((question) => [question, answers[question] ?? null]));
   const warning_signs = [...(answers.warning_signs ?? [])];
   const other_signs = [...(answers.other_signs ?? [])];
-  return { id: newId(), day, ...habits, warning_signs, other_signs, updated_at: now.toISOString() };
+  // An experiment's two questions are asked afresh each day, never filled in from the day before.
+  return { id: newId(), day, ...habits, warning_signs, other_signs, twitch_score: answers.twitch_score ?? null,
+    plan_kept: answers.plan_kept ?? null, updated_at: now.toISOString() };
 }
 
 /**
@@ -302,6 +376,8 @@ export function editCheckin(rules, checkin, changes = {}, now = new Date()) {
   for (const question of rules.habitQuestions) if (changes[question] !== undefined) edited[question] = changes[question];
   if (changes.warning_signs !== undefined) edited.warning_signs = [...changes.warning_signs];
   if (changes.other_signs !== undefined) edited.other_signs = [...changes.other_signs];
+  if (changes.twitch_score !== undefined) edited.twitch_score = changes.twitch_score;
+  if (changes.plan_kept !== undefined) edited.plan_kept = changes.plan_kept;
   return edited;
 }
 

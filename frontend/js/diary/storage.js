@@ -7,13 +7,15 @@
 // Nothing is lost between tabs: a save says which stored version it changes (`basedOn`, that version's
 // updated_at, or null for a new record), and one that finds another version stored (changed or deleted in another
 // tab since the form opened) is refused with a ConflictError, so the screen can ask instead of overwriting.
-import { mergeBackup as mergeDiaries } from "./backup.js";
+import { isUnfinished, mergeBackup as mergeDiaries } from "./backup.js";
+import { todayKey } from "./days.js";
 import {
-  DIARY_CAPACITY, byDay, byField, byTime, newDeletion, validateCheckin, validateDeletion, validateTwitchEntry,
+  DIARY_CAPACITY, byDay, byField, byTime, newDeletion, validateCheckin, validateDeletion, validateExperiment,
+  validateTwitchEntry,
 } from "./model.js";
 
 export const DB_NAME = "twitch-diary";
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 // An open that has not finished by then is given up on, with a message (an open can hang when another tab holds
 // an older version open, or in a broken browser profile); migrating a full diary takes a few seconds at most.
 export const OPEN_TIMEOUT_MS = 10 * 1000;
@@ -43,8 +45,28 @@ const MIGRATIONS = Object.freeze({
     // The list's order, newest day first and newest first in a day: so a page of it is read without the rest.
     transaction.objectStore("entries").createIndex("by_day_at", ["day", "at"]);
   },
+  4(db, transaction) {
+    // Personal experiments; stored check-ins gain the experiment's two questions, unanswered.
+    db.createObjectStore("experiments", { keyPath: "id" }).createIndex("by_start_day", "start_day");
+    const request = transaction.objectStore("checkins").openCursor();
+    request.onsuccess = () => {
+      const cursor = request.result;
+      if (!cursor) return;
+      cursor.update({ ...cursor.value, twitch_score: null, plan_kept: null });
+      cursor.continue();
+    };
+  },
 });
-const STORES = Object.freeze(["entries", "checkins", "deleted"]);
+const STORES = Object.freeze(["entries", "checkins", "experiments", "deleted"]);
+
+/** A save that would leave two unfinished experiments: `current` is the one already running or paused. */
+export class ExperimentRunningError extends Error {
+  constructor(current) {
+    super("experiment_running");
+    this.name = "ExperimentRunningError";
+    this.current = current;
+  }
+}
 
 /** A record that may not be stored (a bug, never the person's doing); `problems` are the model's [{field, code, values}]. */
 export class InvalidRecordError extends Error {
@@ -193,14 +215,18 @@ function diaryStore(db, rules) {
   const checkEntry = (entry) => checked("entry", entry, (record) => validateTwitchEntry(rules, record));
   const checkCheckin = (checkin) => checked("checkin", checkin, (record) => validateCheckin(rules, record));
   const checkDeletion = (deletion) => checked("deletion", deletion, validateDeletion);
+  const checkExperiment = (experiment) => checked("experiment", experiment, (record) => validateExperiment(rules, record));
+  const checkBackupExperiment = (experiment) => checked("experiment", experiment,
+    (record) => validateExperiment(rules, record, new Date(), { keepRetired: true }));
   // A backup's records may hold answers the content no longer has (a rollback removed them): kept as they are.
   const keepRetired = { keepRetired: true };
   const checkBackupEntry = (entry) => checked("entry", entry, (record) => validateTwitchEntry(rules, record, new Date(), keepRetired));
   const checkBackupCheckin = (checkin) => checked("checkin", checkin, (record) => validateCheckin(rules, record, new Date(), keepRetired));
   const readAll = () =>
-    inTransaction(db, "readonly", async ({ entries, checkins, deleted }) => ({
+    inTransaction(db, "readonly", async ({ entries, checkins, experiments, deleted }) => ({
       entries: (await done(entries.getAll())).sort(byTime),
       checkins: (await done(checkins.getAll())).sort(byDay),
+      experiments: (await done(experiments.getAll())).sort(byField("start_day")),
       deleted: await done(deleted.getAll()),
     }));
   // Deleting keeps a note of it in the same transaction: no record can go without its note.
@@ -216,6 +242,7 @@ function diaryStore(db, rules) {
     const current = {
       entries: await done(stores.entries.getAll()),
       checkins: await done(stores.checkins.getAll()),
+      experiments: await done(stores.experiments.getAll()),
       deleted: await done(stores.deleted.getAll()),
     };
     return mergeDiaries(current, backup, { keepHere });
@@ -223,6 +250,7 @@ function diaryStore(db, rules) {
   const checkBackup = (backup) => {
     backup.entries.forEach(checkBackupEntry);
     backup.checkins.forEach(checkBackupCheckin);
+    (backup.experiments ?? []).forEach(checkBackupExperiment);
     (backup.deleted ?? []).forEach(checkDeletion);
   };
 
@@ -320,22 +348,53 @@ function diaryStore(db, rules) {
         await done(checkins.put(checkin));
       });
     },
-    /** Everything stored, in one consistent read: {entries, checkins}, for export and statistics. */
+    /** Personal experiments, earliest start first. */
+    listExperiments: () => inTransaction(db, "readonly", async ({ experiments }) =>
+      (await done(experiments.index("by_start_day").getAll()))),
+    /** One experiment by id, or null. */
+    getExperiment: (id) => inTransaction(db, "readonly", async ({ experiments }) => (await done(experiments.get(id))) ?? null),
+    /**
+     * Saves a new or changed experiment, checked first (a hand-made order is refused). `basedOn` as for entries:
+     * another version stored is a ConflictError. An unfinished experiment (running or paused, its plan not ended)
+     * while another one is unfinished is an ExperimentRunningError: only one runs at a time.
+     */
+    putExperiment: async (experiment, { basedOn = null, now = new Date() } = {}) => {
+      checkExperiment(experiment);
+      return inTransaction(db, "readwrite", async ({ experiments }) => {
+        const stored = await done(experiments.get(experiment.id));
+        checkVersion("experiment", stored, basedOn);
+        if (!stored && (await done(experiments.count())) >= DIARY_CAPACITY.experiments) {
+          throw new DiaryFullError("experiment", DIARY_CAPACITY.experiments);
+        }
+        const today = todayKey(now);
+        if (isUnfinished(experiment, today)) {
+          const other = (await done(experiments.getAll())).find((record) => record.id !== experiment.id && isUnfinished(record, today));
+          if (other) throw new ExperimentRunningError(other);
+        }
+        await done(experiments.put(experiment));
+      });
+    },
+    /** Deletes an experiment by id, and notes the deletion. */
+    deleteExperiment: remove("experiment", "experiments"),
+    /** Everything stored, in one consistent read: {entries, checkins, experiments, deleted}, for export and statistics. */
     readAll,
     /** Replaces the whole diary, deletion notes included, with a checked backup, all or nothing. */
-    replaceAll: async ({ entries, checkins, deleted = [] }) => {
+    replaceAll: async ({ entries, checkins, experiments = [], deleted = [] }) => {
       entries.forEach(checkBackupEntry);
       checkins.forEach(checkBackupCheckin);
+      experiments.forEach(checkBackupExperiment);
       deleted.forEach(checkDeletion);
       return inTransaction(db, "readwrite", async (stores) => {
         await Promise.all(STORES.map((name) => done(stores[name].clear())));
         await Promise.all([...entries.map((entry) => done(stores.entries.put(entry))), ...checkins.map((checkin) => done(stores.checkins.put(checkin))),
+          ...experiments.map((experiment) => done(stores.experiments.put(experiment))),
           ...deleted.map((deletion) => done(stores.deleted.put(deletion)))]);
       });
     },
     /**
      * What importing a checked backup (parseBackup) would do, read without writing anything: mergeBackup's
-     * {counts, by_kind, removing, entries, checkins}, for the person to see before they agree.
+     * {counts, by_kind, removing, replaced, entries, checkins, experiments}, for the person to see before they agree
+     * (`replaced`: the unfinished experiments the import would stop, as a later one is unfinished too).
      */
     planBackup: (backup, { keepHere = false } = {}) => inTransaction(db, "readonly", (stores) => planOf(stores, backup, keepHere)),
     /**
@@ -350,9 +409,10 @@ function diaryStore(db, rules) {
       const agreed = new Set(removing);
       return inTransaction(db, "readwrite", async (stores) => {
         const merged = await planOf(stores, backup, keepHere);
-        const removals = [...merged.removing.entries, ...merged.removing.checkins];
+        const removals = [...merged.removing.entries, ...merged.removing.checkins, ...merged.removing.experiments];
         if (removals.some((record) => !agreed.has(record.id))) throw new PlanChangedError();
         if (merged.entries.length > DIARY_CAPACITY.entries) throw new DiaryFullError("entry", DIARY_CAPACITY.entries);
+        if (merged.experiments.length > DIARY_CAPACITY.experiments) throw new DiaryFullError("experiment", DIARY_CAPACITY.experiments);
         const total = STORES.reduce((sum, name) => sum + merged.put[name].length, 0);
         const written = progressCounter(total, onProgress);
         // Deletes first, so a replacing check-in never meets the one-a-day index; requests run in order.

@@ -28,6 +28,10 @@ export function recordProblemText({ code, values }) {
     case "unknown_options": return t("diary.record.unknown_options", { unknown: list(values.unknown), options: list(values.options) });
     case "repeated_option": return t("diary.record.repeated_option");
     case "exclusive_with_others": return t("diary.record.exclusive_with_others", values);
+    case "not_integer": return t("diary.record.not_integer", values);
+    case "not_allowed_order": return t("diary.record.not_allowed_order");
+    case "needs_value": return t("diary.record.needs_value");
+    case "must_be_null": return t("diary.record.must_be_null");
     default: throw new Error(`no words for the record problem "${code}"`);
   }
 }
@@ -36,12 +40,14 @@ function badRecordText({ record, number, field, problem }) {
   const values = { number, field, problem: recordProblemText(problem) };
   if (record === "entry") return t("diary.backup.problem.entry", values);
   if (record === "checkin") return t("diary.backup.problem.checkin", values);
+  if (record === "experiment") return t("diary.backup.problem.experiment", values);
   return t("diary.backup.problem.deletion", values);
 }
 
 function sameIdText({ record, number, first }) {
   if (record === "entry") return t("diary.backup.problem.same_entry_id", { number, first });
   if (record === "checkin") return t("diary.backup.problem.same_checkin_id", { number, first });
+  if (record === "experiment") return t("diary.backup.problem.same_experiment_id", { number, first });
   return t("diary.backup.problem.same_deletion_id", { number, first });
 }
 
