@@ -75,7 +75,7 @@ def test_axe_finds_no_violation_in_the_start_over_dialog_and_a_filtered_guide(ph
     phone.page.keyboard.press("Escape")
     phone.open("#/guide")
     phone.page.get_by_label("Filter the guide").fill("caffeine")
-    expect(phone.page.get_by_role("heading", name="Matching questions")).to_be_visible()
+    expect(phone.page.get_by_role("heading", name="What matches, best first")).to_be_visible()
     assert_no_violations(phone)
 
 
