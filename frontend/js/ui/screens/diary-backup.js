@@ -161,7 +161,8 @@ export async function render(app, params, store) {
     text: t("diary.backup.remove_text"),
     yes: t("diary.backup.remove_yes"),
     no: t("diary.backup.remove_no"),
-  }, () => write(chosen, backup, plan, { removing: [...plan.removing.entries, ...plan.removing.checkins].map((record) => record.id) }));
+  }, () => write(chosen, backup, plan, { removing: [...plan.removing.entries, ...plan.removing.checkins,
+    ...(plan.removing.experiments ?? [])].map((record) => record.id) }));
 
   /** A backup's answers the content no longer has (a rollback removed them): kept, and said before importing. */
   const retiredLine = ({ retired = [] }) => {
@@ -205,6 +206,8 @@ export async function render(app, params, store) {
         : [
           nothing ? h("p", {}, t("diary.backup.preview.nothing")) : h("ul", { class: "diary-plan" }, planLines(plan)),
           retiredLine(backup),
+          // Only one experiment runs at a time: said before the import stops the earlier one.
+          plan.replaced?.length > 0 && h("p", { "data-import-replaced": String(plan.replaced.length) }, t("diary.experiment.replaced")),
           plan.counts.removed > 0 && [h("p", {}, h("strong", {}, t("diary.backup.preview.removed_heading"))), removalList(app, plan)],
           h("p", { class: "small" }, t("diary.backup.preview.nothing_yet")),
         ],
