@@ -1,5 +1,7 @@
 // Build the DOM from elements and text nodes only: no HTML strings anywhere.
 import { locale } from "../../language.js";
+
+const pageLanguage = () => locale().split("-")[0]; // "es" for es-MX: a page's language, not the phone's region
 import { t } from "../../words.js";
 
 /** h("p", {class: "lead", onclick: fn}, "text", child, [more]) */
@@ -41,7 +43,7 @@ export function sourceList(content, ids, heading, level = "h2") {
 
 export function sourceCitation(source) {
   const external = /^https?:\/\//.test(source.address);
-  const foreign = source.language && source.language !== locale(); // a page with no version in the app's language
+  const foreign = source.language && source.language !== pageLanguage(); // a page with no version in the app's language
   return [
     external ? h("a", { href: source.address, rel: "noopener", hreflang: source.language }, source.title)
       : h("cite", {}, source.title),
