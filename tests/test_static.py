@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from api.engine import asked_questions
 from api.static_site import MARKER, NOT_FOUND, api_pages, export, object_key
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -137,7 +138,8 @@ def test_the_app_works_from_the_static_copy_online_then_offline(static_url, cont
 
     Its own process: the browser tests keep a Playwright session (and its event loop) open in this one.
     """
-    questions = [q["id"] for q in content["questionnaire"]["questions"]]
+    # The questions these answers ask, in order (the app asks only those: follow-ups and optional ones are not).
+    questions = asked_questions(content, {"warning_signs": ["none"], "other_signs": ["none"], "sleep": "under_5h"})
     run = subprocess.run([sys.executable, "-c", BROWSER_CHECK, static_url, CHROMIUM, json.dumps(CHROMIUM_ARGS),
                           json.dumps(questions)], capture_output=True, text=True, timeout=180)
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-6000:]
