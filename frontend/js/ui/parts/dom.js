@@ -1,7 +1,7 @@
 // Build the DOM from elements and text nodes only: no HTML strings anywhere.
 import { locale } from "../../language.js";
 
-const pageLanguage = () => locale().split("-")[0]; // "es" for es-MX: a page's language, not the phone's region
+const pageLanguage = () => locale().split("-")[0]; // es for es-MX: the language of the page, not the region of the phone
 import { t } from "../../words.js";
 
 /** h("p", {class: "lead", onclick: fn}, "text", child, [more]) */
