@@ -5,10 +5,10 @@ The vectors pin each branch's level, flags and cards in both languages; these te
 load-time checks that keep it safe when someone edits the content.
 """
 import pytest
-import yaml
 
 from api.content import ContentError, load_content
 from api.engine import asked_questions, assess
+from helpers import question, rewrite
 
 SAFE = {"warning_signs": ["none"], "other_signs": ["none"]}
 
@@ -153,36 +153,18 @@ def test_the_questionnaire_shows_the_new_fields(client):
 
 # --- the load-time checks: a content edit that would let a follow-up lower a level on its own stops the app ---
 
-def edit(folder, change):
-    path = folder / "questions.yml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(data)
-    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
-
-
-def edit_flags(folder, change):
-    path = folder / "red_flags.yml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(data)
-    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
-
-
-def question_in(data, question_id):
-    return next(q for q in data["questions"] if q["id"] == question_id)
-
-
 @pytest.mark.parametrize("change, words", [
-    (lambda d: question_in(d, "weakness_how").update(ask_when=[{"question": "sleep", "includes_any": ["under_5h"]}]),
+    (lambda d: question(d, "weakness_how").update(ask_when=[{"question": "sleep", "includes_any": ["under_5h"]}]),
      ["questions.yml", "weakness_how", "ask_when.0", "'sleep' is not an earlier question"]),
-    (lambda d: question_in(d, "weakness_how").update(follows="sleep"),
+    (lambda d: question(d, "weakness_how").update(follows="sleep"),
      ["questions.yml", "weakness_how", "follows", "must be an earlier question"]),
-    (lambda d: question_in(d, "weakness_how")["options"][4].update(triggers={"stress": 2}, reason="Felt weak."),
+    (lambda d: question(d, "weakness_how")["options"][4].update(triggers={"stress": 2}, reason="Felt weak."),
      ["questions.yml", "weakness_how", "options", "'feels_weak' of a follow-up carries no weights"]),
-    (lambda d: question_in(d, "fluids").update(ask_when=[{"question": "weakness_how", "includes_any": ["sudden"]}]),
+    (lambda d: question(d, "fluids").update(ask_when=[{"question": "weakness_how", "includes_any": ["sudden"]}]),
      ["questions.yml", "fluids", "ask_when.0", "follow-up 'weakness_how' without its parent question 'warning_signs'"]),
 ])
 def test_broken_follow_ups_stop_the_app_with_a_message_that_names_them(content_copy, change, words):
-    edit(content_copy, change)
+    rewrite(content_copy, "questions.yml", change)
     with pytest.raises(ContentError) as error:
         load_content(content_copy)
     for word in words:
@@ -193,7 +175,7 @@ def test_a_flag_that_tests_a_follow_up_without_its_parent_stops_the_app(content_
     def lower_alone(data):
         flag = next(f for f in data["red_flags"] if f["id"] == "weakness_felt")
         flag["when"] = [{"question": "weakness_how", "includes_any": ["feels_weak"]}]
-    edit_flags(content_copy, lower_alone)
+    rewrite(content_copy, "red_flags.yml", lower_alone)
     with pytest.raises(ContentError) as error:
         load_content(content_copy)
     assert "red_flags.yml" in str(error.value) and "'weakness_felt'" in str(error.value)

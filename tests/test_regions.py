@@ -3,10 +3,10 @@ UK and the emergency number in New Zealand; a number no official page confirms i
 import datetime
 
 import pytest
-import yaml
 
 from api.content import ContentError, load_content
 from tools.content_review import due
+from helpers import rewrite
 
 
 def countries(bundle):
@@ -58,13 +58,6 @@ def test_content_review_lists_numbers_older_than_a_year(content):
     assert [item for item in due(content, datetime.date(2027, 1, 1)) if item[0] == "regions"] == []
 
 
-def edit(folder, change):
-    path = folder / "regions.yml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(data)
-    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
-
-
 def country(data, code):
     return next(c for c in data["countries"] if c["id"] == code)
 
@@ -82,7 +75,7 @@ def country(data, code):
     (lambda d: country(d, "NZ")["emergency"][0].pop("sources"), ["regions.yml", "sources"]),
 ])
 def test_a_broken_number_stops_the_app_with_a_message_that_names_it(content_copy, change, words):
-    edit(content_copy, change)
+    rewrite(content_copy, "regions.yml", change)
     with pytest.raises(ContentError) as error:
         load_content(content_copy)
     for word in words:
