@@ -1,0 +1,121 @@
+// A personal experiment in the person's life (docs: the personal-experiment contract, sections 2, 3, 5 and 10):
+// who may start one, which kinds are offered to them, what each day of a plan is, and which days can count.
+// Pure: content, answers and records in, plain values out; no storage, no DOM, no clock (the caller says what
+// today is). The analysis of the days is experiment.js's.
+import { clean } from "../answers.js";
+import { activeCautions, anyHolds, assess, buildIndex, tipsFor } from "../engine.js";
+import { addDays } from "./days.js";
+import { lastDay, planDays } from "./experiment.js";
+import { checkinAnswers, diaryRules, reportedWarningSigns } from "./model.js";
+
+/** The two questions a check must have answered before an experiment can start: the safety questions. */
+export const SAFETY_QUESTIONS = Object.freeze(["warning_signs", "other_signs"]);
+/** Levels at which no experiment starts, and at which a running one stops: get that help first. */
+export const BLOCKING_LEVELS = Object.freeze(["emergency_ambulance", "emergency", "consultation_24"]);
+/** The level at which the advice comes first and a running experiment pauses. */
+export const PAUSING_LEVEL = "consultation";
+
+/** Whether the check's answers answer both safety questions (a skipped one is not answered). */
+export function checkDone(answers) {
+  return SAFETY_QUESTIONS.every((id) => Array.isArray(answers?.[id]) ? answers[id].length > 0 : Boolean(answers?.[id]));
+}
+
+/** The kind (content/diary.yml `experiments`) of an id, or null. */
+export function experimentKind(content, kindId) {
+  return (content.diary.experiments ?? []).find((kind) => kind.id === kindId) ?? null;
+}
+
+/**
+ * Why this kind is or is not offered to a person with these check answers: null when offered, else
+ * "not_a_kind" (no such kind), "not_for_you" (the tip is hidden for them, or the kind's own offer_when/not_when
+ * rules say no) or "caution" (one of the tip's cautions is active for them: usual days must never be something
+ * the app advises against).
+ */
+export function notOffered(content, kindId, answers) {
+  const kind = experimentKind(content, kindId);
+  const tip = content.tips.find((item) => item.id === kindId);
+  if (!kind || !tip) return "not_a_kind";
+  const cleaned = clean(content, answers);
+  const cautions = activeCautions(content, cleaned);
+  if (!tipsFor(content, tip.trigger, cleaned, cautions, buildIndex(content)).some((shown) => shown.id === tip.id)) {
+    return "not_for_you";
+  }
+  if ((tip.cautions ?? []).some((id) => cautions.has(id))) return "caution";
+  if (kind.offer_when && !anyHolds(kind.offer_when, cleaned)) return "not_for_you";
+  if (kind.not_when && anyHolds(kind.not_when, cleaned)) return "not_for_you";
+  return null;
+}
+
+/** The kinds offered to a person with these check answers, in content order ([] without a finished check). */
+export function offeredKinds(content, answers) {
+  if (!checkDone(answers)) return [];
+  return (content.diary.experiments ?? []).filter((kind) => notOffered(content, kind.id, answers) === null);
+}
+
+/** The triage of a check-in's warning signs, or null when it reports none. */
+export function checkinTriage(content, checkin) {
+  const rules = diaryRules(content);
+  if (!checkin || reportedWarningSigns(rules, checkin).length === 0) return null;
+  return assess(content, clean(content, checkinAnswers(rules, checkin))).triage;
+}
+
+/**
+ * Whether an experiment may start: {blocked, triage}. `blocked` is null (Start shown), "no_check" (no check
+ * with both safety questions answered), "triage_level" (the check's level is consultation_24 or above) or
+ * "warning_signs" (today's check-in reports a warning sign). `triage` is the check's (for the advice shown
+ * first), or today's check-in's when that blocks.
+ */
+export function startBlock(content, answers, todayCheckin = null) {
+  if (!checkDone(answers)) return { blocked: "no_check", triage: null };
+  const triage = assess(content, clean(content, answers)).triage;
+  if (BLOCKING_LEVELS.includes(triage.level)) return { blocked: "triage_level", triage };
+  const today = checkinTriage(content, todayCheckin);
+  if (today) return { blocked: "warning_signs", triage: today };
+  return { blocked: null, triage };
+}
+
+/**
+ * What the experiment is on `today`: "upcoming" (before its first day), "running", "paused", "finished" (its last
+ * day has passed while running) or "stopped". One paused past its last day stays "paused": it gives no verdict.
+ */
+export function experimentStatus(experiment, today) {
+  if (experiment.status === "stopped") return "stopped";
+  if (experiment.status === "paused") return "paused";
+  if (today < experiment.start_day) return "upcoming";
+  if (today > lastDay(experiment)) return "finished";
+  return "running";
+}
+
+/** The unfinished experiment (running or paused, its plan not ended) on `today`, or null. */
+export function currentExperiment(experiments, today) {
+  return experiments.find((experiment) => experiment.status !== "stopped" && today <= lastDay(experiment)) ?? null;
+}
+
+/** One day of the plan, {day, period, plan: "change"|"usual", settling}, or null outside it. */
+export function planOn(experiment, day) {
+  return planDays(experiment).find((planned) => planned.day === day) ?? null;
+}
+
+/**
+ * Whether the check-in for `day` asks the experiment's two questions: the day is in the plan of an experiment that
+ * is running (not paused, not stopped before or on that day).
+ */
+export function asksExperimentQuestions(experiment, day) {
+  if (!experiment || experiment.status !== "running" || !planOn(experiment, day)) return false;
+  return true;
+}
+
+/**
+ * Whether a plan day can count (contract section 5): not a settling day, before any stop, not on or after the day
+ * it was paused while it stays paused. Whether it is counted also needs its check-in (experiment.js's analysis).
+ */
+export function countableDay(experiment, day) {
+  const planned = planOn(experiment, day);
+  if (!planned || planned.settling) return false;
+  if (experiment.status === "stopped" && experiment.ended_on !== null && day >= experiment.ended_on) return false;
+  if (experiment.status === "paused" && experiment.paused_on !== null && day >= experiment.paused_on) return false;
+  return true;
+}
+
+/** The tomorrow an experiment started today begins on. */
+export const startDayFor = (today) => addDays(today, 1);
