@@ -9,6 +9,7 @@ import pytest
 
 from api.content import load_content
 from api.engine import assess
+from helpers import prose
 
 SAFE = {"warning_signs": ["none"], "other_signs": ["none"]}
 # Everything that scores every trigger with tips that hold fluid, salt or medicine advice.
@@ -166,18 +167,6 @@ def test_the_pregnancy_warning_sends_to_the_midwife_now(content):
 
 # --- Spanish: the review's fixes ---
 
-def every_text(value):
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, list):
-        for item in value:
-            yield from every_text(item)
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            if key not in ("id", "address", "sources", "version"):
-                yield from every_text(item)
-
-
 @pytest.fixture(scope="module")
 def spanish():
     return load_content(lang="es")
@@ -185,7 +174,7 @@ def spanish():
 
 def test_no_uk_only_number_or_button_for_a_spanish_reader(spanish):
     # Advice, words and calls; the regions' table names 111 for the UK and New Zealand, chosen by where a person is.
-    texts = every_text({key: value for key, value in spanish.items() if key != "regions"})
+    texts = prose({key: value for key, value in spanish.items() if key != "regions"})
     assert [text for text in texts if re.search(r"\b111\b", text)] == []
     level = next(level for level in spanish["triage_levels"] if level["id"] == "consultation_24")
     assert [call["number"] for call in level["calls"]] == ["112", "911"]
@@ -193,7 +182,7 @@ def test_no_uk_only_number_or_button_for_a_spanish_reader(spanish):
 
 
 def test_spanish_names_eye_strain_evidence_and_stroke_one_way(spanish):
-    texts = list(every_text(spanish))
+    texts = list(prose(spanish))
     assert [t for t in texts if "vista cansada" in t] == []
     assert any("fatiga visual" in t for t in texts)
     # "pruebas" are medical tests; evidence is "datos"
@@ -204,8 +193,8 @@ def test_spanish_names_eye_strain_evidence_and_stroke_one_way(spanish):
 def test_the_pre_eclampsia_route_is_worded_the_same_in_results_guide_and_faq(spanish):
     route = "Si no consigue hablar con ellos, vaya a urgencias."
     caution = next(c for c in spanish["cautions"] if c["id"] == "pregnancy_urgent_signs")["text"]
-    guide = [t for t in every_text(spanish["guide"]) if "matrona" in t and "maternidad" in t]
-    faq = [t for t in every_text(spanish["faq"]) if "matrona" in t and "20 semanas" in t]
+    guide = [t for t in prose(spanish["guide"]) if "matrona" in t and "maternidad" in t]
+    faq = [t for t in prose(spanish["faq"]) if "matrona" in t and "20 semanas" in t]
     assert caution.endswith(route) and guide and faq
     assert all(t.endswith(route) for t in guide + faq)
     assert caution in guide and caution in faq
