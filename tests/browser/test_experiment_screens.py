@@ -259,7 +259,10 @@ def test_start_draws_a_30_day_calendar_from_tomorrow_with_15_change_days(phone):
 
     # Only one at a time: another change's plan says which one runs, and has no Start.
     go(phone, "#/diary/experiment", UI["diary.experiment.list_title"])
-    expect(phone.page.locator(f'[data-experiment="{experiment["id"]}"]')).to_have_attribute("data-experiment-status", "upcoming")
+    mine = phone.page.locator(f'[data-experiment="{experiment["id"]}"]')
+    expect(mine).to_have_attribute("data-experiment-status", "upcoming")
+    assert mine.evaluate("(mine) => Boolean(mine.compareDocumentPosition(document.querySelector('[data-experiment-kind]')) "
+                         "& Node.DOCUMENT_POSITION_FOLLOWING)"), "the experiment under way comes before the changes to test"
     open_plan(phone, "eye_strain_screen_breaks")
     expect(phone.page.locator("main").get_by_role("link", name=TIPS[COFFEE_KIND]["title"])).to_have_attribute(
         "href", f"#/diary/experiment/{experiment['id']}")
@@ -322,6 +325,27 @@ def test_stop_asks_first_and_a_stopped_experiment_stays_stopped(phone):
     expect(phone.button(UI["diary.experiment.stop"])).to_have_count(0)
     expect(phone.page.locator("[data-experiment-reminder]")).to_have_count(0)
     assert len(calendar(phone)) == 30  # what the plan was stays to see
+
+
+def test_a_stop_over_a_change_made_in_another_tab_says_so_and_shows_it_as_it_is(phone):
+    with_check(phone, COFFEE)
+    [experiment] = seed(phone, [{"started_ago": 6}])
+    status = open_experiment(phone, experiment)
+    phone.page.evaluate("""async (id) => {
+        const { openDiary } = await import("./js/diary/storage.js");
+        const model = await import("./js/diary/model.js");
+        const { todayKey } = await import("./js/diary/days.js");
+        const store = await openDiary({ rules: model.diaryRules(await (await fetch("api/v1/content")).json()) });
+        const experiment = await store.getExperiment(id);
+        const paused = { ...experiment, status: "paused", paused_on: todayKey(), updated_at: new Date(Date.now() + 1000).toISOString() };
+        await store.putExperiment(paused, { basedOn: experiment.updated_at });
+        store.close();
+    }""", experiment)  # another tab paused it: a check-in there reported warning signs
+    phone.button(UI["diary.experiment.stop"]).click()
+    phone.page.get_by_role("dialog").get_by_role("button", name=UI["diary.experiment.stop_confirm"], exact=True).click()
+    expect(status).to_have_attribute("data-experiment-status", "paused")
+    expect(phone.page.get_by_role("status").filter(has_text=UI["diary.experiment.changed_elsewhere"])).to_be_visible()
+    assert stored(phone)[0]["status"] == "paused"
 
 
 def test_a_paused_experiment_says_why_and_resumes(phone):

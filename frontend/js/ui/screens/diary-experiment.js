@@ -126,6 +126,12 @@ async function listScreen(app, store) {
   const state = await startState(app, store, today);
   const experiments = (await store.listExperiments()).reverse(); // the latest start first
   const offered = state.blocked ? [] : offeredKinds(app.content, app.check.answers());
+  const yours = experiments.length > 0 && [
+    h("h2", {}, t("diary.experiment.past_heading")),
+    h("ul", { class: "experiment-list" }, experiments.map((experiment) => experimentItem(app, experiment, today))),
+  ];
+  // One that runs (or is paused) is what the person comes back for: it comes first.
+  const first = currentExperiment(experiments, today) !== null;
   return {
     title: t("diary.experiment.list_title"),
     view: h("div", { class: "diary diary-experiment" },
@@ -133,6 +139,7 @@ async function listScreen(app, store) {
       screenHeading(t("diary.experiment.list_title")),
       takeFlash(),
       h("p", { class: "lead" }, t("diary.experiment.list_intro")),
+      first && yours,
       blockedSection(app, state, today),
       !state.blocked && [
         consultationFirst(app, state.triage),
@@ -140,10 +147,7 @@ async function listScreen(app, store) {
         offered.length ? h("ul", { class: "experiment-kinds" }, offered.map((kind) => kindItem(app, kind)))
           : h("p", {}, t("diary.experiment.none_offered")),
       ],
-      experiments.length > 0 && [
-        h("h2", {}, t("diary.experiment.past_heading")),
-        h("ul", { class: "experiment-list" }, experiments.map((experiment) => experimentItem(app, experiment, today))),
-      ]),
+      !first && yours),
   };
 }
 
