@@ -4,6 +4,7 @@ signs today, a caution: no Start; the advice first at `consultation`), Start dra
 screen without any comparison, Stop with its confirmation, Resume after a pause, the daily reminders, axe in light
 and dark, and Spanish. Experiments and check-ins are seeded through the diary's own storage module."""
 import re
+from datetime import datetime, timedelta
 
 import pytest
 from playwright.sync_api import expect
@@ -384,6 +385,34 @@ def test_a_full_30_day_run_seeded_ends_finished_and_a_pause_past_its_end_gives_n
     expect(status).to_have_attribute("data-experiment-status", "paused")
     expect(phone.page.locator("main [data-experiment-paused]")).to_be_visible()
     expect(phone.button(UI["diary.experiment.resume"])).to_have_count(0)  # resuming past its end would give a verdict
+
+
+def test_as_the_days_go_by_an_experiment_started_today_runs_then_finishes(phone):
+    """The phone's clock moved forward: the screen follows the calendar drawn at Start, never drawn again."""
+    started = datetime(2026, 3, 1, 10, 0)
+    phone.page.clock.set_fixed_time(started)  # Date is the test's; timers keep running
+    with_check(phone, COFFEE)
+    open_plan(phone, COFFEE_KIND)
+    start_button(phone).click()
+    status = phone.page.locator("main [data-experiment-status]")
+    expect(status).to_have_attribute("data-experiment-status", "upcoming")
+    days = calendar(phone)
+    assert days[0][0] == "2026-03-02" and days[-1][0] == "2026-03-31"
+
+    phone.page.clock.set_fixed_time(started + timedelta(days=5))  # day 5 of the plan
+    phone.page.reload()
+    expect(status).to_have_attribute("data-experiment-status", "running")
+    expect(phone.page.get_by_text(word("diary.experiment.day_of", day=5, total=30))).to_be_visible()
+    expect(phone.page.locator("[data-experiment-today]")).to_have_attribute("data-experiment-today", days[4][1])
+    assert calendar(phone) == days
+    expect(phone.page.locator('[aria-current="date"]')).to_have_attribute("data-experiment-day", "2026-03-06")
+
+    phone.page.clock.set_fixed_time(started + timedelta(days=31))  # the day after the last
+    phone.page.reload()
+    expect(status).to_have_attribute("data-experiment-status", "finished")
+    assert calendar(phone) == days
+    expect(phone.button(UI["diary.experiment.stop"])).to_have_count(0)
+    expect(phone.page.locator('[aria-current="date"], [data-experiment-today]')).to_have_count(0)
 
 
 def test_the_daily_reminders_are_a_calendar_file_at_the_time_picked(phone, tmp_path):
