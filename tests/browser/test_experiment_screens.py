@@ -223,6 +223,14 @@ def test_a_change_the_app_advises_against_for_this_person_is_not_offered(phone):
     expect(start_button(phone)).to_have_count(0)
 
 
+def test_a_change_with_weak_evidence_says_so_on_its_plan(phone):
+    with_check(phone, COFFEE)
+    open_plan(phone, "sedentary_move_every_hour")
+    tip = phone.page.locator('main [data-tip="sedentary_move_every_hour"]')
+    expect(tip).to_contain_text(TIPS["sedentary_move_every_hour"]["expect"])  # "The evidence for this is weak."
+    expect(start_button(phone)).to_be_visible()
+
+
 def test_a_tip_that_is_not_a_kind_says_so_and_has_no_start(phone):
     with_check(phone, COFFEE)
     tip = TIPS["caffeine_cut_down_slowly"]
