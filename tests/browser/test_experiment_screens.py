@@ -378,6 +378,9 @@ def test_a_full_30_day_run_seeded_ends_finished_and_a_pause_past_its_end_gives_n
     status = open_experiment(phone, finished)
     expect(status).to_have_attribute("data-experiment-status", "finished")
     assert calendar(phone)[-1][0] == day(phone, -1)
+    expect(phone.page.locator("[data-experiment-day]").first).to_be_hidden()  # folded: the result's chart tells the days
+    phone.page.get_by_text(UI["diary.experiment.calendar_heading"], exact=True).click()
+    expect(phone.page.locator("[data-experiment-day]").first).to_be_visible()
     expect(phone.button(UI["diary.experiment.stop"])).to_have_count(0)
     expect(phone.page.locator("[data-experiment-today], [data-experiment-reminder]")).to_have_count(0)
 

@@ -384,9 +384,12 @@ async function experimentScreen(app, id, store) {
       outcome,
       !ended && await gpLine(app, store, today),
       !ended && kind && [h("h2", {}, t("diary.experiment.what_heading")), planWords(kind)],
-      h("section", { "aria-labelledby": "experiment-calendar-title" },
-        h("h2", { id: "experiment-calendar-title" }, t("diary.experiment.calendar_heading")),
-        calendar(experiment, today)),
+      // Once it has ended the result's chart and table tell the days: the calendar is a tap away.
+      ended ? h("details", { class: "experiment-calendar-fold" }, h("summary", {}, t("diary.experiment.calendar_heading")),
+        calendar(experiment, today))
+        : h("section", { "aria-labelledby": "experiment-calendar-title" },
+          h("h2", { id: "experiment-calendar-title" }, t("diary.experiment.calendar_heading")),
+          calendar(experiment, today)),
       !ended && inPlan && status !== "paused" && [
         reminderSection(experiment, kind),
         h("div", { class: "actions" }, stopButton(app, experiment, problem)), problem,
