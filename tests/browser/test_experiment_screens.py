@@ -306,6 +306,10 @@ def test_a_running_experiment_shows_todays_plan_and_days_counted_but_no_comparis
     expect(main.get_by_text(word("diary.experiment.counted_so_far", count=2))).to_be_visible()
     expect(main.locator(f'[data-experiment-day="{day(phone, 0)}"]')).to_have_attribute("aria-current", "date")
     expect(main.get_by_role("link", name=UI["diary.do_checkin"])).to_have_attribute("href", "#/diary/checkin")
+    seed(phone, checkins=[{"ago": 0, **SAFE, "twitch_score": 3, "plan_kept": "yes"}])
+    phone.page.reload()
+    expect(main.get_by_role("link", name=UI["diary.list.change_checkin"])).to_have_attribute("href", "#/diary/checkin")
+    expect(main.locator("[data-experiment-counted]")).to_have_attribute("data-experiment-counted", "3")  # today counts now
     # No peeking: nothing compares change days with usual days before the last day.
     expect(main.locator("[data-experiment-result], [data-experiment-chart]")).to_have_count(0)
     text = main.inner_text()

@@ -351,7 +351,8 @@ function runningNow(experiment, kind, checkins, today) {
         : t("diary.experiment.today_is_usual", { usual: kind.usual })),
     h("p", { "data-experiment-counted": counted }, t("diary.experiment.counted_so_far", { count: counted })),
     h("p", {}, t("diary.experiment.no_peeking", { day: formatDay(lastDay(experiment)) })),
-    h("div", { class: "actions" }, buttonLink("#/diary/checkin", t("diary.do_checkin"), "primary")),
+    h("div", { class: "actions" }, checkins.some((checkin) => checkin.day === today)
+      ? buttonLink("#/diary/checkin", t("diary.list.change_checkin")) : buttonLink("#/diary/checkin", t("diary.do_checkin"), "primary")),
   ];
 }
 
