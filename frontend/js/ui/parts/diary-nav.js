@@ -8,6 +8,7 @@ export function diaryNav(current) {
   const links = [
     ["", t("diary.title")],
     ["insights", t("diary.nav.patterns")],
+    ["experiment", t("diary.experiment.title")],
     ["summary", t("diary.nav.for_doctor")],
     ["backup", t("diary.nav.backup")],
   ];

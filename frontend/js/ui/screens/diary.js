@@ -20,6 +20,7 @@ const SCREENS = {
   summary: () => import("./diary-summary.js"),
   backup: () => import("./diary-backup.js"),
   tips: () => import("./diary-tips.js"),
+  experiment: () => import("./diary-experiment.js"),
 };
 
 /** The diary screen for #/diary/<name>/<params>; the router waits for it, as the diary is read first. */
