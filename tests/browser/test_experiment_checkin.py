@@ -3,7 +3,7 @@ the check-in's two questions on a plan day (never pre-selected, absent outside t
 signs that pause or stop the experiment before the advice shows, the diary's card with today's plan, "Test it" on
 Patterns, and "Yesterday has no check-in". Everything is seeded through the diary's own storage module."""
 import json
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from playwright.sync_api import expect
@@ -40,17 +40,17 @@ def show(phone, route):
 
 
 def seed_experiment(phone, kind="caffeine_stop_after_midday", started_ago=4, status="running", since_ago=None,
-                    checkins=()):
-    """Store an experiment through the diary's storage module, started `started_ago` days back (-1: tomorrow),
-    paused or stopped `since_ago` days back, with check-ins [{ago, answers}]; returns the stored record."""
-    return phone.page.evaluate("""async ({ kind, startedAgo, status, sinceAgo, checkins, order }) => {
+                    checkins=(), start_day=None):
+    """Store an experiment through the diary's storage module, started `started_ago` days back (-1: tomorrow) or on
+    `start_day`, paused or stopped `since_ago` days back, with check-ins [{ago, answers}]; returns the stored record."""
+    return phone.page.evaluate("""async ({ kind, startedAgo, status, sinceAgo, checkins, order, startDay }) => {
         const { openDiary } = await import("./js/diary/storage.js");
         const model = await import("./js/diary/model.js");
         const { addDays, todayKey } = await import("./js/diary/days.js");
         const rules = model.diaryRules(await (await fetch("api/v1/content")).json());
         const store = await openDiary({ rules });
         const today = todayKey();
-        let experiment = model.newExperiment({ kind, start_day: addDays(today, -startedAgo), order });
+        let experiment = model.newExperiment({ kind, start_day: startDay ?? addDays(today, -startedAgo), order });
         if (status === "paused") experiment = { ...experiment, status, paused_on: addDays(today, -sinceAgo) };
         if (status === "stopped") experiment = model.stopExperiment(experiment, addDays(today, -sinceAgo), "person");
         await store.putExperiment(experiment);
@@ -58,7 +58,7 @@ def seed_experiment(phone, kind="caffeine_stop_after_midday", started_ago=4, sta
         store.close();
         return experiment;
     }""", {"kind": kind, "startedAgo": started_ago, "status": status, "sinceAgo": since_ago,
-           "checkins": list(checkins), "order": ORDER})
+           "checkins": list(checkins), "order": ORDER, "startDay": start_day})
 
 
 def stored(phone, what, key):
@@ -190,6 +190,60 @@ def test_spanish_asks_the_experiments_questions_in_spanish(phones, app_url):
     expect(phone.page.get_by_role("radio", name=f"0 {words['diary.experiment.score_none']}")).to_be_attached()
     expect(phone.page.get_by_text(words["diary.experiment.checkin_heading"].replace(
         "{tip}", tip_of("caffeine_stop_after_midday", spanish)["title"]))).to_be_visible()
+
+
+# A whole experiment, day by day, with the clock moved on ---------------------------------------------------------
+
+# The worked example's check-ins (contract section 14), one a day from 2024-06-03: (score, kept), None for none.
+WORKED_DAYS = [(6, "yes"), (6, "yes"), (7, "yes"), (6, "partly"), (4, "yes"), (3, "yes"), (3, "yes"), (3, "yes"), None,
+               (3, "yes"), (5, "yes"), (6, "yes"), (5, "yes"), (2, "yes"), (3, "no"), (2, "yes"), None, None,
+               (4, "yes"), (4, "yes"), (3, "yes"), (4, "yes"), (2, "yes"), (2, "yes"), (2, "yes"), (4, "yes"),
+               (5, "yes"), (4, "yes"), (3, "partly"), (1, "yes")]
+WORKED_START = date(2024, 6, 3)
+
+
+def test_thirty_evenings_of_check_ins_follow_the_plan_and_give_the_worked_examples_numbers(phone):
+    phone.page.clock.set_fixed_time(datetime(2024, 6, 2, 20, 0))  # the evening it was started
+    show(phone, "#/diary")
+    experiment = seed_experiment(phone, start_day=WORKED_START.isoformat())
+    for n, answer in enumerate(WORKED_DAYS):
+        day = WORKED_START + timedelta(days=n)
+        phone.page.clock.set_fixed_time(datetime(day.year, day.month, day.day, 21, 0))
+        show(phone, "#/diary")
+        card = phone.page.locator("[data-experiment-card]")
+        expect(card).to_have_attribute("data-experiment-today", ORDER[n // 3])
+        expect(card).to_contain_text(word("diary.experiment.card_day", day=n + 1, days=30))
+        if answer is None:
+            continue  # a missed evening stays missed
+        phone.page.get_by_role("link", name=UI["diary.do_checkin"]).click()
+        expect(phone.heading()).to_have_text(UI["diary.checkin.today_heading"])
+        expect(phone.page.locator('[data-experiment-checkin]')).to_have_attribute("data-experiment-plan", ORDER[n // 3])
+        phone.option("twitch_score", str(answer[0])).check()
+        phone.option("plan_kept", answer[1]).check()
+        phone.option("anything_new", "no").check()
+        phone.button(UI["diary.save"]).click()
+        expect(phone.heading()).to_have_text(DIARY_HEADING)
+
+    phone.page.clock.set_fixed_time(datetime(2024, 7, 3, 9, 0))  # the morning after the last day
+    show(phone, "#/diary")
+    expect(phone.page.get_by_role("link", name=UI["diary.log_a_twitch"])).to_be_visible()
+    expect(phone.page.locator("[data-experiment-card]")).to_have_count(0)
+    expect(phone.page.get_by_role("link", name=UI["diary.list.yesterday_missing"])).to_have_count(0)
+    show(phone, "#/diary/checkin")
+    expect(phone.option("anything_new", "no")).to_be_attached()
+    expect(experiment_inputs(phone)).to_have_count(0)
+    result = phone.page.evaluate("""async (id) => {
+        const { openDiary } = await import("./js/diary/storage.js");
+        const { diaryRules } = await import("./js/diary/model.js");
+        const { analyse } = await import("./js/diary/experiment.js");
+        const store = await openDiary({ rules: diaryRules(await (await fetch("api/v1/content")).json()) });
+        const experiment = await store.getExperiment(id);
+        const scores = new Map((await store.listCheckins()).map((checkin) => [checkin.day, checkin.twitch_score]));
+        store.close();
+        const { verdict, mean_usual, mean_change, p_fell, range } = analyse(experiment, (day) => scores.get(day) ?? null);
+        return [verdict, ...[mean_usual, mean_change, p_fell, ...range].map((value) => value.toFixed(3))];
+    }""", experiment["id"])
+    assert result == ["fell", "5.000", "2.600", "0.024", "1.250", "3.500"]
 
 
 # Warning signs on a plan day --------------------------------------------------------------------------------
@@ -416,7 +470,9 @@ def test_the_score_chips_are_44px_and_fit_320px(phone):
     show(phone, "#/diary")
     seed_experiment(phone, started_ago=4)
     show(phone, "#/diary/checkin")
-    small = phone.page.locator(".diary-experiment-questions label.option").evaluate_all("""els => els
+    chips = phone.page.locator(".diary-experiment-questions label.option")
+    expect(chips).to_have_count(11 + 3)
+    small = chips.evaluate_all("""els => els
         .map(e => [e.textContent.trim(), e.getBoundingClientRect()])
         .filter(([, r]) => r.width < 44 || r.height < 44).map(([text]) => text)""")
     assert small == []
