@@ -86,7 +86,10 @@ test("warning signs on a plan day pause a running experiment at consultation and
   // Paused stays paused from the first day; nothing at self-care; a day outside the plan changes nothing.
   assert.equal(afterWarningSigns([paused], { day: "2024-06-12", level: "consultation", today: "2024-06-12" }, now), null);
   assert.equal(afterWarningSigns([plan()], { day: "2024-06-10", level: "self_care", today: "2024-06-10" }, now), null);
-  assert.equal(afterWarningSigns([plan()], { day: "2024-06-02", level: "emergency", today: "2024-06-02" }, now), null);
+  assert.equal(afterWarningSigns([plan()], { day: "2024-06-01", level: "emergency", today: "2024-06-02" }, now), null);
+  // Signs on the day it was started (it begins the next day) stop or pause it as well: a start needs a calm day.
+  assert.equal(afterWarningSigns([plan()], { day: "2024-06-02", level: "emergency", today: "2024-06-02" }, now).stop_reason, "warning_signs");
+  assert.equal(afterWarningSigns([plan()], { day: "2024-06-02", level: "consultation", today: "2024-06-02" }, now).paused_on, "2024-06-02");
   // A finished experiment keeps its result; a stopped one stays as it was stopped.
   assert.equal(afterWarningSigns([plan()], { day: "2024-07-02", level: "emergency", today: "2024-07-03" }, now), null);
   const stopped = plan({ status: "stopped", ended_on: "2024-06-08", stop_reason: "person" });

@@ -302,16 +302,17 @@ def test_a_sign_needing_help_within_a_day_or_sooner_stops_the_experiment(phone, 
     expect(phone.page.locator("[data-experiment-card]")).to_have_count(0)
 
 
-def test_warning_signs_outside_the_plan_leave_the_experiment_as_it_is(phone):
+@pytest.mark.parametrize("ago, status", [(0, "stopped"), (1, "running")])
+def test_signs_on_the_day_it_was_started_stop_it_and_an_older_days_signs_do_not(phone, ago, status):
     show(phone, "#/diary")
-    experiment = seed_experiment(phone, started_ago=-1)  # it starts tomorrow
-    show(phone, "#/diary/checkin")
+    experiment = seed_experiment(phone, started_ago=-1)  # started today: its first day is tomorrow
+    show(phone, f"#/diary/checkin/{day_ago(ago)}")
     phone.option("anything_new", "yes").check()
     phone.option("warning_signs", sign_of_level("consultation_24")).check()
     phone.option("other_signs", "none").check()
     phone.button(UI["diary.save"]).click()
     expect(phone.heading()).to_have_text(UI["diary.advice.reported"])
-    assert stored(phone, "experiment", experiment["id"])["status"] == "running"
+    assert stored(phone, "experiment", experiment["id"])["status"] == status
 
 
 # The diary's card ---------------------------------------------------------------------------------------------

@@ -120,12 +120,14 @@ export function countableDay(experiment, day) {
 /**
  * The experiment a check-in for `day` changes when it reports warning signs whose triage level is `level`
  * (contract section 10), or null when it changes none. Only an unfinished experiment (running or paused, its plan
- * not ended on `today`) whose plan holds `day`: at consultation_24 and above it stops for warning signs (no
- * verdict), at consultation a running one pauses from `day`. A finished one keeps its result: signs reported for
- * its days after the end are shown above the result, not turned into a stop.
+ * not ended on `today`) whose plan holds `day`, or that was started on `day` (it begins the next day: a start needs
+ * a day without warning signs): at consultation_24 and above it stops for warning signs (no verdict), at
+ * consultation a running one pauses from `day`. A finished one keeps its result: signs reported for its days after
+ * the end are shown above the result, not turned into a stop.
  */
 export function afterWarningSigns(experiments, { day, level, today }, now = new Date()) {
-  const experiment = experiments.find((record) => record.status !== "stopped" && today <= lastDay(record) && planOn(record, day));
+  const concerns = (record) => planOn(record, day) !== null || day === addDays(record.start_day, -1);
+  const experiment = experiments.find((record) => record.status !== "stopped" && today <= lastDay(record) && concerns(record));
   if (!experiment) return null;
   if (BLOCKING_LEVELS.includes(level)) return stopExperiment(experiment, today, "warning_signs", now);
   if (level === PAUSING_LEVEL && experiment.status === "running") {

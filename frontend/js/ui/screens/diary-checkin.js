@@ -237,8 +237,8 @@ function withDraft(rules, checkin, draft) {
   }
   const score = draft.answers?.twitch_score;
   if (score === null || (Number.isInteger(score) && score >= TWITCH_SCORE_RANGE.min && score <= TWITCH_SCORE_RANGE.max)) answers.twitch_score = score;
-  const kept = draft.answers?.plan_kept;
-  if (kept === null || PLAN_KEPT.includes(kept)) answers.plan_kept = kept;
+  const planKept = draft.answers?.plan_kept;
+  if (planKept === null || PLAN_KEPT.includes(planKept)) answers.plan_kept = planKept;
   return answers;
 }
 
@@ -255,7 +255,7 @@ export async function render(app, [day = todayKey()], store) {
   const habits = rules.habits.map((habit) => [habit.question, habitField(app, habit, shown[habit.question])]);
   // The experiment whose plan holds this day, while it runs (not paused, not stopped): its two questions are asked.
   const experiment = (await store.listExperiments()).find((record) => asksExperimentQuestions(record, day)) ?? null;
-  const trial = experiment && experimentFields(app, experiment, day, shown);
+  const experimentQuestions = experiment && experimentFields(app, experiment, day, shown);
   // Never pre-filled: a draft (typed before a reload) keeps its answer, a stored check-in does not.
   const signs = safetyField(app, rules, shown, kept?.answers?.anything_new ?? null);
   const problem = h("div", { class: "diary-error", role: "alert" });
@@ -271,7 +271,7 @@ export async function render(app, [day = todayKey()], store) {
   }
 
   const answers = () => ({ ...Object.fromEntries(habits.map(([question, field]) => [question, field.value()])),
-    ...(trial?.value() ?? {}), ...(signs.value() ?? {}), anything_new: signs.answered() });
+    ...(experimentQuestions?.value() ?? {}), ...(signs.value() ?? {}), anything_new: signs.answered() });
   const remember = () => keepDraft(draftName, { answers: answers(), basedOn });
 
   const save = async (event) => {
@@ -311,7 +311,7 @@ export async function render(app, [day = todayKey()], store) {
   const form = h("form", { class: "diary diary-checkin", novalidate: true, onsubmit: save },
     screenHeading(day === today ? t("diary.checkin.today_heading") : t("diary.checkin.day_heading", { day: formatDay(day) })),
     kept ? restoredLine(draftName) : h("p", {}, hint),
-    trial?.section,
+    experimentQuestions?.section,
     habits.map(([, field]) => field.fieldset),
     signs.fieldsets,
     signs.advice,
