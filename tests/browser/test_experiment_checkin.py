@@ -258,12 +258,21 @@ def report_sign(phone, sign):
     expect(phone.heading()).to_have_text(UI["diary.advice.reported"])
 
 
+def advice_comes_first(phone):
+    """The triage advice stands above what the signs did to the experiment."""
+    return phone.page.evaluate("""() => Boolean(document.querySelector("[data-triage-level]")
+        .compareDocumentPosition(document.querySelector("[data-experiment-note]")) & Node.DOCUMENT_POSITION_FOLLOWING)""")
+
+
 def test_a_sign_needing_an_appointment_pauses_the_experiment_and_the_check_in_stops_asking(phone):
     show(phone, "#/diary")
     experiment = seed_experiment(phone, started_ago=4)
     sign = sign_of_level("consultation")
     report_sign(phone, sign)
     expect(phone.page.locator("[data-triage-level]")).to_have_attribute("data-triage-level", "consultation")
+    note = phone.page.locator('[data-experiment-note="paused"]')
+    expect(note.get_by_text(words_like("diary.experiment.paused"))).to_be_visible()
+    assert advice_comes_first(phone)
     paused = stored(phone, "experiment", experiment["id"])
     assert (paused["status"], paused["paused_on"], paused["stop_reason"]) == ("paused", day_ago(0), None)
     assert stored(phone, "checkin", day_ago(0))["twitch_score"] == 6  # what was entered is kept
@@ -294,6 +303,8 @@ def test_a_sign_needing_help_within_a_day_or_sooner_stops_the_experiment(phone, 
     else:
         report_sign(phone, sign)
     expect(phone.page.locator("[data-triage-level]")).to_have_attribute("data-triage-level", "consultation_24")
+    expect(phone.page.locator('[data-experiment-note="stopped"]')).to_contain_text(UI["diary.experiment.stopped_for_signs"])
+    assert advice_comes_first(phone)
     stopped = stored(phone, "experiment", experiment["id"])
     assert (stopped["status"], stopped["stop_reason"], stopped["ended_on"], stopped["paused_on"]) == (
         "stopped", "warning_signs", day_ago(0), None)
@@ -312,6 +323,7 @@ def test_signs_on_the_day_it_was_started_stop_it_and_an_older_days_signs_do_not(
     phone.option("other_signs", "none").check()
     phone.button(UI["diary.save"]).click()
     expect(phone.heading()).to_have_text(UI["diary.advice.reported"])
+    expect(phone.page.locator("[data-experiment-note]")).to_have_count(1 if status == "stopped" else 0)
     assert stored(phone, "experiment", experiment["id"])["status"] == status
 
 
