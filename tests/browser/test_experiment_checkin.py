@@ -477,6 +477,12 @@ def test_axe_finds_no_violation_on_the_check_in_questions_the_card_and_test_it(p
     show(phone, "#/diary/insights")
     expect(phone.page.locator("[data-experiment-kind-link]").first).to_be_visible()
     assert phone.run_axe() == []
+    report_sign(phone, sign_of_level("consultation"))
+    expect(phone.page.locator('[data-experiment-note="paused"]')).to_be_visible()
+    assert phone.run_axe() == []
+    show(phone, "#/diary")
+    expect(phone.page.locator("[data-experiment-card]").get_by_text(words_like("diary.experiment.paused"))).to_be_visible()
+    assert phone.run_axe() == []
 
 
 def test_the_score_chips_are_44px_and_fit_320px(phone):

@@ -20,7 +20,7 @@ function experimentNote(experiments, day) {
     && ofDay(record) && record.ended_on >= day);
   const experiment = paused ?? stopped;
   if (!experiment) return null;
-  return h("div", { class: "diary-warned", "data-experiment-note": experiment.status },
+  return h("div", { class: "diary-experiment-note", "data-experiment-note": experiment.status },
     h("p", {}, paused
       ? t("diary.experiment.paused", { day: formatDay(day) })
       : t("diary.experiment.stopped_for_signs")),
