@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import {
-  asksExperimentQuestions, countableDay, currentExperiment, experimentStatus, offeredKinds, planOn, startBlock,
+  afterWarningSigns, asksExperimentQuestions, countableDay, currentExperiment, experimentStatus, offeredKinds, planOn, startBlock,
 } from "../js/diary/experiment-plan.js";
 import { loadContent } from "./content-fixture.mjs";
 
@@ -69,4 +69,29 @@ test("each plan day says its plan; settling, paused and stopped days do not coun
   assert.equal(asksExperimentQuestions(plan(), "2024-06-03"), true);
   assert.equal(asksExperimentQuestions(plan({ status: "paused", paused_on: "2024-06-03" }), "2024-06-04"), false);
   assert.equal(asksExperimentQuestions(plan(), "2024-06-02"), false);
+});
+
+test("warning signs on a plan day pause a running experiment at consultation and stop it at 24 hours or sooner", () => {
+  const now = new Date("2024-06-10T21:00:00Z");
+  const paused = afterWarningSigns([plan()], { day: "2024-06-10", level: "consultation", today: "2024-06-10" }, now);
+  assert.deepEqual([paused.status, paused.paused_on, paused.ended_on, paused.stop_reason], ["paused", "2024-06-10", null, null]);
+  assert.equal(paused.updated_at, now.toISOString());
+  for (const level of ["consultation_24", "emergency", "emergency_ambulance"]) {
+    for (const record of [plan(), paused]) {
+      const stopped = afterWarningSigns([record], { day: "2024-06-10", level, today: "2024-06-11" }, now);
+      assert.deepEqual([stopped.status, stopped.ended_on, stopped.stop_reason, stopped.paused_on],
+        ["stopped", "2024-06-11", "warning_signs", null], level);
+    }
+  }
+  // Paused stays paused from the first day; nothing at self-care; a day outside the plan changes nothing.
+  assert.equal(afterWarningSigns([paused], { day: "2024-06-12", level: "consultation", today: "2024-06-12" }, now), null);
+  assert.equal(afterWarningSigns([plan()], { day: "2024-06-10", level: "self_care", today: "2024-06-10" }, now), null);
+  assert.equal(afterWarningSigns([plan()], { day: "2024-06-01", level: "emergency", today: "2024-06-02" }, now), null);
+  // Signs on the day it was started (it begins the next day) stop or pause it as well: a start needs a calm day.
+  assert.equal(afterWarningSigns([plan()], { day: "2024-06-02", level: "emergency", today: "2024-06-02" }, now).stop_reason, "warning_signs");
+  assert.equal(afterWarningSigns([plan()], { day: "2024-06-02", level: "consultation", today: "2024-06-02" }, now).paused_on, "2024-06-02");
+  // A finished experiment keeps its result; a stopped one stays as it was stopped.
+  assert.equal(afterWarningSigns([plan()], { day: "2024-07-02", level: "emergency", today: "2024-07-03" }, now), null);
+  const stopped = plan({ status: "stopped", ended_on: "2024-06-08", stop_reason: "person" });
+  assert.equal(afterWarningSigns([stopped], { day: "2024-06-10", level: "emergency", today: "2024-06-10" }, now), null);
 });

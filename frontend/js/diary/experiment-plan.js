@@ -6,7 +6,7 @@ import { clean } from "../answers.js";
 import { activeCautions, anyHolds, assess, buildIndex, tipsFor } from "../engine.js";
 import { addDays } from "./days.js";
 import { lastDay, planDays } from "./experiment.js";
-import { checkinAnswers, diaryRules, reportedWarningSigns } from "./model.js";
+import { checkinAnswers, diaryRules, reportedWarningSigns, stopExperiment } from "./model.js";
 
 /** The two questions a check must have answered before an experiment can start: the safety questions. */
 export const SAFETY_QUESTIONS = Object.freeze(["warning_signs", "other_signs"]);
@@ -115,6 +115,25 @@ export function countableDay(experiment, day) {
   if (experiment.status === "stopped" && experiment.ended_on !== null && day >= experiment.ended_on) return false;
   if (experiment.status === "paused" && experiment.paused_on !== null && day >= experiment.paused_on) return false;
   return true;
+}
+
+/**
+ * The experiment a check-in for `day` changes when it reports warning signs whose triage level is `level`
+ * (contract section 10), or null when it changes none. Only an unfinished experiment (running or paused, its plan
+ * not ended on `today`) whose plan holds `day`, or that was started on `day` (it begins the next day: a start needs
+ * a day without warning signs): at consultation_24 and above it stops for warning signs (no verdict), at
+ * consultation a running one pauses from `day`. A finished one keeps its result: signs reported for its days after
+ * the end are shown above the result, not turned into a stop.
+ */
+export function afterWarningSigns(experiments, { day, level, today }, now = new Date()) {
+  const concerns = (record) => planOn(record, day) !== null || day === addDays(record.start_day, -1);
+  const experiment = experiments.find((record) => record.status !== "stopped" && today <= lastDay(record) && concerns(record));
+  if (!experiment) return null;
+  if (BLOCKING_LEVELS.includes(level)) return stopExperiment(experiment, today, "warning_signs", now);
+  if (level === PAUSING_LEVEL && experiment.status === "running") {
+    return { ...experiment, status: "paused", paused_on: day, updated_at: now.toISOString() };
+  }
+  return null;
 }
 
 /** The tomorrow an experiment started today begins on. */

@@ -6,9 +6,14 @@
 // #/diary/checkin is today's; #/diary/checkin/<YYYY-MM-DD> an earlier day's. Answers not yet saved are kept as a
 // draft on the device, so a reload (an app update) does not lose them; a save that meets a check-in saved for
 // the day in another tab asks first.
+// On a day of a running personal experiment's plan it also asks the experiment's two questions (contract section 5):
+// how much twitching was noticed (0 to 10) and whether the day's plan was kept, never filled in from the day before.
+// A check-in with warning signs on a day of an unfinished experiment pauses it (consultation) or stops it (24 hours or
+// sooner) before the advice shows (section 10).
 import { toggle } from "../../answers.js";
 import { previousDay, todayKey, isDayKey } from "../../diary/days.js";
-import { EARLIEST_DAY, diaryRules, editCheckin, prefillCheckin, reportedWarningSigns, safetyAnswers } from "../../diary/model.js";
+import { afterWarningSigns, asksExperimentQuestions, checkinTriage, experimentKind, planOn } from "../../diary/experiment-plan.js";
+import { EARLIEST_DAY, PLAN_KEPT, TWITCH_SCORE_RANGE, diaryRules, editCheckin, prefillCheckin, reportedWarningSigns, safetyAnswers } from "../../diary/model.js";
 import { askedQuestions, assess } from "../../engine.js";
 import { t } from "../../words.js";
 import { triageBanner } from "../parts/advice.js";
@@ -132,6 +137,86 @@ function followUpField(question, answers, onChange) {
   return fieldset;
 }
 
+/** The words under a score on the 0 to 10 scale: its two ends and its middle. */
+const SCORE_WORDS = {
+  0: () => t("diary.experiment.score_none"),
+  5: () => t("diary.experiment.score_half_day"),
+  10: () => t("diary.experiment.score_nearly_all_day"),
+};
+const KEPT_WORDS = {
+  yes: () => t("diary.experiment.kept_yes"),
+  partly: () => t("diary.experiment.kept_partly"),
+  no: () => t("diary.experiment.kept_no"),
+};
+
+/**
+ * Radios of `name` for `values` as chips, labelled by `label(value)`, the one equal to `chosen` ticked (none when
+ * null); `wide(value)` marks a chip that holds words as well as a number.
+ */
+function radioChips(name, values, chosen, label, { wide = () => false, class: className = "diary-chips" } = {}) {
+  const inputs = values.map((value) => h("input", {
+    type: "radio", name, value: String(value), id: `${name}-${value}`, checked: value === chosen,
+  }));
+  const chips = h("div", { class: className }, values.map((value, n) =>
+    h("label", { class: wide(value) ? "option diary-score-anchor" : "option", for: inputs[n].id }, inputs[n], label(value))));
+  return { chips, value: () => inputs.find((input) => input.checked)?.value ?? null };
+}
+
+/**
+ * The experiment's two questions for `day` (contract sections 5 and 12): the kind's own score question with radios
+ * twitch_score 0 to 10 (words at 0, 5 and 10), and "Did you keep to today's plan?" with the day's plan in words,
+ * radios plan_kept. `chosen` is this day's own stored or draft answers: nothing comes from the day before.
+ */
+function experimentFields(app, experiment, day, chosen) {
+  const kind = experimentKind(app.content, experiment.kind);
+  const tip = app.content.tips.find((item) => item.id === experiment.kind);
+  const planned = planOn(experiment, day);
+  const scores = Array.from({ length: TWITCH_SCORE_RANGE.max - TWITCH_SCORE_RANGE.min + 1 }, (_, n) => TWITCH_SCORE_RANGE.min + n);
+  const anchored = (value) => Object.hasOwn(SCORE_WORDS, value);
+  const score = radioChips("twitch_score", scores, chosen.twitch_score ?? null, (value) => h("span", {},
+    h("span", { class: "diary-score-number" }, String(value)),
+    anchored(value) && [" ", h("span", { class: "diary-hint" }, SCORE_WORDS[value]())]), { wide: anchored, class: "diary-chips diary-score-scale" });
+  const kept = radioChips("plan_kept", PLAN_KEPT, chosen.plan_kept ?? null, (value) => h("span", {}, KEPT_WORDS[value]()));
+  const planWords = planned.plan === "change"
+    ? t("diary.experiment.today_change", { change: kind?.change ?? "" })
+    : t("diary.experiment.today_usual", { usual: kind?.usual ?? "" });
+  const section = h("section", { class: "diary-experiment-questions", "aria-labelledby": "experiment-questions-title",
+    "data-experiment-checkin": experiment.id, "data-experiment-plan": planned.plan },
+    h("h2", { id: "experiment-questions-title" }, t("diary.experiment.checkin_heading", { tip: tip?.title ?? experiment.kind })),
+    h("p", {}, t("diary.experiment.checkin_help")),
+    day !== todayKey() && h("p", {}, t("diary.experiment.past_day", { day: formatDay(day) })),
+    h("fieldset", { class: "diary-score" },
+      h("legend", {}, h("h3", {}, kind?.score_question ?? t("diary.experiment.score_question"))),
+      score.chips),
+    h("fieldset", { class: "diary-kept", "aria-describedby": "plan-of-the-day" },
+      h("legend", {}, h("h3", {}, t("diary.experiment.kept_question"))),
+      h("p", { id: "plan-of-the-day", class: "diary-plan-of-the-day" }, planWords),
+      kept.chips));
+  return {
+    section,
+    value: () => ({ twitch_score: score.value() === null ? null : Number(score.value()), plan_kept: kept.value() }),
+  };
+}
+
+/**
+ * After a check-in with warning signs is saved: the unfinished experiment whose plan holds its day pauses or stops
+ * (afterWarningSigns), saved over the version read; a second tab's change is read again and the rule applied to it.
+ */
+async function actOnWarningSigns(app, store, checkin) {
+  const level = checkinTriage(app.content, checkin)?.level;
+  for (let attempt = 0; level && attempt < 2; attempt += 1) {
+    const changed = afterWarningSigns(await store.listExperiments(), { day: checkin.day, level, today: todayKey() });
+    if (!changed) return;
+    const stored = await store.getExperiment(changed.id);
+    try {
+      await store.putExperiment(changed, { basedOn: stored?.updated_at ?? null });
+      return;
+    } catch (error) {
+      console.warn("The experiment could not be paused or stopped:", error);
+    }
+  }
+}
+
 function notADay() {
   return messageScreen({ title: t("diary.checkin.title"), heading: t("diary.no_checkin_for_day"),
     text: t("diary.checkin.not_a_day"),
@@ -150,6 +235,10 @@ function withDraft(rules, checkin, draft) {
     const signs = draft.answers?.[field];
     if (Array.isArray(signs)) answers[field] = signs.filter((sign) => known.includes(sign));
   }
+  const score = draft.answers?.twitch_score;
+  if (score === null || (Number.isInteger(score) && score >= TWITCH_SCORE_RANGE.min && score <= TWITCH_SCORE_RANGE.max)) answers.twitch_score = score;
+  const planKept = draft.answers?.plan_kept;
+  if (planKept === null || PLAN_KEPT.includes(planKept)) answers.plan_kept = planKept;
   return answers;
 }
 
@@ -164,6 +253,9 @@ export async function render(app, [day = todayKey()], store) {
   const start = stored ?? prefillCheckin(rules, previous, day);
   const shown = withDraft(rules, start, kept);
   const habits = rules.habits.map((habit) => [habit.question, habitField(app, habit, shown[habit.question])]);
+  // The experiment whose plan holds this day, while it runs (not paused, not stopped): its two questions are asked.
+  const experiment = (await store.listExperiments()).find((record) => asksExperimentQuestions(record, day)) ?? null;
+  const experimentQuestions = experiment && experimentFields(app, experiment, day, shown);
   // Never pre-filled: a draft (typed before a reload) keeps its answer, a stored check-in does not.
   const signs = safetyField(app, rules, shown, kept?.answers?.anything_new ?? null);
   const problem = h("div", { class: "diary-error", role: "alert" });
@@ -179,7 +271,7 @@ export async function render(app, [day = todayKey()], store) {
   }
 
   const answers = () => ({ ...Object.fromEntries(habits.map(([question, field]) => [question, field.value()])),
-    ...(signs.value() ?? {}), anything_new: signs.answered() });
+    ...(experimentQuestions?.value() ?? {}), ...(signs.value() ?? {}), anything_new: signs.answered() });
   const remember = () => keepDraft(draftName, { answers: answers(), basedOn });
 
   const save = async (event) => {
@@ -202,7 +294,14 @@ export async function render(app, [day = todayKey()], store) {
     });
     if (!saving) return undefined;
     dropDraft(draftName);
-    if (reportedWarningSigns(rules, saved).length) return app.go(`diary/advice/${day}`); // warning signs never wait
+    if (reportedWarningSigns(rules, saved).length) {
+      try {
+        await actOnWarningSigns(app, store, saved);
+      } catch (error) {
+        console.warn("The experiment could not be read:", error); // the advice comes all the same
+      }
+      return app.go(`diary/advice/${day}`); // warning signs never wait
+    }
     setFlash(day === today ? t("diary.checkin.saved_today") : t("diary.checkin.saved", { day: formatDay(day) }));
     return app.go("diary");
   };
@@ -212,6 +311,7 @@ export async function render(app, [day = todayKey()], store) {
   const form = h("form", { class: "diary diary-checkin", novalidate: true, onsubmit: save },
     screenHeading(day === today ? t("diary.checkin.today_heading") : t("diary.checkin.day_heading", { day: formatDay(day) })),
     kept ? restoredLine(draftName) : h("p", {}, hint),
+    experimentQuestions?.section,
     habits.map(([, field]) => field.fieldset),
     signs.fieldsets,
     signs.advice,

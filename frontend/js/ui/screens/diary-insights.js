@@ -1,7 +1,9 @@
 // Patterns: twitches a day over the last 30 days as a small chart (with the same numbers as a table for
 // screen readers), and for each habit, twitches on days with it against days without, each linking to
-// that trigger's tips. Only with enough days on each side, and worded as a pattern, never a cause.
+// that trigger's tips. Only with enough days on each side, and worded as a pattern, never a cause. A card whose
+// trigger has an experiment kind offered to this person links to its plan: a pattern is a hint, an experiment tests it.
 import { addDays, todayKey } from "../../diary/days.js";
+import { offeredKinds } from "../../diary/experiment-plan.js";
 import { diaryRules } from "../../diary/model.js";
 import { checkinsInWindow, habitComparisons, MIN_DAYS_EACH_SIDE, twitchesPerDay, WINDOW_DAYS } from "../../diary/stats.js";
 import { t } from "../../words.js";
@@ -75,16 +77,31 @@ function chartSection(entries, today) {
 /** "From 10 days with it and 10 days without." */
 const sides = (comparison) => ({ with: dayCount(comparison.days_with), without: dayCount(comparison.days_without) });
 
-function insightItem(app, comparison) {
+/** "Test it" links to the plans of the kinds offered to this person for the card's trigger, with why; or null. */
+function testItLinks(app, comparison, offered) {
+  const tips = offered.map((kind) => app.content.tips.find((tip) => tip.id === kind.id))
+    .filter((tip) => tip?.trigger === comparison.trigger);
+  if (!tips.length) return null;
+  return h("div", { class: "diary-test-it" },
+    h("p", { class: "small" }, t("diary.experiment.test_it_hint")),
+    h("ul", {}, tips.map((tip) => h("li", {},
+      h("a", { href: `#/diary/experiment/plan/${tip.id}`, class: "diary-more", "data-experiment-kind-link": tip.id },
+        t("diary.experiment.test_it", { tip: tip.title }))))));
+}
+
+function insightItem(app, comparison, offered) {
   const trigger = app.content.triggers.find((item) => item.id === comparison.trigger);
   return h("li", { class: "card", "data-diary-insight": comparison.habit },
     h("h3", {}, habitOf(app.content, comparison.habit).name),
     h("p", {}, insightText(app.content, comparison)),
     h("p", { class: "small" }, t("diary.insights.days_each_side", sides(comparison))),
-    trigger && h("p", {}, h("a", { href: `#/diary/tips/${trigger.id}`, class: "diary-more" }, t("diary.what_to_try", { trigger: trigger.title }))));
+    trigger && h("p", {}, h("a", { href: `#/diary/tips/${trigger.id}`, class: "diary-more" }, t("diary.what_to_try", { trigger: trigger.title }))),
+    testItLinks(app, comparison, offered));
 }
 
 function habitsSection(app, comparisons, checkinCount) {
+  // The kinds offered for the last check's answers: none without a check, none whose caution is active for them.
+  const offered = offeredKinds(app.content, app.check.answers());
   const ready = comparisons.filter((c) => c.enough);
   const waiting = comparisons.filter((c) => !c.enough);
   const checkinLink = h("a", { href: "#/diary/checkin" }, t("diary.do_checkin"));
@@ -92,7 +109,7 @@ function habitsSection(app, comparisons, checkinCount) {
     h("h2", { id: "habits-title" }, t("diary.insights.habits_heading")),
     h("p", {}, t("diary.insights.habits_help", { days: WINDOW_DAYS, min: MIN_DAYS_EACH_SIDE })),
     ready.length
-      ? h("ul", { class: "diary-insights" }, ready.map((c) => insightItem(app, c)))
+      ? h("ul", { class: "diary-insights" }, ready.map((c) => insightItem(app, c, offered)))
       : h("p", {}, withElements(checkinCount ? t("diary.insights.not_enough") : t("diary.insights.no_checkins"),
         { checkin_link: checkinLink })),
     waiting.length > 0 && checkinCount > 0 && h("details", {},

@@ -1,8 +1,11 @@
 // The twitch diary: #/diary lists what was logged, day by day, newest first, a page at a time ("Show more");
 // #/diary/<screen> opens the diary's other screens (one per file). Everything is stored on this device only
-// (diary/storage.js); when the storage does not open or cannot be read, the screen says so.
+// (diary/storage.js); when the storage does not open or cannot be read, the screen says so. Above the list: a card
+// for an experiment under way with today's plan in words, and a link to yesterday's check-in when it is missing.
 import { locale } from "../../language.js";
-import { previousDay, todayKey } from "../../diary/days.js";
+import { daysBetween, previousDay, todayKey } from "../../diary/days.js";
+import { currentExperiment, experimentKind, experimentStatus, planOn } from "../../diary/experiment-plan.js";
+import { planDays } from "../../diary/experiment.js";
 import { diaryRules, reportedWarningSigns } from "../../diary/model.js";
 import { OpenTimeoutError } from "../../diary/storage.js";
 import { fill, t } from "../../words.js";
@@ -142,6 +145,47 @@ function drawPage(app, container, page) {
   return first;
 }
 
+/**
+ * The card of the experiment under way (running, paused, or starting tomorrow), linking to its screen: while it
+ * runs, today's plan in words (`data-experiment-today`) and the day it is; while paused, why and what to do.
+ */
+function experimentCard(app, experiment, today) {
+  const status = experimentStatus(experiment, today);
+  const kind = experimentKind(app.content, experiment.kind);
+  const tip = app.content.tips.find((item) => item.id === experiment.kind);
+  const planned = status === "running" ? planOn(experiment, today) : null;
+  let lines = [];
+  if (planned) {
+    lines = [
+      h("p", { class: "diary-plan-of-the-day" }, planned.plan === "change"
+        ? t("diary.experiment.card_change", { change: kind?.change ?? "" })
+        : t("diary.experiment.card_usual", { usual: kind?.usual ?? "" })),
+      h("p", { class: "small" }, t("diary.experiment.card_day",
+        { day: daysBetween(experiment.start_day, today) + 1, days: planDays(experiment).length })),
+    ];
+  } else if (status === "paused") {
+    lines = [h("p", { class: "diary-warned" }, t("diary.experiment.paused", { day: formatDay(experiment.paused_on) }))];
+  } else if (status === "upcoming") {
+    lines = [h("p", {}, t("diary.experiment.card_upcoming", { day: formatDay(experiment.start_day) }))];
+  }
+  return h("section", { class: "card diary-experiment-card", "aria-labelledby": "experiment-card-title",
+    "data-experiment-card": experiment.id, "data-experiment-today": planned?.plan ?? null },
+    h("h2", { id: "experiment-card-title" }, t("diary.experiment.card_heading", { tip: tip?.title ?? experiment.kind })),
+    lines,
+    h("p", {}, h("a", { href: `#/diary/experiment/${experiment.id}`, class: "diary-more" }, t("diary.experiment.card_open"))));
+}
+
+/**
+ * Whether to offer yesterday's check-in: it is missing, and the person keeps a diary (a check-in before it) or
+ * yesterday was a day of the experiment under way, which counts only with its check-in.
+ */
+async function yesterdayMissing(store, experiment, today) {
+  const yesterday = previousDay(today);
+  if (await store.getCheckin(yesterday)) return false;
+  if (experiment?.status === "running" && planOn(experiment, yesterday)) return true;
+  return (await store.previousCheckin(yesterday)) !== null;
+}
+
 async function list(app, store) {
   const today = todayKey();
   const page = await store.listPage();
@@ -149,6 +193,8 @@ async function list(app, store) {
   const latest = todays ?? (await store.getCheckin(previousDay(today)));
   const counts = await store.counts();
   const warned = latest && reportedWarningSigns(diaryRules(app.content), latest).length > 0;
+  const experiment = currentExperiment(await store.listExperiments(), today);
+  const missed = await yesterdayMissing(store, experiment, today);
   const days = h("div", { class: "diary-days" });
   drawPage(app, days, page);
   const shown = h("p", { class: "small", role: "status" });
@@ -185,6 +231,9 @@ async function list(app, store) {
         `${latest.day === today ? t("diary.list.warned_today") : t("diary.list.warned_yesterday")} `,
         h("a", { href: `#/diary/advice/${latest.day}` }, t("diary.list.see_advice"))),
       diaryNav(""),
+      experiment && experimentCard(app, experiment, today),
+      missed && h("p", { class: "diary-missed" },
+        h("a", { href: `#/diary/checkin/${previousDay(today)}`, class: "diary-more" }, t("diary.list.yesterday_missing"))),
       h("div", { class: "stack" },
         buttonLink("#/diary/log", t("diary.log_a_twitch"), "primary"),
         buttonLink("#/diary/checkin", todays ? t("diary.list.change_checkin") : t("diary.do_checkin"))),
