@@ -13,7 +13,7 @@
 //   or in the background when the app next starts under this worker.
 // Change VERSION whenever a shell file changes: the new worker then installs beside the old one,
 // the app offers a reload, and on activation the old caches are deleted.
-const VERSION = "dc527defc02f";
+const VERSION = "11d31750f19a";
 const PREFIX = "twitch-";
 const SHELL_CACHE = `${PREFIX}shell-v${VERSION}`;
 const CONTENT_CACHE = `${PREFIX}content-v${VERSION}`;
@@ -67,6 +67,7 @@ const DIARY = [
   "css/diary.css",
   "js/diary/backup.js",
   "js/diary/days.js",
+  "js/diary/experiment-plan.js",
   "js/diary/experiment.js",
   "js/diary/model.js",
   "js/diary/stats.js",
@@ -75,6 +76,7 @@ const DIARY = [
   "js/ui/parts/diary-nav.js",
   "js/ui/parts/diary-problems.js",
   "js/ui/parts/diary-save.js",
+  "js/ui/parts/experiment-result.js",
   "js/ui/screens/diary-advice.js",
   "js/ui/screens/diary-backup.js",
   "js/ui/screens/diary-checkin.js",
