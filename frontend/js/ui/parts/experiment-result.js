@@ -244,6 +244,12 @@ function details(findings) {
       : t("diary.experiment.orders", { count: primary.at_least_as_big, orders: primary.orders }),
     t("diary.experiment.p_value", { p: decimal3(primary.verdict === "rose" ? primary.p_rose : primary.p_fell) }),
   ];
+  // The secondary outcome is tested the same way; it never decides the headline.
+  const { secondary } = findings;
+  if (secondary.verdict !== "not_enough") {
+    numbers.push(t("diary.experiment.orders_secondary", { count: secondary.at_least_as_big, orders: secondary.orders,
+      p: decimal3(secondary.p_fell) }));
+  }
   return h("details", { class: "experiment-details" },
     h("summary", {}, t("diary.experiment.details")),
     numbers.map((sentence) => h("p", {}, sentence)),
@@ -257,19 +263,24 @@ function decimal3(value) {
 
 // The parts ---------------------------------------------------------------------------------------------------
 
+/** An outcome's numbers as machine-readable attributes (none for not_enough). */
+function numbersOf(outcome) {
+  if (outcome.verdict === "not_enough") return {};
+  return {
+    "data-mean-usual": machine(outcome.mean_usual),
+    "data-mean-change": machine(outcome.mean_change),
+    "data-difference": machine(outcome.difference),
+    "data-p-fell": machine(outcome.p_fell),
+    "data-p-rose": machine(outcome.p_rose),
+    "data-range": outcome.range.map(machine).join(","),
+  };
+}
+
 /** The element every finished result hangs on, with the contract's machine-readable attributes. */
 function resultElement(findings) {
   const { primary, counted } = findings;
-  const numbers = primary.verdict === "not_enough" ? {} : {
-    "data-mean-usual": machine(primary.mean_usual),
-    "data-mean-change": machine(primary.mean_change),
-    "data-difference": machine(primary.difference),
-    "data-p-fell": machine(primary.p_fell),
-    "data-p-rose": machine(primary.p_rose),
-    "data-range": primary.range.map(machine).join(","),
-  };
   return h("div", {
-    class: "experiment-result", "data-experiment-result": primary.verdict, ...numbers, "data-orders": String(primary.orders),
+    class: "experiment-result", "data-experiment-result": primary.verdict, ...numbersOf(primary), "data-orders": String(primary.orders),
     "data-counted-usual": String(counted.usual), "data-counted-change": String(counted.change),
   });
 }
@@ -336,7 +347,7 @@ export function experimentOutcome(app, experiment, records, today) {
     ...countedSentences(findings).map((sentence) => h("p", {}, sentence)),
   );
   const secondary = enough && secondarySentence(app, experiment, findings.secondary);
-  if (secondary) result.append(h("p", { "data-experiment-secondary": findings.secondary.verdict }, secondary));
+  if (secondary) result.append(h("p", { "data-experiment-secondary": findings.secondary.verdict, ...numbersOf(findings.secondary) }, secondary));
   result.append(
     h("p", {}, t("diary.experiment.limits")));
   if (primary.verdict === "fell") result.append(h("p", {}, t("diary.experiment.keep_going")));
