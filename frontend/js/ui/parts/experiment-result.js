@@ -169,8 +169,8 @@ function dayChart(days, means) {
   chart.append(svg("line", { x1: 0, x2: width, y1: base, y2: base, class: "diary-chart-axis" }));
   if (means) {
     const lines = [
-      { value: means.usual, word: "diary.experiment.chart_usual_mean", class: "experiment-mean experiment-mean-usual" },
-      { value: means.change, word: "diary.experiment.chart_change_mean", class: "experiment-mean experiment-mean-change" },
+      { value: means.usual, text: t("diary.experiment.chart_usual_mean", { value: decimal(means.usual) }), class: "experiment-mean experiment-mean-usual" },
+      { value: means.change, text: t("diary.experiment.chart_change_mean", { value: decimal(means.change) }), class: "experiment-mean experiment-mean-change" },
     ];
     // Labels closer than a line of text apart are pushed apart, the higher one up.
     const [high, low] = means.usual >= means.change ? lines : [lines[1], lines[0]];
@@ -182,10 +182,7 @@ function dayChart(days, means) {
     }
     for (const [line, at] of [[high, labelY.high], [low, labelY.low]]) {
       chart.append(svg("line", { x1: 0, x2: width, y1: y(line.value), y2: y(line.value), class: line.class }));
-      const text = line.word === "diary.experiment.chart_usual_mean"
-        ? t("diary.experiment.chart_usual_mean", { value: decimal(line.value) })
-        : t("diary.experiment.chart_change_mean", { value: decimal(line.value) });
-      chart.append(svg("text", { x: width + 3, y: at, class: "experiment-chart-label" }, text));
+      chart.append(svg("text", { x: width + 3, y: at, class: "experiment-chart-label" }, line.text));
     }
   }
   return chart;
@@ -307,13 +304,15 @@ function nextSteps(app, experiment) {
 /** A stopped experiment, or one paused to its end: no verdict, only why and what was logged. */
 function noAnswer(app, experiment, findings, headline) {
   const checkedIn = findings.days.filter((day) => day.checked_in).length;
-  const why = {
-    warning_signs: () => t("diary.experiment.stopped_warning_signs", { day: formatDay(experiment.ended_on) }),
-    replaced: () => t("diary.experiment.stopped_replaced"),
-  }[experiment.status === "stopped" ? experiment.stop_reason : ""];
+  let why = null; // the person knows why they stopped it; the app says why it did
+  if (experiment.status === "stopped" && experiment.stop_reason === "warning_signs") {
+    why = t("diary.experiment.stopped_warning_signs", { day: formatDay(experiment.ended_on) });
+  } else if (experiment.status === "stopped" && experiment.stop_reason === "replaced") {
+    why = t("diary.experiment.stopped_replaced");
+  }
   return [
     h("p", { class: "lead", "data-experiment-headline": experiment.status }, headline),
-    why && h("p", {}, why()),
+    why && h("p", {}, why),
     h("p", {}, t("diary.experiment.stopped_logged", { count: checkedIn })),
     checkedIn > 0 && chartFigure(findings.days),
     nextSteps(app, experiment),
