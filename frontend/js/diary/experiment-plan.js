@@ -1,12 +1,13 @@
 // A personal experiment in the person's life (docs: the personal-experiment contract, sections 2, 3, 5 and 10):
-// who may start one, which kinds are offered to them, what each day of a plan is, and which days can count.
-// Pure: content, answers and records in, plain values out; no storage, no DOM, no clock (the caller says what
-// today is). The analysis of the days is experiment.js's.
+// who may start one, which kinds are offered to them, what each day of a plan is, which days can count, and what
+// the diary's records give for each day (the findings the result and the doctor's summary word). Pure: content,
+// answers and records in, plain values out; no storage, no DOM, no clock (the caller says what today is). The
+// analysis of the days is experiment.js's.
 import { clean } from "../answers.js";
 import { activeCautions, anyHolds, assess, buildIndex, tipsFor } from "../engine.js";
 import { addDays } from "./days.js";
-import { lastDay, planDays } from "./experiment.js";
-import { checkinAnswers, diaryRules, reportedWarningSigns, stopExperiment } from "./model.js";
+import { CHANGE, USUAL, analyse, lastDay, planDays } from "./experiment.js";
+import { PLAN_KEPT, checkinAnswers, countedAreas, diaryRules, reportedWarningSigns, stopExperiment } from "./model.js";
 
 /** The two questions a check must have answered before an experiment can start: the safety questions. */
 export const SAFETY_QUESTIONS = Object.freeze(["warning_signs", "other_signs"]);
@@ -138,3 +139,114 @@ export function afterWarningSigns(experiments, { day, level, today }, now = new 
 
 /** The tomorrow an experiment started today begins on. */
 export const startDayFor = (today) => addDays(today, 1);
+
+// From the diary's records to the analysis (contract sections 5, 6 and 10): which plan days were counted, their
+// scores and twitches, how often the plan was kept, and the warning signs reported during the experiment.
+
+/** Each day's check-in, the newest edit if a day has two, by day key. */
+function checkinsByDay(checkins) {
+  const newest = new Map();
+  for (const checkin of checkins) {
+    const kept = newest.get(checkin.day);
+    if (!kept || String(checkin.updated_at) > String(kept.updated_at)) newest.set(checkin.day, checkin);
+  }
+  return newest;
+}
+
+/** Whether a check-in answers the warning-sign question (with "none of these" or with signs). */
+const answersWarningSigns = (checkin) => Array.isArray(checkin?.warning_signs) && checkin.warning_signs.length > 0;
+
+/**
+ * The areas whose twitches count for a kind's secondary outcome: its trigger's `counted_areas` (eye strain: the
+ * eyelid), as Patterns counts them, or null for every area.
+ */
+export function kindCountedAreas(content, kindId) {
+  const tip = content.tips.find((item) => item.id === kindId);
+  const trigger = content.triggers.find((item) => item.id === tip?.trigger);
+  return countedAreas(trigger, diaryRules(content).areas);
+}
+
+/**
+ * Every day of the plan with what was logged on it: [{day, period, plan, settling, countable, checked_in, score,
+ * kept, twitches, counted, warning_signs}]. A countable day (countableDay) is counted when its check-in has a score
+ * and answers the warning-sign question, so the daily safety question is part of every counted day. `twitches` is
+ * the number logged in the kind's counted areas, null on a day without a check-in (missing, not zero).
+ * `records`: {checkins, entries} (others are ignored).
+ */
+export function experimentDays(content, experiment, { checkins = [], entries = [] }) {
+  const rules = diaryRules(content);
+  const areas = kindCountedAreas(content, experiment.kind);
+  const byDay = checkinsByDay(checkins);
+  const twitchesOn = new Map();
+  for (const entry of entries) {
+    if (!areas || areas.includes(entry.area)) twitchesOn.set(entry.day, (twitchesOn.get(entry.day) ?? 0) + 1);
+  }
+  return planDays(experiment).map((planned) => {
+    const checkin = byDay.get(planned.day) ?? null;
+    const score = Number.isInteger(checkin?.twitch_score) ? checkin.twitch_score : null;
+    const countable = countableDay(experiment, planned.day);
+    return {
+      ...planned,
+      countable,
+      checked_in: checkin !== null,
+      score,
+      kept: checkin?.plan_kept ?? null,
+      twitches: checkin ? (twitchesOn.get(planned.day) ?? 0) : null,
+      counted: countable && score !== null && answersWarningSigns(checkin),
+      warning_signs: checkin ? reportedWarningSigns(rules, checkin) : [],
+    };
+  });
+}
+
+/** How the plan was kept on counted days of one kind: {yes, partly, no, unanswered, days}. */
+function keptOn(days, plan) {
+  const counted = days.filter((day) => day.counted && day.plan === plan);
+  const tally = { yes: 0, partly: 0, no: 0, unanswered: 0, days: counted.length };
+  for (const day of counted) tally[PLAN_KEPT.includes(day.kept) ? day.kept : "unanswered"] += 1;
+  return tally;
+}
+
+/**
+ * What an experiment's days give (computed, never stored, so the screen and the printed summary agree):
+ * {days (experimentDays), primary (analyse of the twitching score), secondary (analyse of the twitches logged, on
+ * the same counted days), counted: {usual, change, all, countable, missing}, kept: {change, usual} (keptOn),
+ * warning_sign_days: [{day, signs}] (plan days up to a stop whose check-in reported warning signs)}. Whether a
+ * verdict may be shown is the caller's (experimentStatus): never before the last day, never for a stopped one.
+ */
+export function experimentFindings(content, experiment, records) {
+  const days = experimentDays(content, experiment, records);
+  const byDay = new Map(days.map((day) => [day.day, day]));
+  const counted = (day) => byDay.get(day)?.counted === true;
+  const primary = analyse(experiment, (day) => (counted(day) ? byDay.get(day).score : null), (day) => countableDay(experiment, day));
+  const secondary = analyse(experiment, (day) => (counted(day) ? byDay.get(day).twitches : null), (day) => countableDay(experiment, day));
+  const countedOf = (plan) => days.filter((day) => day.counted && day.plan === plan).length;
+  const countable = days.filter((day) => day.countable).length;
+  const all = days.filter((day) => day.counted).length;
+  const stoppedOn = experiment.status === "stopped" ? experiment.ended_on : null;
+  return {
+    days,
+    primary,
+    secondary,
+    counted: { usual: countedOf(USUAL), change: countedOf(CHANGE), all, countable, missing: countable - all },
+    kept: { change: keptOn(days, CHANGE), usual: keptOn(days, USUAL) },
+    warning_sign_days: days
+      .filter((day) => day.warning_signs.length > 0 && (stoppedOn === null || day.day <= stoppedOn))
+      .map((day) => ({ day: day.day, signs: day.warning_signs })),
+  };
+}
+
+/** The day of the plan `today` is, 1 to its length ("day 12 of 30"), or null outside the plan. */
+export function planDayNumber(experiment, today) {
+  const index = planDays(experiment).findIndex((planned) => planned.day === today);
+  return index === -1 ? null : index + 1;
+}
+
+/**
+ * How many finished experiments (their last day passed while running, experimentStatus) ended on or before this
+ * one's last day, this one included: from the third on, a result says that some changes that do nothing will look
+ * like they worked.
+ */
+export function finishedSoFar(experiments, experiment, today) {
+  const end = lastDay(experiment);
+  return experiments.filter((other) => experimentStatus(other, today) === "finished" && lastDay(other) <= end).length;
+}

@@ -31,7 +31,7 @@ function questionOf(content, id) {
 }
 
 /** The areas whose twitches a trigger's `when` can explain (eye strain: the eyelid), or null for every area. */
-function countedAreas(trigger, areas) {
+export function countedAreas(trigger, areas) {
   const tests = (trigger?.when ?? []).flatMap((entry) => entry.all ?? [entry]);
   // A `when` about anything but the area is about the person, not a twitch: it leaves every twitch counted.
   if (!tests.length || tests.some((test) => test.question !== AREAS_QUESTION)) return null;

@@ -11,6 +11,8 @@ import { t } from "../../words.js";
 import { dataTable, h, screenHeading } from "../parts/dom.js";
 import { areaLabel, dayCount, formatDay, habitOf, insightText, optionLabel, strengthLabel } from "../parts/diary-format.js";
 import { diaryNav } from "../parts/diary-nav.js";
+import { experimentSummary } from "../parts/experiment-result.js";
+import { lastDay } from "../../diary/experiment.js";
 
 // The guide's questions to take to a doctor (content/guide.yml, section seeing_a_doctor).
 function doctorQuestions(content) {
@@ -99,6 +101,20 @@ async function summaryRecords(store, today) {
   return { entries: withOne(entries, firstEntry), checkins: withOne(checkins, latestCheckin) };
 }
 
+/**
+ * The section on the latest experiment whose plan overlaps the summary's days (up to the day it stopped), or null:
+ * its days' records are read whole, as its plan may reach before the summary's window.
+ */
+async function experimentSection(app, store, summary, today) {
+  const planEnd = (experiment) => (experiment.status === "stopped" ? experiment.ended_on : lastDay(experiment));
+  const overlapping = (await store.listExperiments())
+    .filter((experiment) => experiment.start_day <= summary.to && planEnd(experiment) >= summary.from);
+  const latest = overlapping.at(-1); // listed by start day, earliest first
+  if (!latest) return null;
+  const { entries, checkins } = await store.readDays({ from: latest.start_day, to: lastDay(latest) });
+  return experimentSummary(app, latest, { entries, checkins }, today);
+}
+
 /** The last check done on this phone, as the doctor needs it: its day, its level and how long it had lasted. */
 function lastCheckSection(app) {
   const saved = app.check.current();
@@ -134,6 +150,7 @@ export async function render(app, params, store) {
   const { entries, checkins } = await summaryRecords(store, today);
   const rules = diaryRules(app.content);
   const summary = doctorSummary(rules, entries, checkins, today);
+  const experiment = await experimentSection(app, store, summary, today);
   const from = formatDay(summary.from, { year: true, weekday: false });
   const to = formatDay(summary.to, { year: true, weekday: false });
   const actions = h("div", { class: "actions" },
@@ -150,6 +167,7 @@ export async function render(app, params, store) {
     warningSection(app, summary),
     habitsSection(app, summary),
     patternsSection(app, summary),
+    experiment,
     h("section", { "aria-labelledby": "sum-questions" },
       h("h2", { id: "sum-questions" }, t("diary.summary.questions_heading")),
       h("ol", {}, doctorQuestions(app.content).map((question) => h("li", {}, question)))),
