@@ -20,9 +20,13 @@ CAUSE = {"en": r"\bcaus\w*", "es": r"\bcaus\w*"}
 CAUSE_ALLOWED = {"en": [r"does not show what causes"], "es": [r"no muestra qué causa", r"causas cotidianas"]}
 
 
+# The folded details, for a clinician, give the number with its sentence (the contract allows it there only).
+DETAILS = {"diary.experiment.p_value", "diary.experiment.orders_secondary"}
+
+
 def experiment_texts(content):
     words = [(key, text) for key, value in content["ui"].items() if key.startswith("diary.experiment.")
-             for text in prose(value)]
+             and key not in DETAILS for text in prose(value)]
     kinds = [(kind["id"], text) for kind in content["diary"]["experiments"] for text in prose(kind)]
     return words + kinds
 
