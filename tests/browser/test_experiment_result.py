@@ -189,6 +189,17 @@ def test_the_unclear_vector_says_no_clear_difference_and_never_that_the_change_d
     expect(result.get_by_text(UI["diary.experiment.keep_going"])).to_have_count(0)
 
 
+def test_someone_who_logged_no_twitches_gets_no_line_about_twitches_logged(phone, tmp_path):
+    # Scored every evening but never used the twitch log: "0.0 twitches a day" would only say the log was unused.
+    record = experiment_record(WORKED_START)
+    phone.open("#/")
+    imported(phone, tmp_path, [(record, [day and (day[0], day[1], 0) for day in WORKED], None)])
+    open_experiment(phone, record)
+    result = phone.page.locator(RESULT)
+    expect(result).to_have_attribute("data-experiment-result", "fell")
+    expect(result.get_by_text(words_like("diary.experiment.secondary"))).to_have_count(0)
+
+
 def test_twitching_higher_on_change_days_is_said_as_rose_with_the_chance_the_other_way(phone, tmp_path):
     # The worked example's days with the opposite plan: the same gap, the other way.
     record = experiment_record(WORKED_START, order=["change" if plan == "usual" else "usual" for plan in ORDER])
@@ -283,7 +294,7 @@ def test_warning_signs_low_adherence_and_a_third_experiment_are_said(phone, tmp_
         return Boolean(line.compareDocumentPosition(result) & Node.DOCUMENT_POSITION_FOLLOWING);
     }""")
     result = outcome.locator(RESULT)
-    expect(result.get_by_text(word("diary.experiment.kept", kept=4, change_days=9), exact=True)).to_be_visible()
+    expect(result.get_by_text(word("diary.experiment.kept", kept=4, change_days=9), exact=True)).to_have_count(0)
     expect(result.get_by_text(word("diary.experiment.kept_low", kept=4, days=9))).to_be_visible()
     expect(result.locator("[data-experiment-several]")).to_have_text(UI["diary.experiment.several"])
 

@@ -89,19 +89,19 @@ function resultSentences(primary) {
 /** What was counted, how the change was kept, and when it was kept too rarely to be about doing it. */
 function countedSentences(findings) {
   const { counted, kept } = findings;
-  const sentences = [
+  // One adherence line: under 70% the same numbers, with what they mean for the result.
+  const low = kept.change.days > 0 && kept.change.yes / kept.change.days < KEPT_ENOUGH;
+  return [
     t("diary.experiment.counted", { counted: counted.all, countable: counted.countable, missing: counted.missing }),
-    t("diary.experiment.kept", { kept: kept.change.yes, change_days: kept.change.days }),
+    low ? t("diary.experiment.kept_low", { kept: kept.change.yes, days: kept.change.days })
+      : t("diary.experiment.kept", { kept: kept.change.yes, change_days: kept.change.days }),
   ];
-  if (kept.change.days > 0 && kept.change.yes / kept.change.days < KEPT_ENOUGH) {
-    sentences.push(t("diary.experiment.kept_low", { kept: kept.change.yes, days: kept.change.days }));
-  }
-  return sentences;
 }
 
 /** "You also logged 4.8 twitches a day on usual days and 2.0 on change days" (eyelid twitches for screen breaks). */
 function secondarySentence(app, experiment, secondary) {
-  if (secondary.mean_usual === undefined) return null;
+  // Not for someone who logged no twitch on any counted day: "0.0 twitches a day" would only say the log was unused.
+  if (secondary.mean_usual === undefined || secondary.periods.every((value) => !value)) return null;
   const values = { usual: decimal(secondary.mean_usual), change: decimal(secondary.mean_change) };
   const areas = kindCountedAreas(app.content, experiment.kind);
   if (!areas) return t("diary.experiment.secondary", values);
