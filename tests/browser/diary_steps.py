@@ -80,3 +80,23 @@ def import_backup(phone, files, confirm=UI["diary.backup.confirm_import"]):
     if confirm:
         preview.get_by_role("button", name=confirm, exact=True).click()
     return preview
+
+
+def seed(phone, days):
+    """Store past days through the diary's own storage module: [{ago, twitches: [(area, strength)], habits}]."""
+    phone.page.evaluate("""async (days) => {
+        const { openDiary } = await import("./js/diary/storage.js");
+        const model = await import("./js/diary/model.js");
+        const { addDays, localTime, todayKey } = await import("./js/diary/days.js");
+        const rules = model.diaryRules(await (await fetch("api/v1/content")).json());
+        const store = await openDiary({ rules });
+        for (const { ago, twitches, habits } of days) {
+            const day = addDays(todayKey(), -ago);
+            for (const [n, [area, strength]] of twitches.entries()) {
+                const at = localTime(day, `${String(8 + n).padStart(2, "0")}:00`);
+                await store.putEntry(model.newTwitchEntry({ area, strength, at }));
+            }
+            if (habits) await store.putCheckin(model.newCheckin(rules, day, habits));
+        }
+        store.close();
+    }""", days)

@@ -12,8 +12,8 @@ from playwright.sync_api import expect
 
 from api import engine
 from api.content import load_content
-from diary_steps import (CONTENT, DIARY_HEADING, UI, entries, import_backup, log_twitch, open_diary, option_label, start_twitch,
-                         what, word, words_like)
+from diary_steps import (CONTENT, DIARY_HEADING, UI, entries, import_backup, log_twitch, open_diary, option_label, seed,
+                         start_twitch, what, word, words_like)
 
 WORKER = Path(__file__).resolve().parents[2] / "frontend" / "sw.js"
 DIARY_FILES = json.loads(re.sub(r",\s*\]", "]", re.search(r"const DIARY = (\[[^\]]*\]);", WORKER.read_text()).group(1)))
@@ -30,26 +30,6 @@ def wait_until_diary_works_offline(phone):
         }
         return false;
     }""")
-
-
-def seed(phone, days):
-    """Store past days through the diary's own storage module: [{ago, twitches: [(area, strength)], habits}]."""
-    phone.page.evaluate("""async (days) => {
-        const { openDiary } = await import("./js/diary/storage.js");
-        const model = await import("./js/diary/model.js");
-        const { addDays, localTime, todayKey } = await import("./js/diary/days.js");
-        const rules = model.diaryRules(await (await fetch("api/v1/content")).json());
-        const store = await openDiary({ rules });
-        for (const { ago, twitches, habits } of days) {
-            const day = addDays(todayKey(), -ago);
-            for (const [n, [area, strength]] of twitches.entries()) {
-                const at = localTime(day, `${String(8 + n).padStart(2, "0")}:00`);
-                await store.putEntry(model.newTwitchEntry({ area, strength, at }));
-            }
-            if (habits) await store.putCheckin(model.newCheckin(rules, day, habits));
-        }
-        store.close();
-    }""", days)
 
 
 def short_sleep_days():

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from api import engine
 from api.content import load_content
-from diary_steps import CONTENT, DIARY_HEADING, UI, word, words_like
+from diary_steps import CONTENT, DIARY_HEADING, UI, seed, word, words_like
 
 # The worked example's order (contract section 14): one of the 84.
 ORDER = ["usual", "change", "change", "usual", "change", "usual", "usual", "change", "usual", "change"]
@@ -370,27 +370,13 @@ def test_no_card_without_an_experiment_under_way(phone, case):
 
 def pattern_days():
     """12 days where short nights and 5+ coffees fall together and go with 3 twitches, the others with 1."""
-    return [{"ago": ago, "twitches": 3 if ago % 2 else 1,
+    return [{"ago": ago, "twitches": [("eyelid", "light")] * (3 if ago % 2 else 1),
              "habits": {"sleep": "5_to_6h" if ago % 2 else "7_to_8h", "caffeine": "5_plus" if ago % 2 else "none",
                         "warning_signs": ["none"], "other_signs": ["none"]}} for ago in range(2, 14)]
 
 
 def seed_patterns(phone):
-    phone.page.evaluate("""async (days) => {
-        const { openDiary } = await import("./js/diary/storage.js");
-        const model = await import("./js/diary/model.js");
-        const { addDays, localTime, todayKey } = await import("./js/diary/days.js");
-        const rules = model.diaryRules(await (await fetch("api/v1/content")).json());
-        const store = await openDiary({ rules });
-        for (const { ago, twitches, habits } of days) {
-            const day = addDays(todayKey(), -ago);
-            for (let n = 0; n < twitches; n += 1) {
-                await store.putEntry(model.newTwitchEntry({ area: "eyelid", strength: "light", at: localTime(day, `0${n + 1}:00`) }));
-            }
-            await store.putCheckin(model.newCheckin(rules, day, habits));
-        }
-        store.close();
-    }""", pattern_days())
+    seed(phone, pattern_days())
 
 
 def links_to_test_it(card):
