@@ -208,7 +208,9 @@ function chartFigure(days, means = null) {
     h("h3", {}, t("diary.experiment.chart_heading")),
     h("figure", { class: "diary-chart experiment-chart", "data-experiment-chart": "" },
       dayChart(days, means),
-      h("figcaption", { class: "small" }, t("diary.experiment.chart_caption")),
+      h("figcaption", { class: "small" }, means
+        ? `${t("diary.experiment.chart_caption")} ${t("diary.experiment.chart_caption_means")}`
+        : t("diary.experiment.chart_caption")),
       dayTable(days)),
   ];
 }
