@@ -408,3 +408,33 @@ def test_no_request_leaves_the_phone_with_the_diarys_data(phone, app_url, tmp_pa
         assert request.method in ("GET", "HEAD"), (request.method, request.url)
         assert request.post_data is None, request.url
         assert record["id"] not in request.url and "twitch_score" not in request.url, request.url
+
+
+# The chart ---------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("status", ["finished", "stopped"])
+def test_the_chart_says_it_draws_the_two_averages_only_when_it_does(phone, tmp_path, status):
+    """A stopped experiment's chart draws no averages (no verdict), so its caption must not speak of two lines."""
+    finished = status == "finished"
+    ended = {} if finished else {"status": "stopped", "ended_on": (WORKED_START + timedelta(days=10)).isoformat(),
+                                 "stop_reason": "person"}
+    record = experiment_record(WORKED_START, **ended)
+    phone.open("#/")
+    imported(phone, tmp_path, [(record, WORKED if finished else WORKED[:11], None)])
+    open_experiment(phone, record)
+    chart = phone.page.locator("[data-experiment-chart]")
+    caption = UI["diary.experiment.chart_caption"]
+    expect(chart.locator("figcaption")).to_have_text(f"{caption} {UI['diary.experiment.chart_caption_means']}" if finished else caption)
+    expect(chart.locator(".experiment-mean")).to_have_count(2 if finished else 0)
+
+
+def test_the_word_change_above_a_first_change_period_is_not_cut_at_the_charts_left_edge(phone, tmp_path):
+    starts_with_change = ["change", "usual", "change", "usual", "usual", "change", "usual", "change", "change", "usual"]
+    record = experiment_record(WORKED_START, order=starts_with_change)
+    phone.open("#/")
+    imported(phone, tmp_path, [(record, WORKED, None)])
+    open_experiment(phone, record)
+    labels = phone.page.locator("[data-experiment-chart] .experiment-chart-label")
+    expect(labels.first).to_have_text(UI["diary.experiment.change"])
+    # In the chart's own units: a word starting left of 0 is drawn outside the SVG and cut off.
+    assert min(labels.evaluate_all("els => els.map(e => e.getBBox().x)")) >= 0

@@ -151,8 +151,11 @@ function dayChart(days, means) {
     chart.append(svg("rect", { x, y: PLOT.top, width: bandWidth, height: PLOT.height, class: "experiment-band" }));
     chart.append(svg("rect", { x, y: PLOT.top, width: bandWidth, height: PLOT.height, fill: `url(#${hatch})` }));
     // A single period's band is narrower than the word; the next band is a usual period away, so it has room.
-    chart.append(svg("text", { x: x + bandWidth / 2, y: PLOT.top - 3, class: "experiment-chart-label", "text-anchor": "middle" },
-      t("diary.experiment.change")));
+    // A band at the chart's left edge has no room before it: its word starts at the edge instead of being cut.
+    const atEdge = x === 0;
+    chart.append(svg("text", {
+      x: atEdge ? 0 : x + bandWidth / 2, y: PLOT.top - 3, class: "experiment-chart-label", "text-anchor": atEdge ? "start" : "middle",
+    }, t("diary.experiment.change")));
   }
   for (const score of [5, 10]) chart.append(svg("line", { x1: 0, x2: width, y1: y(score), y2: y(score), class: "diary-chart-grid" }));
   days.forEach((day, n) => {
@@ -208,7 +211,9 @@ function chartFigure(days, means = null) {
     h("h3", {}, t("diary.experiment.chart_heading")),
     h("figure", { class: "diary-chart experiment-chart", "data-experiment-chart": "" },
       dayChart(days, means),
-      h("figcaption", { class: "small" }, t("diary.experiment.chart_caption")),
+      h("figcaption", { class: "small" }, means
+        ? `${t("diary.experiment.chart_caption")} ${t("diary.experiment.chart_caption_means")}`
+        : t("diary.experiment.chart_caption")),
       dayTable(days)),
   ];
 }
