@@ -119,6 +119,12 @@ def test_a_plan_day_check_in_asks_the_score_and_the_plan_kept_with_nothing_pre_s
     for value in ("yes", "partly", "no"):
         expect(phone.option("plan_kept", value)).not_to_be_checked()
 
+    # Warning signs are asked first: "Anything new or worse?" comes before the experiment's questions and the habits.
+    assert phone.page.evaluate("""() => [...document.querySelectorAll(
+        'input[name="anything_new"], input[name="twitch_score"], input[name="plan_kept"], input[name="sleep"]')]
+        .map((input) => input.name).filter((name, n, names) => names.indexOf(name) === n)""") == [
+        "anything_new", "twitch_score", "plan_kept", "sleep"]
+
     phone.option("twitch_score", "3").check()
     phone.option("plan_kept", "partly").check()
     phone.option("anything_new", "no").check()

@@ -311,10 +311,11 @@ export async function render(app, [day = todayKey()], store) {
   const form = h("form", { class: "diary diary-checkin", novalidate: true, onsubmit: save },
     screenHeading(day === today ? t("diary.checkin.today_heading") : t("diary.checkin.day_heading", { day: formatDay(day) })),
     kept ? restoredLine(draftName) : h("p", {}, hint),
-    experimentQuestions?.section,
-    habits.map(([, field]) => field.fieldset),
+    // Warning signs are asked first, and their advice shows right under them; then the experiment's questions.
     signs.fieldsets,
     signs.advice,
+    experimentQuestions?.section,
+    habits.map(([, field]) => field.fieldset),
     problem,
     h("div", { class: "actions" },
       h("button", { type: "submit", class: "primary" }, t("diary.save")),
