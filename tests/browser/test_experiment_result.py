@@ -239,7 +239,7 @@ STOPPED = {
     "by the person": ({"status": "stopped", "ended_on": "2024-06-20", "stop_reason": "person"}, "stopped",
                       "diary.experiment.result_stopped", None),
     "for warning signs": ({"status": "stopped", "ended_on": "2024-06-20", "stop_reason": "warning_signs"}, "stopped",
-                          "diary.experiment.result_stopped", "diary.experiment.stopped_warning_signs"),
+                          "diary.experiment.result_stopped_app", "diary.experiment.stopped_warning_signs"),
     "paused to its end": ({"status": "paused", "paused_on": "2024-06-20"}, "paused", "diary.experiment.result_paused", None),
 }
 

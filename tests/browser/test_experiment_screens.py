@@ -182,7 +182,7 @@ def test_at_consultation_the_advice_comes_before_start_with_the_2_week_gp_line(p
     before = advice.evaluate("(advice, button) => Boolean(advice.compareDocumentPosition(button) & Node.DOCUMENT_POSITION_FOLLOWING)",
                              start_button(phone).element_handle())
     assert before, "the advice comes before the Start button"
-    expect(phone.page.locator("main [data-experiment-gp]")).to_have_text(UI["diary.experiment.gp_line"])
+    expect(phone.page.locator("main [data-experiment-gp]")).to_have_text(UI["diary.experiment.gp_line_plan"])
 
 
 def test_the_gp_line_also_comes_from_the_diarys_first_twitch_over_2_weeks_ago(phone):
@@ -196,7 +196,7 @@ def test_the_gp_line_also_comes_from_the_diarys_first_twitch_over_2_weeks_ago(ph
         store.close();
     }""")
     open_plan(phone, COFFEE_KIND)
-    expect(phone.page.locator("main [data-experiment-gp]")).to_have_text(UI["diary.experiment.gp_line"])
+    expect(phone.page.locator("main [data-experiment-gp]")).to_have_text(UI["diary.experiment.gp_line_plan"])
 
 
 def test_warning_signs_in_todays_check_in_block_the_start_with_their_advice(phone):
@@ -228,6 +228,8 @@ def test_a_change_with_weak_evidence_says_so_on_its_plan(phone):
     open_plan(phone, "sedentary_move_every_hour")
     tip = phone.page.locator('main [data-tip="sedentary_move_every_hour"]')
     expect(tip).to_contain_text(TIPS["sedentary_move_every_hour"]["expect"])  # "The evidence for this is weak."
+    # The tip's own "try it for two weeks" is not shown: the plan sets the days.
+    expect(tip).not_to_contain_text(TIPS["sedentary_move_every_hour"]["how_long"])
     expect(start_button(phone)).to_be_visible()
 
 

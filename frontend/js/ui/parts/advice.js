@@ -142,11 +142,11 @@ export function foldedFlagList(content, flags, heading) {
 }
 
 /** One tip as a result gives it (`text`, `how_long`, `expect`, `cautions`), under a heading of `level`. */
-export function tipItem(tip, level = "h3") {
+export function tipItem(tip, level = "h3", { howLong = true } = {}) {
   return h("li", { "data-tip": tip.id },
     h(level, {}, tip.title),
     h("p", {}, tip.text),
     cautionLines(tip.cautions),
-    h("p", {}, h("strong", {}, t("advice.how_long")), tip.how_long),
+    howLong && h("p", {}, h("strong", {}, t("advice.how_long")), tip.how_long),
     h("p", {}, h("strong", {}, t("advice.what_to_expect")), tip.expect));
 }

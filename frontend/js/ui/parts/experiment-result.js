@@ -109,6 +109,13 @@ function secondarySentence(app, experiment, secondary) {
   return t("diary.experiment.secondary_in_areas", { ...values, areas: new Intl.ListFormat(locale(), { type: "disjunction" }).format(named) });
 }
 
+/** "You stopped this experiment on {day}" only when the person did; else "This experiment stopped on {day}". */
+function stoppedHeadline(experiment) {
+  const day = formatDay(experiment.ended_on);
+  return experiment.stop_reason === "person" ? t("diary.experiment.result_stopped", { day })
+    : t("diary.experiment.result_stopped_app", { day });
+}
+
 // The chart and its tables -----------------------------------------------------------------------------------
 
 const planWord = (plan) => (plan === "change" ? t("diary.experiment.change") : t("diary.experiment.usual"));
@@ -337,7 +344,7 @@ export function experimentOutcome(app, experiment, records, today) {
     h("h2", { id: "experiment-outcome-title" }, t("diary.experiment.result_heading")));
   if (status === "stopped" || status === "paused") {
     const headline = status === "stopped"
-      ? t("diary.experiment.result_stopped", { day: formatDay(experiment.ended_on) })
+      ? stoppedHeadline(experiment)
       : t("diary.experiment.result_paused", { day: formatDay(experiment.paused_on) });
     return append(section, noAnswer(app, experiment, findings, headline));
   }
@@ -401,7 +408,7 @@ export function experimentSummary(app, experiment, records, today) {
     return section;
   }
   if (status === "stopped") {
-    section.append(h("p", { class: "lead" }, t("diary.experiment.result_stopped", { day: formatDay(experiment.ended_on) })));
+    section.append(h("p", { class: "lead" }, stoppedHeadline(experiment)));
     return section;
   }
   const { primary } = findings;

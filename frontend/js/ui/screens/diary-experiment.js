@@ -58,7 +58,7 @@ function pastTwoWeeks(content, answers, firstEntry, today) {
 async function gpLine(app, store, today) {
   const { firstEntry } = await store.readDays({ from: today, to: today });
   return pastTwoWeeks(app.content, app.check.answers(), firstEntry, today)
-    ? h("p", { class: "experiment-gp", "data-experiment-gp": "" }, t("diary.experiment.gp_line")) : null;
+    ? h("p", { class: "experiment-gp", "data-experiment-gp": "" }, t("diary.experiment.gp_line_plan")) : null;
 }
 
 const backLink = () => h("p", { class: "back" }, h("a", { href: "#/diary/experiment" }, t("diary.experiment.all")));
@@ -197,7 +197,8 @@ async function planScreen(app, kindId, store) {
       backLink(),
       screenHeading(title),
       consultationFirst(app, state.triage),
-      h("ul", { class: "tips" }, tipItem(shown, "h2")),
+      // The tip without its own "how long" ("try it for two weeks"): the plan below sets the days.
+      h("ul", { class: "tips" }, tipItem(shown, "h2", { howLong: false })),
       h("h2", {}, t("diary.experiment.what_heading")),
       planWords(kind),
       h("p", {}, t("diary.experiment.length")),
