@@ -102,8 +102,7 @@ export function planOn(experiment, day) {
  * is running (not paused, not stopped before or on that day).
  */
 export function asksExperimentQuestions(experiment, day) {
-  if (!experiment || experiment.status !== "running" || !planOn(experiment, day)) return false;
-  return true;
+  return Boolean(experiment) && experiment.status === "running" && planOn(experiment, day) !== null;
 }
 
 /**
